@@ -1,0 +1,9 @@
+package extract
+
+func judge(st *Statement, heading bool) {
+	st.Reasons = []string{}
+	st.Type = "claim"
+	if heading {
+		st.Type = "heading"
+	}
+}

@@ -1,0 +1,270 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// span is a statement's byte range in the document.
+type span struct {
+	start, end int
+	heading    bool
+}
+
+// segment splits doc into sentence spans, in order, skipping furniture. It is
+// a single left-to-right pass with bounded look-around, so it runs in linear
+// time on any input.
+//
+// Paragraphs (runs of content lines) are segmented independently: a blank
+// line or a furniture line always ends a sentence, which keeps an unclosed
+// quote or parenthesis from swallowing the rest of the article.
+func segment(doc string) []span {
+	sg := segmenter{doc: doc, out: make([]span, 0, len(doc)/80+1)}
+	inRefs := false
+	blockStart, blockEnd := -1, -1
+	for ls := 0; ls <= len(doc); {
+		le := strings.IndexByte(doc[ls:], '\n')
+		if le < 0 {
+			le = len(doc)
+		} else {
+			le += ls
+		}
+		ts, te := trimSpan(doc, ls, le)
+		kind := classifyLine(doc[ts:te], inRefs)
+		switch kind {
+		case lineContent:
+			inRefs = false
+			if blockStart < 0 {
+				blockStart = ts
+			}
+			blockEnd = te
+		case lineReferences:
+			inRefs = true
+		}
+		if kind != lineContent && blockStart >= 0 {
+			sg.block(blockStart, blockEnd)
+			blockStart = -1
+		}
+		ls = le + 1
+	}
+	if blockStart >= 0 {
+		sg.block(blockStart, blockEnd)
+	}
+	return sg.out
+}
+
+type segmenter struct {
+	doc string
+	out []span
+	// list numbering detected at the start of a paragraph ("1. …  2. …").
+	listStyle string // "", ".", ")", ".)"
+	listNext  int    // the next expected item number (or letter offset)
+	listAlpha bool
+}
+
+// Largest distance to a closing parenthesis or bracket that still makes its
+// content one unit; beyond it the opener is treated as a stray character.
+const (
+	maxParen   = 400
+	maxBracket = 200
+)
+
+// block segments the paragraph doc[bs:be] (already trimmed).
+func (sg *segmenter) block(bs, be int) {
+	doc := sg.doc
+	sg.listStyle = ""
+	if style, n, alpha, ok := listMarker(doc, bs, be); ok {
+		sg.listStyle, sg.listNext, sg.listAlpha = style, n+1, alpha
+	}
+	segStart := -1
+	parenUntil, nextParen := -1, -1
+	bracketUntil, nextBracket := -1, -1
+	for i := bs; i < be; {
+		c := doc[i]
+		if segStart < 0 {
+			if n := spaceAt(doc, i); n > 0 {
+				i += n
+				continue
+			}
+			segStart = i
+		}
+		switch c {
+		case '(':
+			if i > parenUntil {
+				if nextParen < i && nextParen != be {
+					nextParen = indexFrom(doc[:be], i+1, ')')
+				}
+				if nextParen < be && nextParen-i <= maxParen {
+					parenUntil = nextParen
+				}
+			}
+		case '[':
+			if i > bracketUntil {
+				if nextBracket < i && nextBracket != be {
+					nextBracket = indexFrom(doc[:be], i+1, ']')
+				}
+				if nextBracket < be && nextBracket-i <= maxBracket {
+					bracketUntil = nextBracket
+				}
+			}
+		case '\n':
+			if sg.lineBreak(segStart, i, be) {
+				sg.emit(segStart, i)
+				segStart = -1
+			}
+			i++
+			continue
+		case '.', '?', '!':
+			if i < parenUntil || i < bracketUntil {
+				break
+			}
+			if i == segStart {
+				// A sentence cannot consist of punctuation only: ". . . The
+				// practice" starts with an ellipsis that belongs to it.
+				i = skipEllipsis(doc, i, be)
+				continue
+			}
+			end, next, ok := sg.boundary(segStart, i, be)
+			if ok {
+				sg.emit(segStart, end)
+				segStart = -1
+			}
+			i = next
+			continue
+		case 0xe2:
+			// "…" (E2 80 A6) ends a sentence like "..."; "•" (E2 80 A2)
+			// starts a list item.
+			if strings.HasPrefix(doc[i:], "…") && i > segStart && i >= parenUntil && i >= bracketUntil {
+				end, next, ok := sg.boundary(segStart, i, be)
+				if ok {
+					sg.emit(segStart, end)
+					segStart = -1
+				}
+				i = next
+				continue
+			}
+			if strings.HasPrefix(doc[i:], "•") && i > segStart {
+				sg.emit(segStart, i)
+				segStart = i
+			}
+		default:
+			if sg.listStyle != "" && i > segStart && isSpaceByte(doc[i-1]) && sg.nextListItem(i, be) {
+				sg.emit(segStart, i)
+				segStart = i
+			}
+		}
+		i++
+	}
+	if segStart >= 0 {
+		sg.emit(segStart, be)
+	}
+}
+
+func indexFrom(s string, from int, c byte) int {
+	if from >= len(s) {
+		return len(s)
+	}
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(s)
+}
+
+// emit appends the trimmed span [s,e) and marks headings.
+func (sg *segmenter) emit(s, e int) {
+	s, e = trimSpan(sg.doc, s, e)
+	if s >= e {
+		return
+	}
+	sg.out = append(sg.out, span{start: s, end: e, heading: isHeading(sg.doc, s, e)})
+}
+
+// isHeading: a short line of its own without final punctuation, or a short
+// question standing alone on its line.
+func isHeading(doc string, s, e int) bool {
+	if s > 0 && !lineStartBefore(doc, s) || e < len(doc) && !lineEndAfter(doc, e) {
+		return false
+	}
+	if e-s > 120 {
+		return false
+	}
+	words := strings.Count(doc[s:e], " ") + 1
+	last := lastSignificant(doc, s, e)
+	switch last {
+	case '.', '!', ';', ',', ':':
+		return false
+	case '?':
+		return words <= 12
+	}
+	return words <= 14
+}
+
+// lineStartBefore reports whether only whitespace precedes s on its line.
+func lineStartBefore(doc string, s int) bool {
+	for i := s - 1; i >= 0 && s-i < 200; i-- {
+		switch c := doc[i]; {
+		case c == '\n':
+			return true
+		case !isSpaceByte(c):
+			return false
+		}
+	}
+	return s < 200
+}
+
+// lineEndAfter reports whether only whitespace follows e on its line.
+func lineEndAfter(doc string, e int) bool {
+	for i := e; i < len(doc) && i-e < 200; i++ {
+		switch c := doc[i]; {
+		case c == '\n':
+			return true
+		case !isSpaceByte(c):
+			return false
+		}
+	}
+	return len(doc)-e < 200
+}
+
+// lastSignificant is the last byte of doc[s:e] that is not a closing quote
+// or bracket, so that `?”` counts as a question.
+func lastSignificant(doc string, s, e int) byte {
+	for e > s {
+		_, n := utf8.DecodeLastRuneInString(doc[s:e])
+		r := doc[e-n : e]
+		if r == "”" || r == "’" || r == "\"" || r == "'" || r == ")" || r == "]" || r == "»" {
+			e -= n
+			continue
+		}
+		return doc[e-1]
+	}
+	return 0
+}
+
+// lineBreak decides whether the newline at i (inside a paragraph) ends the
+// current sentence. A line that starts in lower case continues the sentence
+// ("errant newlines"); so does a long line without final punctuation (hard
+// wrapped prose). Otherwise a line break is a boundary: short unpunctuated
+// lines are headings, list items or captions.
+func (sg *segmenter) lineBreak(segStart, i, be int) bool {
+	if segStart < 0 || segStart >= i {
+		return false
+	}
+	k := i + 1
+	for k < be && spaceAt(sg.doc, k) > 0 {
+		k += spaceAt(sg.doc, k)
+	}
+	if k >= be {
+		return true
+	}
+	if runeLower(sg.doc, k) {
+		return false
+	}
+	lineStart := strings.LastIndexByte(sg.doc[segStart:i], '\n') + 1 + segStart
+	ls, le := trimSpan(sg.doc, lineStart, i)
+	if le-ls >= 60 && !strings.ContainsRune(".!?:;", rune(lastSignificant(sg.doc, ls, le))) {
+		if _, _, _, list := listMarker(sg.doc, k, be); !list && !strings.HasPrefix(sg.doc[k:], "•") && sg.doc[k] != '-' && sg.doc[k] != '*' {
+			return false
+		}
+	}
+	return true
+}
