@@ -1,0 +1,64 @@
+// Command factcheck runs Factcheck Desk and its command-line tools.
+//
+//	factcheck [serve] [--addr :8080] [--db factcheck.db] [--demo]
+//	factcheck extract [--per-line] [FILE...]
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in the command line; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usage = `Factcheck Desk: a fact-check workflow tool.
+
+Usage:
+  factcheck [serve] [flags]        start the web desk (the default)
+  factcheck extract [--per-line] [FILE...]
+                                   print the statements of each document as JSON Lines
+
+Run "factcheck COMMAND --help" for a command's flags.
+`
+
+// run is main without the process: it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(args, stderr)
+	case "extract":
+		err = extractCmd(args, stdin, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		err = usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "factcheck: %s\n\n%s", ue.msg, usage)
+		return 2
+	case errors.Is(err, errFlagHelp):
+		return 0
+	default:
+		fmt.Fprintf(stderr, "factcheck: %v\n", err)
+		return 1
+	}
+}

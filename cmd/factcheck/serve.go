@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/factcheckdesk/factcheck/demo"
+	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/models"
+)
+
+func serve(args []string, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	addr := fs.String("addr", env("FACTCHECK_ADDR", "localhost:8080"), "address to listen on (env FACTCHECK_ADDR)")
+	dsn := fs.String("db", env("FACTCHECK_DB", "factcheck.db"), "SQLite file, or a postgres:// URL (env FACTCHECK_DB)")
+	loadDemo := fs.Bool("demo", false, "load the example article at start")
+	secure := fs.Bool("secure-cookies", env("FACTCHECK_SECURE_COOKIES", "") == "true", "mark cookies Secure (behind TLS; env FACTCHECK_SECURE_COOKIES=true)")
+	debug := fs.Bool("debug", false, "log every request")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	level := slog.LevelInfo
+	if *debug {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	db, err := models.Open(*dsn)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := models.Close(db); err != nil {
+			log.Error("closing database", "err", err)
+		}
+	}()
+	store := models.NewStore(db)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if *loadDemo {
+		a, err := store.CreateArticle(ctx, demo.Article())
+		if err != nil {
+			return fmt.Errorf("load demo article: %w", err)
+		}
+		log.Info("loaded the example article", "id", a.ID, "statements", len(a.Statements))
+	}
+
+	e := handlers.New(store, handlers.Config{Log: log, SecureCookies: *secure})
+	srv := &http.Server{
+		Addr:              *addr,
+		Handler:           e,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	fmt.Fprintf(stderr, "Factcheck Desk is running at %s (database %s). Press Ctrl-C to stop.\n", displayURL(ln.Addr()), *dsn)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// displayURL is the address as a link a person can click.
+func displayURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsLoopback() || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}

@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/factcheckdesk/factcheck/demo"
+	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/views"
+)
+
+func (h *Handler) home(c echo.Context) error {
+	return h.renderHome(c, http.StatusOK, views.ArticleForm{})
+}
+
+func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm) error {
+	list, err := h.store.ArticleSummaries(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return render(c, status, views.HomePage(page(c, "Articles"), list, form))
+}
+
+func (h *Handler) createArticle(c echo.Context) error {
+	in := models.ArticleInput{
+		Title:       c.FormValue("title"),
+		Body:        c.FormValue("body"),
+		URL:         c.FormValue("url"),
+		Author:      c.FormValue("author"),
+		PublishedAt: c.FormValue("published_at"),
+	}
+	a, err := h.store.CreateArticle(c.Request().Context(), in)
+	var invalid *models.ValidationError
+	if errors.As(err, &invalid) {
+		// Show the form again with everything the user typed. Invalid
+		// bytes cannot go back into an HTML page, so they are replaced.
+		in.Title = strings.ToValidUTF8(in.Title, "\uFFFD")
+		in.Body = strings.ToValidUTF8(in.Body, "\uFFFD")
+		return h.renderHome(c, http.StatusUnprocessableEntity, views.ArticleForm{Input: in, Errors: invalid})
+	}
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d", a.ID))
+}
+
+func (h *Handler) loadDemo(c echo.Context) error {
+	a, err := h.store.CreateArticle(c.Request().Context(), demo.Article())
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d", a.ID))
+}
+
+func (h *Handler) showArticle(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	a, err := h.store.ArticleByID(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	v := views.ArticleView{Article: a, Progress: models.ProgressOf(a.Statements)}
+	// ?s=ID opens that statement's panel, so a reload or a shared link
+	// lands where the reviewer was.
+	if sid, err := strconv.ParseUint(c.QueryParam("s"), 10, 32); err == nil {
+		for i := range a.Statements {
+			if a.Statements[i].ID == uint(sid) {
+				f := views.NewReviewForm(&a.Statements[i])
+				v.Panel = &f
+			}
+		}
+	}
+	return render(c, http.StatusOK, views.ArticlePage(page(c, a.Title), v))
+}

@@ -1,0 +1,110 @@
+package models
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/factcheckdesk/factcheck/extract"
+)
+
+// reviewedVerdicts is the SQL list of verdicts that count as reviewed.
+const reviewedVerdicts = "('verified','disputed','corrected','not_checkable')"
+
+// CreateArticle validates in, splits its body into statements and stores
+// both in one transaction. A *ValidationError means nothing was stored.
+func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, error) {
+	in = in.normalize()
+	published, err := in.validate()
+	if err != nil {
+		return nil, err
+	}
+	a := &Article{Title: in.Title, Body: in.Body, URL: in.URL, Author: in.Author, PublishedAt: published}
+	found := extract.Extract(in.Body)
+	a.Statements = make([]Statement, len(found))
+	for i, x := range found {
+		a.Statements[i] = Statement{
+			Position: i + 1, Start: x.Start, End: x.End, Text: x.Text,
+			Checkable: x.Checkable, Score: x.Score, Type: x.Type,
+			Reasons: x.Reasons, Facets: x.Facets, Verdict: Unreviewed, Version: 1,
+			Sources: []Source{},
+		}
+	}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		stmts := a.Statements
+		a.Statements = nil // created below in batches, not by association
+		if err := tx.Create(a).Error; err != nil {
+			return err
+		}
+		for i := range stmts {
+			stmts[i].ArticleID = a.ID
+		}
+		a.Statements = stmts
+		if len(stmts) == 0 {
+			return nil
+		}
+		return tx.Omit("Sources").CreateInBatches(&a.Statements, 200).Error
+	})
+	if err != nil {
+		return nil, fmt.Errorf("models: create article: %w", err)
+	}
+	return a, nil
+}
+
+// ArticleByID returns the article with its statements (in document order)
+// and their sources.
+func (s *Store) ArticleByID(ctx context.Context, id uint) (*Article, error) {
+	var a Article
+	err := s.db.WithContext(ctx).
+		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		First(&a, id).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: article %d: %w", id, notFound(err))
+	}
+	return &a, nil
+}
+
+// Articles returns articles newest first, with statements and sources.
+func (s *Store) Articles(ctx context.Context, limit, offset int) ([]Article, error) {
+	var list []Article
+	err := s.db.WithContext(ctx).
+		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: articles: %w", err)
+	}
+	return list, nil
+}
+
+// ArticleSummaries returns every article, newest first, with its progress.
+func (s *Store) ArticleSummaries(ctx context.Context) ([]ArticleSummary, error) {
+	var list []ArticleSummary
+	err := s.db.WithContext(ctx).Raw(`
+SELECT a.id, a.title, a.url, a.created_at,
+       COUNT(s.id) AS statements,
+       COALESCE(SUM(CASE WHEN s.checkable OR s.verdict IN ` + reviewedVerdicts + ` THEN 1 ELSE 0 END), 0) AS checkable,
+       COALESCE(SUM(CASE WHEN s.verdict IN ` + reviewedVerdicts + ` THEN 1 ELSE 0 END), 0) AS reviewed
+FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+GROUP BY a.id, a.title, a.url, a.created_at
+ORDER BY a.created_at DESC, a.id DESC`).Scan(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: article summaries: %w", err)
+	}
+	return list, nil
+}
+
+// ArticleProgress returns how far the review of one article has come.
+func (s *Store) ArticleProgress(ctx context.Context, articleID uint) (Progress, error) {
+	var p Progress
+	err := s.db.WithContext(ctx).Raw(`
+SELECT COALESCE(SUM(CASE WHEN checkable OR verdict IN `+reviewedVerdicts+` THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN verdict IN `+reviewedVerdicts+` THEN 1 ELSE 0 END), 0) AS reviewed
+FROM statements WHERE article_id = ?`, articleID).Scan(&p).Error
+	if err != nil {
+		return p, fmt.Errorf("models: progress of article %d: %w", articleID, err)
+	}
+	return p, nil
+}

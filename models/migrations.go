@@ -1,0 +1,128 @@
+package models
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// A migration moves the schema one version forward. Each one works on its
+// own snapshot of the tables it touches, never on the current model types,
+// so that editing a model later cannot change what an old migration does.
+type migration func(tx *gorm.DB) error
+
+// migrations are applied in order; the schema version is how many have run.
+// Append only: never edit or reorder an entry that has been released.
+var migrations = []migration{
+	// 1: articles and their statements.
+	func(tx *gorm.DB) error {
+		type article struct {
+			ID          uint   `gorm:"primaryKey"`
+			Title       string `gorm:"not null"`
+			Body        string `gorm:"not null"`
+			URL         string `gorm:"not null;default:''"`
+			Author      string `gorm:"not null;default:''"`
+			PublishedAt *time.Time
+			CreatedAt   time.Time `gorm:"not null;index"`
+			UpdatedAt   time.Time `gorm:"not null"`
+		}
+		type statement struct {
+			ID          uint    `gorm:"primaryKey"`
+			ArticleID   uint    `gorm:"not null;index:idx_statements_article_position,priority:1"`
+			Position    int     `gorm:"not null;index:idx_statements_article_position,priority:2"`
+			StartOffset int     `gorm:"not null"`
+			EndOffset   int     `gorm:"not null"`
+			Text        string  `gorm:"not null"`
+			Checkable   bool    `gorm:"not null"`
+			Score       float64 `gorm:"not null"`
+			Type        string  `gorm:"not null;default:''"`
+			Reasons     string  `gorm:"not null;default:'[]'"`
+			Facets      string  `gorm:"not null;default:'[]'"`
+			Verdict     string  `gorm:"not null;default:'unreviewed';index"`
+			Note        string  `gorm:"not null;default:''"`
+			Correction  string  `gorm:"not null;default:''"`
+			Version     int     `gorm:"not null;default:1"`
+			ReviewedAt  *time.Time
+			CreatedAt   time.Time `gorm:"not null"`
+			UpdatedAt   time.Time `gorm:"not null"`
+			Article     *article  `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
+		}
+		return tx.Migrator().CreateTable(&article{}, &statement{})
+	},
+	// 2: sources backing a statement's verdict.
+	func(tx *gorm.DB) error {
+		type statement struct{ ID uint }
+		type source struct {
+			ID          uint   `gorm:"primaryKey"`
+			StatementID uint   `gorm:"not null;index"`
+			Position    int    `gorm:"not null"`
+			URL         string `gorm:"not null"`
+			Title       string `gorm:"not null;default:''"`
+			Publisher   string `gorm:"not null;default:''"`
+			Quote       string `gorm:"not null;default:''"`
+			AccessedAt  *time.Time
+			CreatedAt   time.Time  `gorm:"not null"`
+			Statement   *statement `gorm:"foreignKey:StatementID;constraint:OnDelete:CASCADE"`
+		}
+		return tx.Migrator().CreateTable(&source{})
+	},
+}
+
+// schemaVersion records how many migrations have run.
+type schemaVersion struct {
+	Version   int `gorm:"primaryKey;autoIncrement:false"`
+	AppliedAt time.Time
+}
+
+func (schemaVersion) TableName() string { return "schema_versions" }
+
+// Migrate applies every migration the database has not seen yet, each in
+// its own transaction together with the record of its version.
+func Migrate(db *gorm.DB) error { return migrateTo(db, len(migrations)) }
+
+// SchemaVersion returns the number of migrations applied to db.
+func SchemaVersion(db *gorm.DB) (int, error) {
+	var v int
+	err := db.Model(&schemaVersion{}).Select("COALESCE(MAX(version), 0)").Scan(&v).Error
+	if err != nil {
+		return 0, fmt.Errorf("models: schema version: %w", err)
+	}
+	return v, nil
+}
+
+func migrateTo(db *gorm.DB, target int) error {
+	if err := db.AutoMigrate(&schemaVersion{}); err != nil {
+		return fmt.Errorf("models: create schema_versions: %w", err)
+	}
+	current, err := SchemaVersion(db)
+	if err != nil {
+		return err
+	}
+	if current > len(migrations) {
+		return fmt.Errorf("models: database schema version %d is newer than this program (%d); upgrade factcheck", current, len(migrations))
+	}
+	for v := current + 1; v <= target; v++ {
+		err := db.Transaction(func(tx *gorm.DB) error {
+			// Several app instances may start at once on one PostgreSQL
+			// database: the first takes the lock and migrates, the others
+			// wait and then find the work done.
+			if tx.Dialector.Name() == "postgres" {
+				if err := tx.Exec("SELECT pg_advisory_xact_lock(7261001)").Error; err != nil {
+					return err
+				}
+				if now, err := SchemaVersion(tx); err != nil || now >= v {
+					return err
+				}
+			}
+			if err := migrations[v-1](tx); err != nil {
+				return err
+			}
+			return tx.Create(&schemaVersion{Version: v, AppliedAt: time.Now().UTC()}).Error
+		})
+		if err != nil {
+			return fmt.Errorf("models: migration %d: %w", v, err)
+		}
+	}
+	return nil
+}

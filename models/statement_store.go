@@ -1,0 +1,107 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ConflictError is returned when a review was based on an old version of the
+// statement. Current is the statement as it is now, so the reviewer can see
+// what changed beside what they typed.
+type ConflictError struct {
+	Current *Statement
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("statement %d was changed by someone else (now version %d)", e.Current.ID, e.Current.Version)
+}
+
+// Unwrap makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// StatementByID returns one statement with its sources.
+func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) {
+	return statementByID(s.db.WithContext(ctx), id)
+}
+
+func statementByID(db *gorm.DB, id uint) (*Statement, error) {
+	var st Statement
+	err := db.Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).First(&st, id).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
+	}
+	return &st, nil
+}
+
+// Review saves a reviewer's verdict, note, correction and sources for a
+// statement in one transaction. It fails with a *ConflictError, changing
+// nothing, when the statement's version is no longer r.Version.
+func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	var reviewedAt *time.Time
+	if r.Verdict.Final() {
+		reviewedAt = &now
+	}
+	correction := strings.TrimSpace(r.Correction)
+	if r.Verdict != Corrected {
+		// A correction only means something with the corrected verdict;
+		// keeping a stale one would leak into reports.
+		correction = ""
+	}
+	var out *Statement
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, r.Version).Updates(map[string]any{
+			"verdict":     r.Verdict,
+			"note":        strings.TrimSpace(r.Note),
+			"correction":  correction,
+			"reviewed_at": reviewedAt,
+			"version":     gorm.Expr("version + 1"),
+			"updated_at":  now,
+		})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			current, err := statementByID(tx, id)
+			if err != nil {
+				return err
+			}
+			return &ConflictError{Current: current}
+		}
+		if err := tx.Where("statement_id = ?", id).Delete(&Source{}).Error; err != nil {
+			return err
+		}
+		sources := make([]Source, 0, len(r.Sources))
+		for i, in := range r.Sources {
+			sources = append(sources, Source{
+				StatementID: id, Position: i + 1, URL: strings.TrimSpace(in.URL),
+				Title: strings.TrimSpace(in.Title), Publisher: strings.TrimSpace(in.Publisher),
+				Quote: strings.TrimSpace(in.Quote), AccessedAt: &now,
+			})
+		}
+		if len(sources) > 0 {
+			if err := tx.Create(&sources).Error; err != nil {
+				return err
+			}
+		}
+		var err error
+		out, err = statementByID(tx, id)
+		return err
+	})
+	if err != nil {
+		var conflict *ConflictError
+		if errors.As(err, &conflict) || errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	return out, nil
+}

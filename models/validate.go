@@ -1,0 +1,193 @@
+package models
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on what a user may submit. They are documented in the README.
+const (
+	MaxTitleBytes = 500
+	MaxBodyBytes  = 2 << 20 // 2 MiB of article text
+	MaxNoteBytes  = 20_000
+	MaxSources    = 50
+)
+
+// FieldError is one problem with one input field.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// ValidationError lists what is wrong with an input. It is not a failure of
+// the program: handlers show it back to the user with their input kept.
+type ValidationError struct {
+	Problems []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Message
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// For returns the message for field, or "".
+func (e *ValidationError) For(field string) string {
+	if e == nil {
+		return ""
+	}
+	for _, p := range e.Problems {
+		if p.Field == field {
+			return p.Message
+		}
+	}
+	return ""
+}
+
+func (e *ValidationError) add(field, msg string) {
+	e.Problems = append(e.Problems, FieldError{Field: field, Message: msg})
+}
+
+func (e *ValidationError) orNil() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// ArticleInput is what a user submits to create an article.
+type ArticleInput struct {
+	Title       string `json:"title" form:"title"`
+	Body        string `json:"body" form:"body"`
+	URL         string `json:"url" form:"url"`
+	Author      string `json:"author" form:"author"`
+	PublishedAt string `json:"published_at" form:"published_at"` // YYYY-MM-DD or RFC 3339
+}
+
+// normalize trims what users never mean to keep and turns the line endings
+// browsers send (CRLF) into LF, so statement offsets index the stored text.
+func (in ArticleInput) normalize() ArticleInput {
+	in.Title = strings.TrimSpace(in.Title)
+	in.Body = strings.ReplaceAll(in.Body, "\r\n", "\n")
+	in.URL = strings.TrimSpace(in.URL)
+	in.Author = strings.TrimSpace(in.Author)
+	in.PublishedAt = strings.TrimSpace(in.PublishedAt)
+	return in
+}
+
+// validate checks a normalized input and parses its date.
+func (in ArticleInput) validate() (*time.Time, error) {
+	v := &ValidationError{}
+	for _, f := range []struct{ name, value string }{{"title", in.Title}, {"body", in.Body}, {"url", in.URL}, {"author", in.Author}} {
+		if !utf8.ValidString(f.value) {
+			v.add(f.name, "The "+f.name+" is not valid UTF-8 text; paste it again as plain text.")
+		}
+	}
+	switch {
+	case in.Title == "":
+		v.add("title", "Give the article a title.")
+	case len(in.Title) > MaxTitleBytes:
+		v.add("title", "The title is too long (at most 500 characters).")
+	}
+	switch {
+	case strings.TrimSpace(in.Body) == "":
+		v.add("body", "Paste the article text.")
+	case len(in.Body) > MaxBodyBytes:
+		v.add("body", "The article text is too long: at most 2 MB.")
+	case strings.ContainsRune(in.Body, 0):
+		v.add("body", "The article text contains binary data; paste plain text.")
+	}
+	if in.URL != "" && !validHTTPURL(in.URL) {
+		v.add("url", "The source URL must start with http:// or https://.")
+	}
+	if len(in.Author) > MaxTitleBytes {
+		v.add("author", "The author is too long.")
+	}
+	var published *time.Time
+	if in.PublishedAt != "" {
+		t, err := parseDate(in.PublishedAt)
+		if err != nil {
+			v.add("published_at", "The publication date must look like 2025-10-17.")
+		} else {
+			published = &t
+		}
+	}
+	return published, v.orNil()
+}
+
+func parseDate(s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return t.UTC(), err
+}
+
+func validHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// SourceInput is one source as a reviewer types it.
+type SourceInput struct {
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Quote     string `json:"quote"`
+}
+
+// Empty reports whether the reviewer left every field blank.
+func (s SourceInput) Empty() bool {
+	return strings.TrimSpace(s.URL+s.Title+s.Publisher+s.Quote) == ""
+}
+
+// ReviewInput is the full review state a reviewer saves for a statement.
+// Version is the statement version the reviewer's edit is based on.
+type ReviewInput struct {
+	Verdict    Verdict
+	Note       string
+	Correction string
+	Sources    []SourceInput
+	Version    int
+}
+
+// Validate checks the review against the desk's rules.
+func (r ReviewInput) Validate() error {
+	v := &ValidationError{}
+	if !r.Verdict.Valid() {
+		v.add("verdict", "Unknown verdict "+quote(string(r.Verdict))+"; use one of unreviewed, in_progress, verified, disputed, corrected, not_checkable.")
+	}
+	if r.Verdict == Corrected && strings.TrimSpace(r.Correction) == "" {
+		v.add("correction", "A corrected statement needs the corrected wording.")
+	}
+	if !utf8.ValidString(r.Note) || !utf8.ValidString(r.Correction) {
+		v.add("note", "The note or correction is not valid UTF-8 text.")
+	}
+	if len(r.Note) > MaxNoteBytes || len(r.Correction) > MaxNoteBytes {
+		v.add("note", "The note or correction is too long (at most 20,000 characters).")
+	}
+	if len(r.Sources) > MaxSources {
+		v.add("sources", "Too many sources (at most 50).")
+	}
+	for _, s := range r.Sources {
+		if !validHTTPURL(strings.TrimSpace(s.URL)) {
+			v.add("sources", "Source URL "+quote(s.URL)+" must start with http:// or https://.")
+			break
+		}
+	}
+	if r.Version < 1 {
+		v.add("version", "The version you based your edit on is required.")
+	}
+	return v.orNil()
+}
+
+func quote(s string) string {
+	if len(s) > 80 {
+		s = s[:80] + "…"
+	}
+	return "“" + strings.ToValidUTF8(s, "") + "”"
+}
