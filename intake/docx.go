@@ -55,7 +55,7 @@ func readDOCX(data []byte, ext string) (Document, error) {
 		d.Title = docxCoreTitle(core)
 	}
 	var sb strings.Builder
-	prevTight := false
+	prevGroup := ""
 	for _, p := range paras {
 		if p.text == "" {
 			continue
@@ -64,14 +64,14 @@ func readDOCX(data []byte, ext string) (Document, error) {
 			d.Title = p.text
 		}
 		if sb.Len() > 0 {
-			if p.tight && prevTight {
+			if p.group != "" && p.group == prevGroup {
 				sb.WriteString("\n")
 			} else {
 				sb.WriteString("\n\n")
 			}
 		}
 		sb.WriteString(p.text)
-		prevTight = p.tight
+		prevGroup = p.group
 	}
 	d.Text = sb.String()
 	return d, nil
@@ -80,7 +80,7 @@ func readDOCX(data []byte, ext string) (Document, error) {
 type docxPara struct {
 	text    string
 	heading bool
-	tight   bool // list item or table row: joined to its neighbours with a single newline
+	group   string // "list" or "table": joined to neighbours of the same group with a single newline
 }
 
 var (
@@ -244,7 +244,11 @@ func docxParagraphs(f *zip.File) ([]docxPara, error) {
 					cell = append(cell, strings.TrimSpace(text))
 					continue
 				}
-				emit(docxPara{text: text, heading: p.heading, tight: p.list})
+				g := ""
+				if p.list {
+					g = "list"
+				}
+				emit(docxPara{text: text, heading: p.heading, group: g})
 			case "pPr":
 				inPPr--
 			case "r":
@@ -258,7 +262,7 @@ func docxParagraphs(f *zip.File) ([]docxPara, error) {
 				}
 			case "tr":
 				if tblDepth == 1 {
-					emit(docxPara{text: strings.Join(row, "\t"), tight: true})
+					emit(docxPara{text: strings.Join(row, "\t"), group: "table"})
 					row = nil
 				}
 			case "tbl":
