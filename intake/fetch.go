@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 )
@@ -183,6 +184,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 		if err != nil {
 			return Document{}, err
 		}
+		if doc.Title == "" {
+			doc.Title = titleFromURL(final)
+		}
 	case "text/plain":
 		text, err := decodeTextWithCharset(body, contentType)
 		if err != nil {
@@ -279,9 +283,13 @@ func titleFromURL(u *url.URL) string {
 	return u.Hostname()
 }
 
-// decodeTextWithCharset decodes a text/plain body: the charset parameter
-// wins, then a BOM, then the same rules as uploaded text files.
+// decodeTextWithCharset decodes a text/plain body: valid non-ASCII UTF-8
+// is UTF-8 (see decodeHTML), then the charset parameter, then the same
+// rules as uploaded text files.
 func decodeTextWithCharset(data []byte, contentType string) (string, error) {
+	if !hasUTF16BOM(data) && utf8.Valid(data) && hasHighBit(data) {
+		return strings.TrimPrefix(string(data), "\ufeff"), nil
+	}
 	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
 		if enc, _ := charset.Lookup(params["charset"]); enc != nil {
 			if out, err := enc.NewDecoder().Bytes(data); err == nil {

@@ -415,11 +415,18 @@ func TestFetchCharset(t *testing.T) {
 		case "/sniff":
 			w.Header().Set("Content-Type", "text/html")
 			w.Write([]byte(body))
+		case "/utf8-late":
+			// No declaration and only ASCII in the first 1024 bytes.
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(strings.Replace(latin1ToUTF8(body), "<head>", "<head><script>"+strings.Repeat("var a = 1;\n", 150)+"</script>", 1)))
+		case "/utf8-mislabelled":
+			w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+			w.Write([]byte(latin1ToUTF8(body)))
 		}
 	}))
 	defer srv.Close()
 	f := &Fetcher{AllowPrivate: true}
-	for _, p := range []string{"/header", "/meta", "/sniff"} {
+	for _, p := range []string{"/header", "/meta", "/sniff", "/utf8-late", "/utf8-mislabelled"} {
 		doc, err := f.Fetch(context.Background(), srv.URL+p)
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
@@ -522,4 +529,12 @@ func TestErrorDetail(t *testing.T) {
 	if e.Detail() != msgPrivate+": "+cause.Error() {
 		t.Errorf("Detail() = %q", e.Detail())
 	}
+}
+
+func latin1ToUTF8(s string) string {
+	r := make([]rune, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		r = append(r, rune(s[i]))
+	}
+	return string(r)
 }

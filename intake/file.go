@@ -79,7 +79,7 @@ func readFile(ext string, data []byte) (Document, error) {
 	case ext == ".docx":
 		return Document{}, newErr(KindUnsupported, errors.New("not a ZIP archive"), msgNotDocx)
 	case looksLikeHTML(head) || ext == ".html" || ext == ".htm" || ext == ".xhtml":
-		if looksBinary(data) {
+		if !hasUTF16BOM(data) && looksBinary(data) {
 			return Document{}, newErr(KindUnsupported, errors.New("binary content"), msgBinary)
 		}
 		return htmlFile(data)
@@ -114,6 +114,10 @@ func htmlFile(data []byte) (Document, error) {
 }
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
+
+func hasUTF16BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("\xFF\xFE")) || bytes.HasPrefix(b, []byte("\xFE\xFF"))
+}
 
 // looksLikeHTML reports whether content (leading whitespace and BOM
 // removed) starts like an HTML document.
@@ -161,7 +165,7 @@ func decodeText(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, utf8BOM):
 		return string(data[3:]), nil
-	case bytes.HasPrefix(data, []byte("\xFF\xFE")), bytes.HasPrefix(data, []byte("\xFE\xFF")):
+	case hasUTF16BOM(data):
 		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
 			return "", newErr(KindUnsupported, err, msgBinary)

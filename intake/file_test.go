@@ -180,6 +180,10 @@ func TestReadFile(t *testing.T) {
 			format: FormatText, title: "legacy", text: "Café “quoted” €100 naïve",
 		},
 		{
+			name: "utf16.html", data: []byte("\xff\xfe<\x00p\x00>\x00H\x00i\x00 \x00\xe9\x00"),
+			format: FormatHTML, title: "utf16", text: "Hi é",
+		},
+		{
 			name: "utf16.txt", data: []byte("\xff\xfeH\x00i\x00 \x00\xe9\x00"),
 			format: FormatText, title: "utf16", text: "Hi é",
 		},

@@ -8,11 +8,13 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // FromHTML extracts the main article from an HTML document. pageURL (may be
@@ -34,19 +36,13 @@ func FromHTML(pageURL *url.URL, r io.Reader) (Document, error) {
 // fromHTMLBytes decodes data using contentType's charset parameter, a BOM,
 // a <meta> declaration or a guess, in that order, and extracts the article.
 func fromHTMLBytes(pageURL *url.URL, data []byte, contentType string) (Document, error) {
-	if enc, _, _ := charset.DetermineEncoding(data, contentType); enc != nil {
-		if dec, err := enc.NewDecoder().Bytes(data); err == nil {
-			data = dec
-		}
-	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(decodeHTML(data, contentType)))
 	if err != nil {
 		return Document{}, newErr(KindInvalid, err, "We could not read that HTML document")
 	}
 	meta := scanHead(doc, pageURL)
 
-	parser := readability.NewParser()
-	art, err := parser.ParseAndMutate(doc, pageURL)
+	art, err := parseArticle(doc, pageURL)
 	if err != nil {
 		return Document{}, newErr(KindNoText, err, msgNoText)
 	}
@@ -99,6 +95,49 @@ func proseWords(n *html.Node) int {
 	}
 	walk(n)
 	return count
+}
+
+// parseArticle runs readability, turning a panic on hostile or unusual
+// markup into an error.
+func parseArticle(doc *html.Node, pageURL *url.URL) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("readability panic: %v", r)
+		}
+	}()
+	parser := readability.NewParser()
+	return parser.ParseAndMutate(doc, pageURL)
+}
+
+// decodeHTML converts an HTML document to UTF-8. A BOM wins. Otherwise a
+// document that is entirely valid UTF-8 and not plain ASCII is taken as
+// UTF-8 even if the header or <meta> says otherwise (mislabelled UTF-8 is
+// far more common than Latin-1 that happens to be valid UTF-8, and
+// x/net/html/charset only looks at the first 1024 bytes before falling
+// back to windows-1252). Then the Content-Type charset, <meta> and the
+// windows-1252 default apply, as in x/net/html/charset.
+func decodeHTML(data []byte, contentType string) []byte {
+	enc, _, certain := charset.DetermineEncoding(data, contentType)
+	fromBOM := certain && (bytes.HasPrefix(data, utf8BOM) || hasUTF16BOM(data))
+	if !fromBOM && utf8.Valid(data) && hasHighBit(data) {
+		return data
+	}
+	if enc == nil || enc == encoding.Nop {
+		return data
+	}
+	if dec, err := enc.NewDecoder().Bytes(data); err == nil {
+		return dec
+	}
+	return data
+}
+
+func hasHighBit(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanLine collapses whitespace in a one-line value and makes it valid UTF-8.
@@ -221,12 +260,7 @@ func hasToken(list, tok string) bool {
 // wholeHTML renders the whole <body> of a document, for HTML files where
 // readability finds no article (short fragments, notes).
 func wholeHTML(data []byte) (Document, error) {
-	if enc, _, _ := charset.DetermineEncoding(data, ""); enc != nil {
-		if dec, err := enc.NewDecoder().Bytes(data); err == nil {
-			data = dec
-		}
-	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(decodeHTML(data, "")))
 	if err != nil {
 		return Document{}, newErr(KindInvalid, err, "We could not read that HTML document")
 	}
