@@ -24,7 +24,12 @@ const MaxFileBytes = 10 << 20
 //     binary .doc files and other ZIP archives;
 //   - content starting with <!doctype html>, <html>, <head> or <body> is
 //     HTML whatever the extension (and .html/.htm files are HTML anyway);
-//   - .md/.markdown files are Markdown (see markdownToText);
+//   - .md/.markdown files are Markdown: heading markers, emphasis, inline
+//     code backticks, link URLs (the link text stays), images, reference
+//     definitions, blockquote and bullet markers, horizontal rules and
+//     inline HTML tags are removed; fenced code keeps its content verbatim;
+//     ordered items keep "N. "; table rows become tab-separated lines;
+//     front-matter is dropped (its title used);
 //   - anything else that is text is plain text.
 //
 // Text files may be UTF-8 (with or without BOM) or UTF-16 with a BOM.
