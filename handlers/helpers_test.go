@@ -1,0 +1,145 @@
+package handlers_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/models/modeltest"
+)
+
+// client is a browser stand-in: it keeps cookies and the CSRF token the
+// pages hand out, against the real router over a real SQLite file.
+type client struct {
+	t     *testing.T
+	base  string
+	http  *http.Client
+	store *models.Store
+	csrf  string
+}
+
+func newClient(t *testing.T) *client {
+	t.Helper()
+	store := modeltest.Open(t)
+	srv := httptest.NewServer(handlers.New(store, handlers.Config{
+		Clock: func() time.Time { return time.Date(2025, 10, 20, 9, 0, 0, 0, time.UTC) },
+	}))
+	t.Cleanup(srv.Close)
+	jar, _ := cookiejar.New(nil)
+	c := &client{t: t, base: srv.URL, store: store, http: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+	c.get("/") // picks up the CSRF cookie and token
+	return c
+}
+
+// response is what a request returned.
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+var csrfInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+func (c *client) do(req *http.Request) response {
+	c.t.Helper()
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if m := csrfInput.FindSubmatch(b); m != nil {
+		c.csrf = string(m[1])
+	}
+	return response{res.StatusCode, res.Header, string(b)}
+}
+
+func (c *client) get(path string) response {
+	c.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, c.base+path, nil)
+	return c.do(req)
+}
+
+// post sends a form with the CSRF token, as a page would. htmx marks the
+// request as htmx's.
+func (c *client) post(path string, form url.Values, htmx bool) response {
+	c.t.Helper()
+	if form.Get("_csrf") == "" {
+		form.Set("_csrf", c.csrf)
+	}
+	return c.postRaw(path, form, htmx)
+}
+
+func (c *client) postRaw(path string, form url.Values, htmx bool) response {
+	c.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, c.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if htmx {
+		req.Header.Set("HX-Request", "true")
+	}
+	return c.do(req)
+}
+
+// api sends a JSON request; body may be a string of raw JSON or a value.
+func (c *client) api(method, path string, body any) response {
+	c.t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	case []byte:
+		r = bytes.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		r = bytes.NewReader(j)
+	}
+	req, _ := http.NewRequest(method, c.base+path, r)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return c.do(req)
+}
+
+func decode[T any](t *testing.T, r response) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(r.body), &v); err != nil {
+		t.Fatalf("decoding %q: %v", r.body, err)
+	}
+	return v
+}
+
+func wantStatus(t *testing.T, r response, code int) {
+	t.Helper()
+	if r.status != code {
+		t.Fatalf("status = %d, want %d; body:\n%.1500s", r.status, code, r.body)
+	}
+}
+
+func wantContains(t *testing.T, r response, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(r.body, p) {
+			t.Errorf("response does not contain %q; body:\n%.3000s", p, r.body)
+		}
+	}
+}
+
+const tradeArticle = "Trade talks\n\nIn 2024, the US and Russia traded goods and services worth about $5.2bn – 25.8 percent less than in 2023, according to data from the office of the US Trade Representative.\n\nTomahawk missiles fly at supersonic speed at low altitudes.\n\nIt is really not clear.\n"
