@@ -34,6 +34,10 @@ var openers = set("the", "a", "an", "it", "he", "she", "they", "we", "i", "you",
 	"yes", "some", "many", "most", "all", "both", "each", "according", "last", "next", "earlier", "later",
 	"today", "yesterday", "please", "one", "mr", "mrs", "ms", "dr", "president")
 
+// timeFollowers may follow "a.m."/"p.m." inside a sentence.
+var timeFollowers = set("et", "est", "edt", "gmt", "utc", "bst", "cet", "pt", "pst", "local", "eastern", "pacific",
+	"central", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "moscow", "kyiv")
+
 // speechVerbs follow the speaker in `“…?” Trump asked.`
 var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes",
 	"questioned", "replied", "insisted", "continued", "explained", "declared", "tweeted", "posted",
@@ -225,8 +229,13 @@ func (sg *segmenter) periodEnds(segStart, i, k, be int) bool {
 	var nbuf [32]byte
 	opener := openers[string(lowerASCII(nbuf[:0], next))] || strings.HasPrefix(doc[k:be], "“") || doc[k] == '"'
 	switch {
+	case lw == "st" && opener:
+		return true // "Downing St. The result…"
 	case titles[lw]:
 		return false
+	case lw == "a.m" || lw == "p.m":
+		// "5 p.m. Officials said" ends; "9 a.m. Friday", "p.m. ET" do not.
+		return opener || !timeFollowers[string(lowerASCII(nbuf[:0], next))] && runeUpper(doc, k)
 	case numberAbbrevs[lw] && isDigit(doc[k]):
 		return false
 	case otherAbbrevs[lw] || isDotted(word):

@@ -1,0 +1,335 @@
+// Package claim scores sentences for check-worthiness. It holds the feature
+// extractor, the logistic model and its trainer, shared by the extract
+// package (scoring), the training command and the evaluation.
+//
+// Features are deliberately about claim structure rather than topic: figures
+// and units, dates, comparison, attribution, tense, modality, person and
+// sentence form. They carry over from debate transcripts to news text,
+// where topic words do not. A small hashed bag of words (HashBuckets
+// weights, strongly regularised) adds the remaining signal.
+package claim
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Cues are the linguistic signals found in one sentence. They feed both the
+// model (as features) and the reviewer-facing reasons and type.
+type Cues struct {
+	Words, Numbers, Years                             int
+	Percent, Money, Unit, NumberWord, DateWord        bool
+	Comparative, Superlative, AttributionVerb         bool
+	NamedSource                                       bool // an attribution verb near a capitalised name
+	SaidThat                                          bool // "said that", "according to"
+	According                                         bool // "according to"
+	Past, PresentPerfect, StrongPast                  int
+	StrongHedge                                       bool // likely, probably, not clear: speculation even when attributed
+	Official, Historical                              bool
+	Topic                                             int // economy and statistics vocabulary
+	FirstSingular, FirstPlural, Second                bool
+	Opinion, Hedge, Future, Obligation, Negation      bool
+	Question, WhStart, Imperative, Talk, Evaluative   bool
+	ProperNouns                                       int
+	Quote, Exclamation, ConnectiveStart, PronounStart bool
+	Definition, ThereIs                               bool
+	ThirdPerson                                       int // he, she, they, names: claims are about others
+}
+
+var (
+	attributionVerbs = set("said", "says", "told", "tells", "stated", "states", "announced", "reported", "reports",
+		"confirmed", "according", "claimed", "wrote", "added", "noted", "testified", "admitted", "denied",
+		"acknowledged", "estimated", "showed", "shows", "revealed", "concluded", "warned", "insisted", "found")
+	irregularPast = set("was", "were", "had", "did", "went", "came", "made", "took", "gave", "got", "left", "began",
+		"became", "built", "bought", "brought", "caught", "fought", "found", "grew", "held", "kept", "knew", "led",
+		"lost", "meant", "met", "paid", "ran", "rose", "fell", "saw", "sent", "sold", "spent", "spoke", "stood",
+		"told", "won", "wrote", "said", "ago", "drove", "flew", "hit", "shot", "struck", "stole", "broke", "chose")
+	// strongPast are unambiguous simple-past forms (not participles such
+	// as "led by"), used to tell reports from predictions.
+	strongPast = set("was", "were", "had", "did", "said", "told", "began", "ended", "ago", "wrote", "saw", "came",
+		"went", "took", "gave", "made", "rose", "fell", "grew", "won", "spoke", "agreed", "announced", "confirmed")
+	strongHedges = set("likely", "probably", "perhaps", "maybe", "possibly", "unclear", "seems", "seem", "appears",
+		"apparently", "unlikely", "uncertain", "suspect", "arguably", "speculation")
+	notPast = set("need", "indeed", "proceed", "succeed", "exceed", "breed", "embed", "hundred", "seed", "speed",
+		"greed", "weed", "shed", "bred", "feed", "red", "bed", "wed", "fed", "naked", "sacred", "wicked", "kindred")
+	official = set("law", "laws", "bill", "bills", "legislation", "act", "constitution", "constitutional", "court",
+		"courts", "ruled", "ruling", "illegal", "legal", "unconstitutional", "treaty", "sanctions", "veto", "vetoed",
+		"signed", "passed", "voted", "vote", "votes", "elected", "appointed", "officially", "declared", "regulation",
+		"regulations", "amendment", "congress", "senate", "parliament", "warrant", "convicted", "indicted",
+		"charged", "sentenced", "banned", "approved", "ratified", "member", "members", "membership")
+	historical = set("war", "invaded", "invasion", "attacked", "killed", "died", "founded", "established", "launched",
+		"began", "ended", "happened", "occurred", "built", "developed", "created", "destroyed", "collapsed",
+		"history", "historic", "century", "decades", "initiated", "lost", "won", "fought")
+	topic = set("tax", "taxes", "budget", "deficit", "debt", "jobs", "unemployment", "economy", "inflation", "growth",
+		"income", "spending", "trade", "gdp", "billion", "million", "trillion", "rate", "rates", "poverty", "wages",
+		"prices", "cost", "costs", "insurance", "medicare", "population", "average", "taxpayers", "worth", "funding",
+		"nuclear", "missiles", "troops", "oil", "exports", "imports", "revenue", "dollars", "loans", "interest", "percent")
+	comparatives = set("more", "less", "fewer", "than", "higher", "lower", "larger", "smaller", "bigger", "greater",
+		"increase", "increased", "increases", "decrease", "decreased", "rose", "fell", "grew", "dropped", "declined",
+		"doubled", "tripled", "raised", "reduced", "compared", "twice", "half")
+	superlatives = set("most", "least", "largest", "biggest", "highest", "lowest", "best", "worst", "first", "only",
+		"record", "ever", "greatest", "fastest", "longest", "smallest", "oldest", "youngest", "latest", "top")
+	notSuperlative = set("interest", "honest", "forest", "protest", "request", "suggest", "rest", "test", "guest",
+		"west", "contest", "arrest", "invest", "harvest", "modest", "manifest", "digest", "priest", "quest", "chest", "earnest")
+	opinionVerbs = set("think", "believe", "feel", "suspect", "guess", "hope", "wish", "want", "like", "love", "hate",
+		"agree", "disagree", "doubt", "suppose", "expect", "trust", "fear", "bet", "reckon", "imagine")
+	hedges = set("maybe", "perhaps", "probably", "likely", "possibly", "unclear", "seems", "seem", "appears",
+		"apparently", "might", "may", "could", "arguably", "unlikely", "uncertain", "speculation", "suspect", "clear")
+	future     = set("will", "ll", "gonna", "shall", "plan", "plans", "intend", "intends", "upcoming", "tomorrow", "soon", "going")
+	obligation = set("should", "must", "need", "needs", "ought", "shouldn't", "mustn't")
+	talk       = set("thank", "thanks", "applause", "laughter", "crosstalk", "okay", "ok", "yes", "well", "senator",
+		"governor", "moderator", "question", "answer", "audience", "folks", "tonight", "debate", "oh", "sir", "jim", "bob")
+	evaluative = set("great", "good", "bad", "terrible", "wonderful", "wrong", "right", "important", "horrible",
+		"disaster", "fantastic", "tremendous", "incredible", "stupid", "ridiculous", "outrageous", "shame", "unfair",
+		"fair", "strong", "weak", "nice", "proud", "beautiful", "sad", "dangerous", "serious")
+	firstSingular = set("i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll", "myself")
+	firstPlural   = set("we", "us", "our", "ours", "we're", "we've", "we'll", "ourselves", "we'd")
+	second        = set("you", "your", "you're", "yours", "you've", "yourself")
+	thirdPerson   = set("he", "she", "they", "his", "her", "their", "him", "them", "he's", "she's", "they're", "hers")
+	negations     = set("not", "no", "never", "nobody", "nothing", "none", "neither", "nor")
+	numberWords   = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands",
+		"million", "millions", "billion", "billions", "trillion", "double", "doubled", "twice", "triple",
+		"tripled", "quarter", "dozen", "dozens", "half", "percent", "majority", "couple")
+	dateWords = set("january", "february", "march", "april", "june", "july", "august", "september", "october",
+		"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"yesterday", "ago", "since", "decade", "decades", "century", "weeks", "months", "years", "year", "today")
+	units = set("km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "metre", "meter", "ft", "feet",
+		"kg", "kilograms", "tons", "tonnes", "mph", "acres", "barrels", "gallons", "litres", "liters", "hectares",
+		"degrees", "pounds", "inches", "kilometre", "kilometer", "mw", "gw", "kwh", "square", "cubic")
+	moneyWords = set("dollars", "dollar", "euros", "euro", "cents", "bn", "usd", "yuan", "rubles", "roubles", "yen")
+	whWords    = set("what", "why", "how", "who", "where", "when", "which", "do", "does", "did", "is", "are",
+		"can", "could", "would", "will", "should", "have", "has", "isn't", "aren't", "don't", "doesn't", "didn't")
+	connectives = set("and", "but", "so", "because", "or", "now")
+	pronouns    = set("it", "this", "that", "these", "those", "they", "he", "she")
+	copulas     = set("is", "are", "was", "were")
+	articles    = set("a", "an", "the")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// token is one word, number or symbol of a sentence, lower-cased.
+type token struct {
+	low     string
+	cap     bool // first letter upper case
+	num     bool // contains a digit
+	symbol  byte // '$', '%', '€' (as 'E'), '£' (as 'L') or 0
+	initial bool // first token of the sentence
+}
+
+// tokenize splits s into tokens, appending to buf. Apostrophes (’ too) stay
+// inside words; digits keep their separators ("2,300", "5.2bn").
+func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
+	scratch = scratch[:0]
+	type span struct{ a, b int }
+	var spans [512]span
+	n := 0
+	start := len(buf)
+	for i := 0; i < len(s) && n < len(spans); {
+		c := s[i]
+		switch {
+		case c == '$' || c == '%':
+			buf = append(buf, token{symbol: c})
+			i++
+			continue
+		case strings.HasPrefix(s[i:], "€"):
+			buf = append(buf, token{symbol: 'E'})
+			i += len("€")
+			continue
+		case strings.HasPrefix(s[i:], "£"):
+			buf = append(buf, token{symbol: 'L'})
+			i += len("£")
+			continue
+		}
+		if !wordByte(s, i) {
+			_, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+			continue
+		}
+		a := len(scratch)
+		t := token{cap: s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 0xc3 && s[i] <= 0xd0}
+		for i < len(s) {
+			c := s[i]
+			switch {
+			case c >= 'A' && c <= 'Z':
+				scratch = append(scratch, c+'a'-'A')
+			case c >= 'a' && c <= 'z' || c >= 0x80 && !strings.HasPrefix(s[i:], "’") && !strings.HasPrefix(s[i:], "”") && !strings.HasPrefix(s[i:], "“") && !strings.HasPrefix(s[i:], "–") && !strings.HasPrefix(s[i:], "—"):
+				scratch = append(scratch, c)
+			case c >= '0' && c <= '9':
+				t.num = true
+				scratch = append(scratch, c)
+			case (c == '.' || c == ',') && t.num && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+				scratch = append(scratch, c)
+			case c == '\'' && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z':
+				scratch = append(scratch, c)
+			case strings.HasPrefix(s[i:], "’") && i+3 < len(s) && s[i+3] >= 'a' && s[i+3] <= 'z':
+				scratch = append(scratch, '\'')
+				i += 2
+			default:
+				goto done
+			}
+			i++
+		}
+	done:
+		spans[n] = span{a, len(scratch)}
+		n++
+		buf = append(buf, t)
+	}
+	// Strings are cut from scratch only now: appends above may move it.
+	k := 0
+	for j := start; j < len(buf); j++ {
+		if buf[j].symbol == 0 {
+			buf[j].low = string(scratch[spans[k].a:spans[k].b])
+			k++
+		}
+	}
+	if len(buf) > start {
+		buf[start].initial = true
+	}
+	return buf, scratch
+}
+
+func wordByte(s string, i int) bool {
+	c := s[i]
+	if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+		return true
+	}
+	if c < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r != utf8.RuneError && (r >= 0xc0 && r < 0x2000)
+}
+
+// Analyse computes the cues of one sentence.
+func Analyse(s string) Cues {
+	var tb [96]token
+	var sb [512]byte
+	toks, _ := tokenize(s, tb[:0], sb[:0])
+	return analyse(s, toks)
+}
+
+func analyse(s string, toks []token) Cues {
+	var c Cues
+	c.Words = len(toks)
+	trimmed := strings.TrimRight(s, " \t\r\n\"'”’)]")
+	c.Question = strings.HasSuffix(trimmed, "?")
+	c.Exclamation = strings.HasSuffix(trimmed, "!")
+	c.Quote = strings.ContainsAny(s, "\"“”")
+	attrAt := -10
+	for i, t := range toks {
+		w := t.low
+		switch t.symbol {
+		case '$', 'E', 'L':
+			c.Money = true
+			continue
+		case '%':
+			c.Percent = true
+			continue
+		}
+		if t.num {
+			if isYear(w) {
+				c.Years++
+			} else {
+				c.Numbers++
+			}
+			if strings.HasSuffix(w, "bn") || strings.HasSuffix(w, "km") || strings.HasSuffix(w, "ft") || strings.HasSuffix(w, "kg") || strings.HasSuffix(w, "m") && len(w) > 1 && w[len(w)-2] >= '0' && w[len(w)-2] <= '9' {
+				c.Unit = true
+			}
+			if strings.HasSuffix(w, "s") && isYear(w[:len(w)-1]) {
+				c.DateWord = true
+			}
+			continue
+		}
+		if t.cap && !t.initial && !firstSingular[w] {
+			c.ProperNouns++
+		}
+		if i == 0 {
+			c.WhStart = whWords[w]
+			c.Imperative = w == "let's" || w == "let" || w == "please" || w == "look"
+			c.ConnectiveStart = connectives[w]
+			c.PronounStart = pronouns[w]
+		}
+		if i == 1 && copulas[w] && i+1 < len(toks) && articles[toks[i+1].low] {
+			c.Definition = true
+		}
+		if w == "there" && i+1 < len(toks) && copulas[toks[i+1].low] {
+			c.ThereIs = true
+		}
+		if w == "percent" || w == "per" && i+1 < len(toks) && toks[i+1].low == "cent" || w == "percentage" {
+			c.Percent = true
+		}
+		if moneyWords[w] {
+			c.Money = true
+		}
+		c.Unit = c.Unit || units[w]
+		c.NumberWord = c.NumberWord || numberWords[w]
+		c.DateWord = c.DateWord || dateWords[w]
+		c.Comparative = c.Comparative || comparatives[w] || strings.HasSuffix(w, "er") && i+1 < len(toks) && toks[i+1].low == "than"
+		c.Superlative = c.Superlative || superlatives[w] || len(w) >= 6 && strings.HasSuffix(w, "est") && !notSuperlative[w]
+		if attributionVerbs[w] {
+			c.AttributionVerb = true
+			attrAt = i
+			if i+1 < len(toks) && (toks[i+1].low == "that" || toks[i+1].low == "to" && w == "according") {
+				c.SaidThat = true
+				c.According = c.According || w == "according"
+			}
+		}
+		if t.cap && !t.initial && i-attrAt <= 4 && i-attrAt >= -4 {
+			c.NamedSource = true
+		}
+		if strongPast[w] {
+			c.StrongPast++
+		}
+		if irregularPast[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] {
+			c.Past++
+		}
+		if (w == "has" || w == "have" || w == "had") && i+1 < len(toks) && (toks[i+1].low == "been" || strings.HasSuffix(toks[i+1].low, "ed")) {
+			c.PresentPerfect++
+		}
+		c.Official = c.Official || official[w]
+		c.Historical = c.Historical || historical[w]
+		if topic[w] {
+			c.Topic++
+		}
+		if thirdPerson[w] {
+			c.ThirdPerson++
+		}
+		c.FirstSingular = c.FirstSingular || firstSingular[w]
+		c.FirstPlural = c.FirstPlural || firstPlural[w]
+		c.Second = c.Second || second[w]
+		if (w == "i" || w == "we") && i+1 < len(toks) {
+			n := toks[i+1].low
+			if n == "don't" || n == "do" || n == "really" || n == "just" || n == "personally" {
+				if i+2 < len(toks) {
+					n = toks[i+2].low
+				}
+			}
+			c.Opinion = c.Opinion || opinionVerbs[n]
+		}
+		if w == "in" && i+2 < len(toks) && toks[i+1].low == "my" && (toks[i+2].low == "view" || toks[i+2].low == "opinion") {
+			c.Opinion = true
+		}
+		c.Hedge = c.Hedge || hedges[w] && w != "clear" || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
+		c.StrongHedge = c.StrongHedge || strongHedges[w] || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
+		c.Future = c.Future || future[w] && (w != "going" || i+1 < len(toks) && toks[i+1].low == "to")
+		c.Obligation = c.Obligation || obligation[w] || w == "have" && i+1 < len(toks) && toks[i+1].low == "to"
+		c.Negation = c.Negation || negations[w] || strings.HasSuffix(w, "n't")
+		c.Talk = c.Talk || talk[w]
+		c.Evaluative = c.Evaluative || evaluative[w]
+	}
+	return c
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 || !(w[0] == '1' && (w[1] == '8' || w[1] == '9') || w[0] == '2' && w[1] == '0') {
+		return false
+	}
+	return w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+}

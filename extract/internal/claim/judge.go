@@ -1,0 +1,110 @@
+package claim
+
+// Judgement is the verdict on one sentence.
+type Judgement struct {
+	Score   float64
+	Reasons []string
+	Type    string
+}
+
+// Caps and floors applied after the model. The issue defines questions,
+// headings, opinions, hedged speculation and predictions as not checkable
+// whatever their wording; the caps keep them below 0.5 (the threshold).
+// Reported facts attributed to a named source, and figures with a unit, are
+// checkable; debates rarely contain the news forms of these ("according to
+// the Pentagon", "800km (500 miles)"), so the model cannot learn that from
+// its data and a floor states it.
+const (
+	capHeading  = 0.1
+	capQuestion = 0.3
+	capOpinion  = 0.4
+	floorFact   = 0.6
+)
+
+// Judge scores sentence s with m and explains the score. heading marks a
+// line the segmenter found to be a heading.
+func Judge(m *Model, s string, heading bool) Judgement {
+	p, c := m.score(s)
+	j := Judgement{Score: p, Type: Kind(&c, heading), Reasons: Reasons(&c)}
+	switch j.Type {
+	case "heading":
+		j.Score = min(p, capHeading)
+		j.Reasons = append(j.Reasons, "heading")
+	case "question":
+		j.Score = min(p, capQuestion)
+		j.Reasons = append(j.Reasons, "question")
+	case "opinion":
+		j.Score = min(p, capOpinion)
+		j.Reasons = append(j.Reasons, "opinion or speculation")
+	case "prediction":
+		j.Score = min(p, capOpinion)
+		j.Reasons = append(j.Reasons, "prediction")
+	case "attribution":
+		if c.NamedSource && (c.StrongPast > 0 || c.According) {
+			j.Score = max(p, floorFact)
+		}
+	case "quantity":
+		// A money figure, percentage or measurement stated as fact is what
+		// fact-checkers check first, in news as much as in debates.
+		if c.Money || c.Percent || c.Unit {
+			j.Score = max(p, floorFact)
+		}
+	}
+	return j
+}
+
+func hasFigure(c *Cues) bool { return c.Numbers > 0 || c.Percent || c.Money }
+
+// Kind names the sentence type shown to reviewers: heading, question,
+// opinion, prediction (not checkable) or quantity, attribution, event,
+// definition, statement.
+func Kind(c *Cues, heading bool) string {
+	weakHedge := c.Hedge && !c.AttributionVerb && !hasFigure(c)
+	switch {
+	case heading:
+		return "heading"
+	case c.Question:
+		return "question"
+	case (c.Opinion || c.StrongHedge) && !hasFigure(c) || weakHedge:
+		return "opinion"
+	case c.Future && c.StrongPast == 0:
+		return "prediction"
+	case hasFigure(c) || c.Unit:
+		return "quantity"
+	case c.AttributionVerb && (c.NamedSource || c.SaidThat):
+		return "attribution"
+	case c.Past > 0 && (c.Historical || c.Years > 0 || c.DateWord):
+		return "event"
+	case c.Definition:
+		return "definition"
+	}
+	return "statement"
+}
+
+// Reasons lists, in words a reviewer understands, what makes the sentence
+// checkable. The slice is never nil.
+func Reasons(c *Cues) []string {
+	r := make([]string, 0, 4)
+	add := func(ok bool, s string) {
+		if ok {
+			r = append(r, s)
+		}
+	}
+	add(c.Money, "money figure")
+	add(c.Percent, "percentage")
+	add(c.Years > 0 || c.DateWord && (c.Numbers > 0 || c.Past > 0), "date")
+	add(c.Unit, "measurement")
+	add(c.Comparative, "comparison")
+	add(c.Superlative, "superlative")
+	add(c.AttributionVerb && c.NamedSource, "attributed to a named source")
+	add(c.Numbers > 0 && !c.Money && !c.Percent && !c.Unit || c.NumberWord && !c.Money && !c.Percent, "statistic")
+	add(c.Historical && c.Past > 0, "historical event")
+	add(c.Official, "legal or official status")
+	return r
+}
+
+// BareScore is the model's probability without the rules (for ablations).
+func BareScore(m *Model, s string) float64 {
+	p, _ := m.score(s)
+	return p
+}

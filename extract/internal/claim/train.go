@@ -1,0 +1,165 @@
+package claim
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// Example is one labelled sentence.
+type Example struct {
+	Text  string
+	Label bool
+}
+
+// TrainOptions control the fit. The zero value is not useful; use
+// DefaultTrainOptions.
+type TrainOptions struct {
+	Epochs  int
+	Rate    float64 // Adagrad base learning rate
+	L2Dense float64 // L2 penalty on structural features
+	L2Words float64 // L2 penalty on hashed words (kept higher: topics do not generalise)
+	Folds   int     // folds used to choose the decision threshold
+	Seed    uint64
+	NoRules bool // score with the bare model (for ablation)
+}
+
+// DefaultTrainOptions are the settings used for the committed model.
+var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.1, L2Dense: 1e-5, L2Words: 2e-4, Folds: 5, Seed: 1}
+
+// Train fits a model on examples and shifts its bias so that 0.5 is the
+// threshold that maximised F1 over cross-validation folds of the examples
+// (after the product's rules, see Judge). It is deterministic.
+func Train(examples []Example, o TrainOptions) Model {
+	vecs := make([]Vector, len(examples))
+	cues := make([]Cues, len(examples))
+	for i, e := range examples {
+		vecs[i], cues[i] = Vectorize(e.Text)
+	}
+	// Out-of-fold probabilities choose the threshold.
+	oof := make([]float64, len(examples))
+	if o.Folds > 1 {
+		for f := 0; f < o.Folds; f++ {
+			var idx []int
+			for i := range examples {
+				if i%o.Folds != f {
+					idx = append(idx, i)
+				}
+			}
+			m := fit(vecs, examples, idx, o)
+			for i := range examples {
+				if i%o.Folds == f {
+					oof[i] = judged(&m, examples[i].Text, o.NoRules)
+				}
+			}
+		}
+	}
+	all := make([]int, len(examples))
+	for i := range all {
+		all[i] = i
+	}
+	m := fit(vecs, examples, all, o)
+	if o.Folds > 1 {
+		t := bestThreshold(oof, examples)
+		// Rules only cap or floor scores, so shifting the logit by the
+		// threshold moves the model's cut-off to 0.5.
+		m.Bias -= math.Log(t / (1 - t))
+	}
+	return m
+}
+
+func judged(m *Model, s string, noRules bool) float64 {
+	if noRules {
+		p, _ := m.score(s)
+		return p
+	}
+	return Judge(m, s, false).Score
+}
+
+func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
+	var m Model
+	var g2b float64
+	var g2d [NumDense]float64
+	var g2h [HashBuckets]float64
+	r := rand.New(rand.NewPCG(o.Seed, 2))
+	order := append([]int(nil), idx...)
+	for ep := 0; ep < o.Epochs; ep++ {
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			v := &vecs[i]
+			y := 0.0
+			if ex[i].Label {
+				y = 1
+			}
+			g := sigmoid(m.logit(v)) - y
+			g2b += g * g
+			m.Bias -= o.Rate * g / math.Sqrt(g2b+1e-8)
+			for k, x := range v.Dense {
+				if x == 0 {
+					continue
+				}
+				gk := g*float64(x) + o.L2Dense*m.Dense[k]
+				g2d[k] += gk * gk
+				m.Dense[k] -= o.Rate * gk / math.Sqrt(g2d[k]+1e-8)
+			}
+			for _, h := range v.Words {
+				gk := g + o.L2Words*m.Hash[h]*float64(len(idx))/100
+				g2h[h] += gk * gk
+				m.Hash[h] -= o.Rate * gk / math.Sqrt(g2h[h]+1e-8)
+			}
+		}
+	}
+	return m
+}
+
+func bestThreshold(p []float64, ex []Example) float64 {
+	best, bestF := 0.5, -1.0
+	for t := 0.2; t <= 0.8; t += 0.01 {
+		var s Scores
+		for i := range p {
+			s.Add(p[i] >= t, ex[i].Label)
+		}
+		if f := s.F1(); f > bestF {
+			best, bestF = t, f
+		}
+	}
+	return best
+}
+
+// Scores counts a binary confusion matrix for the positive class.
+type Scores struct{ TP, FP, FN, TN int }
+
+// Add records one prediction.
+func (s *Scores) Add(pred, gold bool) {
+	switch {
+	case pred && gold:
+		s.TP++
+	case pred:
+		s.FP++
+	case gold:
+		s.FN++
+	default:
+		s.TN++
+	}
+}
+
+// Precision of the positive class.
+func (s Scores) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall of the positive class.
+func (s Scores) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 of the positive class.
+func (s Scores) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
