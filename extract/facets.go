@@ -1,5 +1,381 @@
 package extract
 
-type facetScanner struct{}
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-func (fs *facetScanner) scan(doc string, s, e int) []Facet { return []Facet{} }
+// Facet kinds, as shown on hover in the UI.
+const (
+	KindMoney       = "money"
+	KindPercent     = "percent"
+	KindCount       = "count"
+	KindDate        = "date"
+	KindDuration    = "duration"
+	KindMeasurement = "measurement"
+	KindSpeed       = "speed"
+	KindPerson      = "person"
+	KindOrg         = "organisation"
+	KindPlace       = "place"
+	KindSpeaker     = "speaker"
+)
+
+// ftok is one token of a statement: a run of letters, digits and joiners
+// (",", ".", "-", "’", "/") with trailing punctuation trimmed, or a single
+// symbol. Footnote markers ("[4]") are skipped, so no facet contains one.
+type ftok struct {
+	s, e  int
+	text  string
+	low   string // ASCII lower case, possessive "’s" removed
+	num   bool   // starts with a digit
+	cap   bool   // starts with an upper-case letter
+	sym   byte   // '$', '%', '(', ')', ',', '"', ... for one-character tokens
+	used  bool
+	space bool // preceded by whitespace
+}
+
+// facetScanner finds facets; it keeps the names of people seen earlier in
+// the document so that a later "Trump" is known to be a person.
+type facetScanner struct {
+	doc     string
+	toks    []ftok
+	scratch []byte
+	people  map[string]bool
+	out     []Facet
+}
+
+func (fs *facetScanner) scan(doc string, s, e int) []Facet {
+	fs.doc = doc
+	fs.tokenize(doc, s, e)
+	fs.out = make([]Facet, 0, 4)
+	t := fs.toks
+	for i := range t {
+		if !t[i].used {
+			fs.quantity(i)
+		}
+	}
+	for i := range t {
+		if !t[i].used {
+			fs.date(i)
+		}
+	}
+	for i := range t {
+		if !t[i].used {
+			fs.count(i)
+		}
+	}
+	for i := 0; i < len(t); i++ {
+		if !t[i].used && t[i].cap {
+			i = fs.name(i)
+		}
+	}
+	fs.speakers()
+	sort.Slice(fs.out, func(a, b int) bool { return fs.out[a].Start < fs.out[b].Start })
+	for i := range fs.out {
+		fs.out[i].Text = doc[fs.out[i].Start:fs.out[i].End]
+	}
+	return fs.out
+}
+
+func (fs *facetScanner) add(kind string, from, to int) {
+	for k := from; k <= to; k++ {
+		fs.toks[k].used = true
+	}
+	fs.out = append(fs.out, Facet{Kind: kind, Start: fs.toks[from].s, End: fs.toks[to].e})
+}
+
+func isJoiner(c byte) bool { return c == ',' || c == '.' || c == '-' || c == '/' || c == '\'' }
+
+func (fs *facetScanner) tokenize(doc string, s, e int) {
+	fs.toks = fs.toks[:0]
+	space := true
+	for i := s; i < e; {
+		c := doc[i]
+		if n := spaceAt(doc, i); n > 0 {
+			i += n
+			space = true
+			continue
+		}
+		if c == '[' { // footnote marker
+			k := i + 1
+			for k < e && k-i <= 4 && isDigit(doc[k]) {
+				k++
+			}
+			if k > i+1 && k < e && doc[k] == ']' {
+				i = k + 1
+				continue
+			}
+		}
+		if !wordStart(doc, i) {
+			_, n := utf8.DecodeRuneInString(doc[i:e])
+			sym := c
+			if n > 1 {
+				sym = '~'
+				switch doc[i : i+n] {
+				case "€":
+					sym = 'E'
+				case "£":
+					sym = 'L'
+				case "–", "—":
+					sym = '-'
+				}
+			}
+			fs.toks = append(fs.toks, ftok{s: i, e: i + n, text: doc[i : i+n], sym: sym, space: space})
+			i += n
+			space = false
+			continue
+		}
+		j := i
+		for j < e {
+			if wordStart(doc, j) {
+				_, n := utf8.DecodeRuneInString(doc[j:e])
+				j += n
+			} else if isJoiner(doc[j]) && j+1 < e && wordStart(doc, j+1) {
+				j++
+			} else if strings.HasPrefix(doc[j:e], "’") && j+3 < e && wordStart(doc, j+3) {
+				j += 3
+			} else {
+				break
+			}
+		}
+		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: runeUpper(doc, i) || isUpper(c), space: space}
+		low := t.text
+		if strings.HasSuffix(low, "’s") {
+			low = low[:len(low)-len("’s")]
+		} else if strings.HasSuffix(low, "'s") {
+			low = low[:len(low)-2]
+		}
+		fs.scratch = lowerASCII(fs.scratch[:0], low)
+		t.low = string(fs.scratch)
+		fs.toks = append(fs.toks, t)
+		i = j
+		space = false
+	}
+}
+
+// wordStart: a letter or digit (any script) at doc[i].
+func wordStart(doc string, i int) bool {
+	c := doc[i]
+	if c < utf8.RuneSelf {
+		return isAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(doc[i:])
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+var (
+	scaleWords    = set("million", "billion", "trillion", "bn", "m", "tn", "mn", "k", "thousand")
+	currencyWords = set("dollars", "dollar", "euros", "euro", "pounds sterling", "roubles", "rubles", "yuan", "yen", "usd", "eur")
+	unitWords     = set("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+		"metre", "meter", "ft", "feet", "foot", "kg", "kilograms", "tonnes", "tons", "acres", "hectares", "litres",
+		"liters", "gallons", "barrels", "inches", "cm", "mm", "sq", "square", "degrees", "mw", "gw", "kwh", "lb", "lbs")
+	speedUnits = set("mph", "km/h", "kph", "knots", "kmh")
+	unitSuffix = []string{"km/h", "km", "ft", "kg", "mph", "cm", "mm", "mw", "gw", "lb", "m"}
+	timeUnits  = set("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+		"month", "months", "year", "years", "decade", "decades", "century", "centuries")
+	numWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+		"millions", "billion", "billions", "dozen", "dozens", "several", "few", "couple", "half")
+	months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec")
+	weekdays  = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+	relDates  = set("yesterday", "today", "tomorrow", "tonight")
+	relPrefix = set("next", "last", "this", "previous", "coming", "past", "earlier", "later")
+	datePreps = set("on", "late", "early", "in", "within", "since", "by", "until", "from", "last", "next", "this")
+)
+
+// quantity: money, percent, measurement, speed and duration at token i.
+func (fs *facetScanner) quantity(i int) {
+	t := fs.toks
+	n := len(t)
+	at := func(k int) *ftok {
+		if k < n {
+			return &t[k]
+		}
+		return &ftok{}
+	}
+	switch {
+	case t[i].sym == '$' || t[i].sym == 'E' || t[i].sym == 'L' || t[i].low == "us" && at(i+1).sym == '$':
+		k := i + 1
+		if t[i].low == "us" {
+			k++
+		}
+		if at(k).num && !at(k).space {
+			if scaleWords[at(k+1).low] {
+				k++
+			}
+			fs.add(KindMoney, i, k)
+		}
+		return
+	case !t[i].num:
+		switch {
+		case t[i].low == "supersonic" || t[i].low == "hypersonic" || t[i].low == "subsonic":
+			fs.add(KindSpeed, i, i)
+		case t[i].low == "mach" && at(i+1).num:
+			fs.add(KindSpeed, i, i+1)
+		case numWords[t[i].low] && timeUnits[at(i+1).low]:
+			fs.timeSpan(i)
+		default:
+			if a, b, ok := strings.Cut(t[i].low, "-"); ok && timeUnits[b] && (numWords[a] || a != "" && isDigit(a[0])) {
+				fs.add(KindDuration, i, i) // "two-hour", "10-year"
+			}
+		}
+		return
+	}
+	// t[i] is a number.
+	next := at(i + 1)
+	switch {
+	case next.sym == '%' && !next.space || next.low == "percent" || next.low == "per" && at(i+2).low == "cent":
+		k := i + 1
+		if next.low == "per" {
+			k++
+		}
+		if at(k+1).low == "points" || at(k+1).low == "percentage" && at(k+2).low == "points" {
+			k++
+		}
+		fs.add(KindPercent, i, k)
+	case scaleWords[next.low] && currencyWords[at(i+2).low]:
+		fs.add(KindMoney, i, i+2)
+	case currencyWords[next.low]:
+		fs.add(KindMoney, i, i+1)
+	case speedUnits[next.low]:
+		fs.add(KindSpeed, i, i+1)
+	case unitWords[next.low]:
+		fs.measurement(i, i+1)
+	case hasUnitSuffix(t[i].low):
+		if strings.HasSuffix(t[i].low, "mph") || strings.HasSuffix(t[i].low, "km/h") {
+			fs.add(KindSpeed, i, i)
+		} else {
+			fs.measurement(i, i)
+		}
+	case timeUnits[next.low]:
+		fs.timeSpan(i)
+	}
+}
+
+// timeSpan marks "two weeks" at i: a date when it says when ("within two
+// weeks"), else a duration.
+func (fs *facetScanner) timeSpan(i int) {
+	t := fs.toks
+	if i > 0 && !t[i-1].used && (t[i-1].low == "within" || t[i-1].low == "in" || t[i-1].low == "after") {
+		fs.add(KindDate, i-1, i+1)
+		return
+	}
+	fs.add(KindDuration, i, i+1)
+}
+
+// hasUnitSuffix: "800km", "100ft", "1,250-2,500km" (but not "1970s", "5th").
+func hasUnitSuffix(w string) bool {
+	for _, u := range unitSuffix {
+		if strings.HasSuffix(w, u) && len(w) > len(u) && isDigit(w[len(w)-len(u)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// measurement adds a measurement ending at token to, extended by a converted
+// value in parentheses: "800km (500 miles)", "30 metres (100ft)".
+func (fs *facetScanner) measurement(from, to int) {
+	t := fs.toks
+	if to+3 < len(t) && t[to+1].sym == '(' && t[to+2].num {
+		k := to + 2
+		if hasUnitSuffix(t[k].low) {
+			k++
+		} else if k+1 < len(t) && unitWords[t[k+1].low] {
+			k += 2
+		} else {
+			k = -1
+		}
+		if k > 0 && k < len(t) && t[k].sym == ')' {
+			fs.add(KindMeasurement, from, k)
+			return
+		}
+	}
+	fs.add(KindMeasurement, from, to)
+}
+
+func isYearTok(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20") || strings.HasPrefix(w, "18")) && isDigit(w[2]) && isDigit(w[3])
+}
+
+// date: years, decades, "September 30, 2025", "on Thursday", "next week".
+func (fs *facetScanner) date(i int) {
+	t := fs.toks
+	w := t[i].low
+	from, to := i, -1
+	switch {
+	case isYearTok(w):
+		to = i
+		// "September 30, 2025" / "30 September 2025" / "September 2025"
+		k := i - 1
+		if k >= 0 && t[k].sym == ',' {
+			k--
+		}
+		if k >= 0 && t[k].num && len(t[k].low) <= 2 && k > 0 && months[t[k-1].low] {
+			from = k - 1
+		} else if k >= 0 && months[t[k].low] {
+			from = k
+			if k > 0 && t[k-1].num && len(t[k-1].low) <= 2 {
+				from = k - 1
+			}
+		}
+	case len(w) == 5 && w[4] == 's' && isYearTok(w[:4]):
+		to = i
+		if i > 0 && t[i-1].low == "the" {
+			from = i - 1
+		}
+	case weekdays[w] || months[w] && w != "may" && (t[i].cap && i+1 < len(t) && t[i+1].num):
+		to = i
+		if months[w] && i+1 < len(t) && t[i+1].num && len(t[i+1].low) <= 2 {
+			to = i + 1
+		}
+	case relDates[w]:
+		to = i
+	case relPrefix[w] && i+1 < len(t) && (timeUnits[t[i+1].low] || weekdays[t[i+1].low] || t[i+1].low == "weekend"):
+		to = i + 1
+	}
+	if to < 0 {
+		return
+	}
+	for n := 0; n < 2 && from > 0 && datePreps[t[from-1].low] && !t[from-1].used; n++ {
+		from-- // "on Thursday", "late on Thursday"
+	}
+	for k := from; k <= to; k++ {
+		if t[k].used {
+			return
+		}
+	}
+	fs.add(KindDate, from, to)
+}
+
+// count: remaining figures and number phrases ("2,300", "a couple of
+// thousands", "dozens of").
+func (fs *facetScanner) count(i int) {
+	t := fs.toks
+	w := t[i].low
+	if t[i].num {
+		if isYearTok(w) || strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") {
+			return
+		}
+		to := i
+		if i+1 < len(t) && scaleWords[t[i+1].low] && !t[i+1].used {
+			to = i + 1
+		}
+		fs.add(KindCount, i, to)
+		return
+	}
+	if w == "a" && i+3 < len(t) && (t[i+1].low == "couple" || t[i+1].low == "few") && t[i+2].low == "of" && numWords[t[i+3].low] && t[i+3].low != "few" {
+		fs.add(KindCount, i, i+3)
+		return
+	}
+	if numWords[w] && w != "one" && w != "few" && w != "half" && w != "couple" && !t[i].cap {
+		to := i
+		for to+1 < len(t) && numWords[t[to+1].low] && !t[to+1].used {
+			to++
+		}
+		fs.add(KindCount, i, to)
+	}
+}

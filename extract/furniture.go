@@ -77,7 +77,7 @@ func classifyLine(line string, inRefs bool) lineKind {
 	}
 	last := line[len(line)-1]
 	terminal := last == '.' || last == '!' || last == '?'
-	if words <= 8 && !(terminal && words >= 4) {
+	if words <= 12 && !(terminal && words >= 4) {
 		for _, p := range furniturePrefixes {
 			if strings.HasPrefix(low, p) {
 				return lineFurniture

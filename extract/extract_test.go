@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func article(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/tomahawk-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// checkInvariants asserts the contract of Extract on any input.
+func checkInvariants(t testing.TB, doc string, sts []Statement) {
+	t.Helper()
+	prev := 0
+	for i, s := range sts {
+		if s.Start < prev || s.End <= s.Start || s.End > len(doc) {
+			t.Fatalf("statement %d: bad span [%d,%d) after %d in %d bytes", i, s.Start, s.End, prev, len(doc))
+		}
+		if !boundaryOK(doc, s.Start) || !boundaryOK(doc, s.End) {
+			t.Fatalf("statement %d: offsets [%d,%d) not on UTF-8 boundaries", i, s.Start, s.End)
+		}
+		if s.Text != doc[s.Start:s.End] {
+			t.Fatalf("statement %d: Text != doc[Start:End]", i)
+		}
+		if s.Score < 0 || s.Score > 1 || s.Checkable != (s.Score >= Threshold) {
+			t.Fatalf("statement %d: score %v checkable %v", i, s.Score, s.Checkable)
+		}
+		if s.Reasons == nil || s.Facets == nil || s.Type == "" {
+			t.Fatalf("statement %d: nil reasons/facets or empty type", i)
+		}
+		fprev := s.Start
+		for _, f := range s.Facets {
+			if f.Start < fprev || f.End <= f.Start || f.End > s.End || f.Text != doc[f.Start:f.End] || f.Kind == "" {
+				t.Fatalf("statement %d: bad facet %+v in [%d,%d)", i, f, s.Start, s.End)
+			}
+			if !boundaryOK(doc, f.Start) || !boundaryOK(doc, f.End) {
+				t.Fatalf("statement %d: facet %+v not on UTF-8 boundaries", i, f)
+			}
+			fprev = f.End
+		}
+		prev = s.End
+	}
+}
+
+// boundaryOK: i does not split a valid multi-byte rune of doc.
+func boundaryOK(doc string, i int) bool {
+	if i == 0 || i == len(doc) {
+		return true
+	}
+	for back := 1; back <= 3 && i-back >= 0; back++ {
+		r, n := utf8.DecodeRuneInString(doc[i-back:])
+		if r != utf8.RuneError && n > back {
+			return false
+		}
+	}
+	return true
+}
+
+func find(t *testing.T, sts []Statement, prefix string) Statement {
+	t.Helper()
+	for _, s := range sts {
+		if strings.HasPrefix(s.Text, prefix) {
+			return s
+		}
+	}
+	t.Fatalf("no statement starts with %q", prefix)
+	return Statement{}
+}
+
+func TestArticleInvariants(t *testing.T) {
+	doc := article(t)
+	checkInvariants(t, doc, Extract(doc))
+}
+
+func TestFurnitureDropped(t *testing.T) {
+	doc := article(t)
+	for _, s := range Extract(doc) {
+		for _, bad := range []string{"Advertisement", "Recommended Stories", "list of 3 items", "end of list",
+			"References", "(www.aljazeera.com)", "By admin", "INTERACTIVE", "(Al Jazeera)"} {
+			if strings.Contains(s.Text, bad) {
+				t.Errorf("furniture %q in statement %q", bad, s.Text)
+			}
+		}
+	}
+	tests := []struct{ line, kind string }{
+		{"Advertisement", "furniture"},
+		{"Recommended Stories", "furniture"},
+		{"list of 3 items", "furniture"},
+		{"end of list", "furniture"},
+		{"By admin", "furniture"},
+		{"By Al Jazeera Staff", "furniture"},
+		{"INTERACTIVE - What are Tomahawk missiles - September 30, 2025-1759225571", "furniture"},
+		{"(Al Jazeera)", "furniture"},
+		{"  1. ^ Alaska (www.aljazeera.com)", "furniture"},
+		{"Read more: Trump and Putin to meet in Budapest", "furniture"},
+		{"Share on Facebook", "furniture"},
+		{"Follow us on X", "furniture"},
+		{"Putin and Trump in Alaska [File: Kevin Lamarque/Reuters]", "furniture"},
+		{"By 2030, the missiles will be retired.", "content"},
+		{"Follow the money to Budapest and you find the answer.", "content"},
+		{"What are Tomahawk missiles?", "content"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			got := "content"
+			if k := classifyLine(strings.TrimSpace(tc.line), false); k == lineFurniture {
+				got = "furniture"
+			}
+			if got != tc.kind {
+				t.Errorf("classifyLine(%q) = %s, want %s", tc.line, got, tc.kind)
+			}
+		})
+	}
+}
+
+func TestReferencesSection(t *testing.T) {
+	doc := "Putin spoke.\n\nReferences\n\n  1. ^ Alaska (www.aljazeera.com)\n  2. ^ told (www.aljazeera.com)\n\nBy admin"
+	sts := Extract(doc)
+	if len(sts) != 1 || sts[0].Text != "Putin spoke." {
+		t.Fatalf("got %+v", sts)
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	sts := Extract(article(t))
+	for _, h := range []string{"What are Tomahawk missiles?", "Did Trump and Putin discuss Tomahawk missiles?", "What happens next?"} {
+		s := find(t, sts, h)
+		if s.Type != "heading" || s.Checkable {
+			t.Errorf("%q: type %s checkable %v, want a non-checkable heading", h, s.Type, s.Checkable)
+		}
+	}
+	sts = Extract("Tomahawk missiles explained\n\nThey were developed in the 1970s.")
+	if len(sts) != 2 || sts[0].Type != "heading" {
+		t.Errorf("unpunctuated line: %+v", sts)
+	}
+}
+
+func TestFootnoteMarkersStay(t *testing.T) {
+	doc := article(t)
+	s := find(t, Extract(doc), "On Sunday, on his way to Israel")
+	if !strings.Contains(s.Text, "told[4] reporters") {
+		t.Errorf("footnote marker removed or sentence broken: %q", s.Text)
+	}
+	for _, f := range s.Facets {
+		if strings.Contains(f.Text, "[") {
+			t.Errorf("footnote marker inside facet %+v", f)
+		}
+	}
+}

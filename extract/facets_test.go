@@ -1,0 +1,50 @@
+package extract
+
+import "testing"
+
+func TestFacets(t *testing.T) {
+	sts := Extract(article(t))
+	tests := []struct{ prefix, kind, text string }{
+		{"In 2024, the US and Russia", KindMoney, "$5.2bn"},
+		{"In 2024, the US and Russia", KindPercent, "25.8 percent"},
+		{"In 2024, the US and Russia", KindDate, "In 2024"},
+		{"So far, the US has launched", KindCount, "2,300"},
+		{"“I did actually say to him", KindCount, "a couple of thousands"},
+		{"According to US defence information", KindDate, "in the 1970s"},
+		{"Following a two-hour call", KindDuration, "two-hour"},
+		{"Following a two-hour call", KindDate, "on Thursday"},
+		{"Following a two-hour call", KindDate, "within two weeks"},
+		{"Following a two-hour call", KindPlace, "Budapest"},
+		{"They fly at supersonic speed", KindSpeed, "supersonic"},
+		{"They fly at supersonic speed", KindMeasurement, "30 metres (100ft)"},
+		{"They fly at supersonic speed", KindMeasurement, "1,250-2,500km (780-1,550 miles)"},
+		{"Moscow is about 800km", KindMeasurement, "800km (500 miles)"},
+		{"United States President Donald Trump", KindPerson, "Donald Trump"},
+		{"Hungary has been chosen", KindOrg, "International Criminal Court"},
+		{"Meanwhile, Kremlin aide Yuri Ushakov", KindSpeaker, "Yuri Ushakov"},
+		{"“I suspect both leaders", KindSpeaker, "Lesser"},
+		{"The US-based think tank", KindOrg, "Institute for the Study of War"},
+		{"The US-based think tank", KindPlace, "Saratov Oblast"},
+		{"On Sunday, on his way to Israel", KindSpeaker, "Trump"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.kind+" "+tc.text, func(t *testing.T) {
+			s := find(t, sts, tc.prefix)
+			for _, f := range s.Facets {
+				if f.Kind == tc.kind && f.Text == tc.text {
+					return
+				}
+			}
+			t.Errorf("no %s facet %q in %q; facets %+v", tc.kind, tc.text, s.Text, s.Facets)
+		})
+	}
+	// A money phrase in a fresh sentence.
+	got := ScoreSentence("The deal is worth €3 million and 12% of the budget, and a jet flew at 880 km/h.")
+	want := map[string]string{"€3 million": KindMoney, "12%": KindPercent, "880 km/h": KindSpeed}
+	for _, f := range got.Facets {
+		delete(want, f.Text)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing facets %v in %+v", want, got.Facets)
+	}
+}
