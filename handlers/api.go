@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -81,10 +82,21 @@ func (h *Handler) apiListArticles(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
+// apiCreateArticle stores a pasted article, or, given a "url" and no
+// "body", imports the page at that URL.
 func (h *Handler) apiCreateArticle(c echo.Context) error {
 	var in models.ArticleInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
+	}
+	if in.Body == "" && in.URL != "" {
+		doc, err := h.fetcher.Fetch(c.Request().Context(), in.URL)
+		if err != nil {
+			return err
+		}
+		force := in.Force
+		in = models.InputFromDocument(doc, in.Title)
+		in.Force = force
 	}
 	a, err := h.store.CreateArticle(c.Request().Context(), in)
 	if err != nil {
@@ -157,4 +169,24 @@ func (h *Handler) apiPatchStatement(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, toStatementJSON(saved))
+}
+
+// apiUploadArticle imports an uploaded file (multipart field "file", with
+// optional "title" and "force").
+func (h *Handler) apiUploadArticle(c echo.Context) error {
+	name, data, err := readUpload(c)
+	if err != nil {
+		return err
+	}
+	doc, err := intake.ReadFile(name, data)
+	if err != nil {
+		return err
+	}
+	in := models.InputFromDocument(doc, c.FormValue("title"))
+	in.Force = c.FormValue("force") == "true"
+	a, err := h.store.CreateArticle(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, toArticleJSON(a))
 }

@@ -1,11 +1,9 @@
 package handlers
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -33,20 +31,10 @@ func (h *Handler) createArticle(c echo.Context) error {
 		URL:         c.FormValue("url"),
 		Author:      c.FormValue("author"),
 		PublishedAt: c.FormValue("published_at"),
+		SiteName:    c.FormValue("site_name"),
+		Force:       c.FormValue("force") == "true",
 	}
-	a, err := h.store.CreateArticle(c.Request().Context(), in)
-	var invalid *models.ValidationError
-	if errors.As(err, &invalid) {
-		// Show the form again with everything the user typed. Invalid
-		// bytes cannot go back into an HTML page, so they are replaced.
-		in.Title = strings.ToValidUTF8(in.Title, "\uFFFD")
-		in.Body = strings.ToValidUTF8(in.Body, "\uFFFD")
-		return h.renderHome(c, http.StatusUnprocessableEntity, views.ArticleForm{Input: in, Errors: invalid})
-	}
-	if err != nil {
-		return err
-	}
-	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d", a.ID))
+	return h.createFromForm(c, views.ArticleForm{Mode: views.ModePaste}, in)
 }
 
 func (h *Handler) loadDemo(c echo.Context) error {

@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
@@ -38,6 +39,10 @@ func (h *Handler) handleError(err error, c echo.Context) {
 		if errors.As(err, &conflict) {
 			body["current"] = conflict.Current
 		}
+		var dup *models.DuplicateError
+		if errors.As(err, &dup) {
+			body["existing"] = map[string]any{"id": dup.Existing.ID, "title": dup.Existing.Title, "url": dup.Existing.URL, "created_at": dup.Existing.CreatedAt}
+		}
 		rerr = c.JSON(code, body)
 	default:
 		rerr = render(c, code, views.ErrorPage(views.Page{Title: http.StatusText(code), CSRF: csrfToken(c)}, code, msg))
@@ -53,8 +58,20 @@ func classify(err error) (int, string) {
 		he       *echo.HTTPError
 		invalid  *models.ValidationError
 		conflict *models.ConflictError
+		dup      *models.DuplicateError
+		imp      *intake.Error
 	)
 	switch {
+	case errors.As(err, &imp):
+		switch imp.Kind {
+		case intake.KindTimeout:
+			return http.StatusGatewayTimeout, imp.Error()
+		case intake.KindFetch:
+			return http.StatusBadGateway, imp.Error()
+		}
+		return http.StatusUnprocessableEntity, imp.Error()
+	case errors.As(err, &dup):
+		return http.StatusConflict, dup.Error() + ` Send "force": true to import it anyway.`
 	case errors.As(err, &invalid):
 		return http.StatusUnprocessableEntity, invalid.Error()
 	case errors.As(err, &conflict):

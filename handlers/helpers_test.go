@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -29,11 +31,21 @@ type client struct {
 }
 
 func newClient(t *testing.T) *client {
+	return newClientWith(t, handlers.Config{})
+}
+
+// newClientWith starts the desk with cfg; the clock is fixed at
+// 2025-10-20 09:00 UTC unless cfg sets one.
+func newClientWith(t *testing.T, cfg handlers.Config) *client {
 	t.Helper()
 	store := modeltest.Open(t)
-	srv := httptest.NewServer(handlers.New(store, handlers.Config{
-		Clock: func() time.Time { return time.Date(2025, 10, 20, 9, 0, 0, 0, time.UTC) },
-	}))
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = func() time.Time { return time.Date(2025, 10, 20, 9, 0, 0, 0, time.UTC) }
+	}
+	srv := httptest.NewServer(handlers.New(store, cfg))
 	t.Cleanup(srv.Close)
 	jar, _ := cookiejar.New(nil)
 	c := &client{t: t, base: srv.URL, store: store, http: &http.Client{
@@ -81,6 +93,30 @@ func (c *client) post(path string, form url.Values, htmx bool) response {
 		form.Set("_csrf", c.csrf)
 	}
 	return c.postRaw(path, form, htmx)
+}
+
+// upload posts a multipart form with one file, as the upload form does.
+func (c *client) upload(path, filename string, data []byte, fields map[string]string) response {
+	c.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	if fields == nil {
+		fields = map[string]string{}
+	}
+	if _, ok := fields["_csrf"]; !ok && !strings.HasPrefix(path, "/api/") {
+		fields["_csrf"] = c.csrf
+	}
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	if filename != "" {
+		fw, _ := w.CreateFormFile("file", filename)
+		fw.Write(data)
+	}
+	w.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.base+path, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.do(req)
 }
 
 func (c *client) postRaw(path string, form url.Values, htmx bool) response {

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/static"
 )
@@ -23,18 +24,31 @@ type Config struct {
 	SecureCookies bool
 	// Clock is the time source; nil means time.Now.
 	Clock func() time.Time
+	// AllowPrivateURLs lets URL imports reach private, loopback and
+	// link-local addresses: for internal sites and tests only.
+	AllowPrivateURLs bool
+	// FetchTimeout bounds a URL import; zero means intake's 10 seconds.
+	FetchTimeout time.Duration
+	// Organization names the desk as author of ClaimReview markup;
+	// BaseURL is the public address of the desk, for permalinks.
+	Organization string
+	BaseURL      string
 }
 
 // Handler serves the desk. It holds no per-request state.
 type Handler struct {
-	store *models.Store
-	log   *slog.Logger
-	clock func() time.Time
+	store   *models.Store
+	log     *slog.Logger
+	clock   func() time.Time
+	fetcher *intake.Fetcher
+	org     string
+	baseURL string
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
-// so an oversized paste still reaches validation and gets a precise message.
-const MaxRequestBytes = 8 << 20
+// and the 10 MB upload limit so that oversized input still reaches
+// validation and gets a precise message.
+const MaxRequestBytes = 12 << 20
 
 // New returns the desk's HTTP server with every route.
 func New(store *models.Store, cfg Config) *echo.Echo {
@@ -44,7 +58,11 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
 	}
-	h := &Handler{store: store, log: cfg.Log, clock: cfg.Clock}
+	h := &Handler{
+		store: store, log: cfg.Log, clock: cfg.Clock,
+		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
+		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+	}
 
 	e := echo.New()
 	e.HideBanner = true
@@ -82,9 +100,15 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 
 	e.GET("/", h.home)
 	e.POST("/articles", h.createArticle)
+	e.POST("/articles/import", h.importURL)
+	e.POST("/articles/upload", h.uploadArticle)
 	e.POST("/demo", h.loadDemo)
 	e.GET("/articles/:id", h.showArticle)
 	e.GET("/articles/:id/report.md", h.articleReport)
+	e.GET("/articles/:id/export", h.exportArticle)
+	e.GET("/articles/:id/print", h.printArticle)
+	e.GET("/articles/:id/corrected", h.correctedArticle)
+	e.GET("/reports/team", h.teamReport)
 	e.GET("/statements/:id/panel", h.statementPanel)
 	e.POST("/statements/:id", h.saveReview)
 	e.GET("/sources/row", h.sourceRow)
@@ -93,7 +117,9 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	api.GET("/articles", h.apiListArticles)
 	api.POST("/articles", h.apiCreateArticle)
 	api.GET("/articles/:id", h.apiArticle)
+	api.POST("/articles/upload", h.apiUploadArticle)
 	api.GET("/articles/:id/report.md", h.articleReport)
+	api.GET("/articles/:id/export", h.exportArticle)
 	api.PATCH("/statements/:id", h.apiPatchStatement)
 	api.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
 
@@ -108,6 +134,9 @@ func isAPI(c echo.Context) bool {
 // message and keeps cross-site form posts out (see the CSRF skipper).
 func requireJSON(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if c.Path() == "/api/v1/articles/upload" {
+			return next(c) // multipart by nature
+		}
 		switch c.Request().Method {
 		case http.MethodPost, http.MethodPatch, http.MethodPut:
 			ct := c.Request().Header.Get(echo.HeaderContentType)

@@ -2,7 +2,10 @@ package models
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -20,7 +23,18 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{Title: in.Title, Body: in.Body, URL: in.URL, Author: in.Author, PublishedAt: published}
+	a := &Article{Title: in.Title, Body: in.Body, URL: in.URL, Author: in.Author, PublishedAt: published,
+		SiteName: in.SiteName, ContentHash: contentHash(in.Body)}
+	dup, err := s.duplicateOf(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if dup != nil {
+		if !in.Force {
+			return nil, dup
+		}
+		a.PreviousID = &dup.Existing.ID
+	}
 	found := extract.Extract(in.Body)
 	a.Statements = make([]Statement, len(found))
 	for i, x := range found {
@@ -50,6 +64,30 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 		return nil, fmt.Errorf("models: create article: %w", err)
 	}
 	return a, nil
+}
+
+// contentHash fingerprints article text so that the same article pasted
+// again, with different line breaks or spacing, is recognised.
+func contentHash(body string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(body), " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+// duplicateOf returns a *DuplicateError naming the newest article with the
+// same URL or the same text as a, or nil.
+func (s *Store) duplicateOf(ctx context.Context, a *Article) (*DuplicateError, error) {
+	q := s.db.WithContext(ctx).Model(&Article{}).Select("id, title, url, created_at").Where("content_hash = ?", a.ContentHash)
+	if a.URL != "" {
+		q = q.Or("url = ?", a.URL)
+	}
+	var found []ArticleSummary
+	if err := q.Order("created_at DESC, id DESC").Limit(1).Scan(&found).Error; err != nil {
+		return nil, fmt.Errorf("models: look for duplicates: %w", err)
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	return &DuplicateError{Existing: found[0], SameURL: a.URL != "" && found[0].URL == a.URL}, nil
 }
 
 // ArticleByID returns the article with its statements (in document order)

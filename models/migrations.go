@@ -67,6 +67,25 @@ var migrations = []migration{
 		}
 		return tx.Migrator().CreateTable(&source{})
 	},
+	// 3: what imports need: a fingerprint of the text to spot duplicates,
+	// the site an article came from, and the article it is a new version of.
+	func(tx *gorm.DB) error {
+		type article struct {
+			ContentHash string `gorm:"not null;default:'';index"`
+			SiteName    string `gorm:"not null;default:''"`
+			PreviousID  *uint  `gorm:"index"`
+		}
+		m := tx.Migrator()
+		for _, col := range []string{"ContentHash", "SiteName", "PreviousID"} {
+			if err := m.AddColumn(&article{}, col); err != nil {
+				return err
+			}
+		}
+		if err := m.CreateIndex(&article{}, "ContentHash"); err != nil {
+			return err
+		}
+		return m.CreateIndex(&article{}, "PreviousID")
+	},
 }
 
 // schemaVersion records how many migrations have run.

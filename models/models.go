@@ -78,8 +78,13 @@ type Article struct {
 	URL         string     `json:"url"`
 	Author      string     `json:"author"`
 	PublishedAt *time.Time `json:"published_at"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
+	SiteName    string     `json:"site_name"`
+	// PreviousID is the article this one is a new version of, when an
+	// editor imported the same text or URL again on purpose.
+	PreviousID  *uint     `json:"previous_id"`
+	ContentHash string    `json:"-"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
 
 	Statements []Statement `json:"statements" gorm:"foreignKey:ArticleID"`
 }
@@ -121,6 +126,22 @@ type Source struct {
 	Quote       string     `json:"quote"`
 	AccessedAt  *time.Time `json:"accessed_at"`
 	CreatedAt   time.Time  `json:"created_at"`
+}
+
+// DuplicateError says an article with the same URL or the same text is
+// already on the desk. Nothing was stored; ArticleInput.Force imports anyway.
+type DuplicateError struct {
+	Existing ArticleSummary
+	SameURL  bool // else the same text
+}
+
+func (e *DuplicateError) Error() string {
+	what := "the same text"
+	if e.SameURL {
+		what = "the same URL"
+	}
+	return fmt.Sprintf("An article with %s is already on the desk: “%s” (added %s). Import it anyway to start a new version.",
+		what, e.Existing.Title, e.Existing.CreatedAt.Format("2 Jan 2006"))
 }
 
 // ArticleSummary is an article with its review progress, for lists.

@@ -105,3 +105,47 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 	}
 	return out, nil
 }
+
+// ReviewedStatement is a reviewed statement with the title of its article.
+type ReviewedStatement struct {
+	Statement
+	ArticleTitle string
+}
+
+// ReviewedBetween returns the statements given a final verdict in
+// [from, to), oldest first, optionally only those with one verdict.
+func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict Verdict) ([]ReviewedStatement, error) {
+	var stmts []Statement
+	q := s.db.WithContext(ctx).
+		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Where("reviewed_at >= ? AND reviewed_at < ?", from, to).
+		Where("verdict IN ?", []Verdict{Verified, Disputed, Corrected, NotCheckable})
+	if verdict != "" {
+		q = q.Where("verdict = ?", verdict)
+	}
+	if err := q.Order("reviewed_at, id").Find(&stmts).Error; err != nil {
+		return nil, fmt.Errorf("models: statements reviewed between %s and %s: %w", from, to, err)
+	}
+	titles := map[uint]string{}
+	var ids []uint
+	for _, st := range stmts {
+		if _, ok := titles[st.ArticleID]; !ok {
+			titles[st.ArticleID] = ""
+			ids = append(ids, st.ArticleID)
+		}
+	}
+	if len(ids) > 0 {
+		var arts []Article
+		if err := s.db.WithContext(ctx).Select("id, title").Where("id IN ?", ids).Find(&arts).Error; err != nil {
+			return nil, fmt.Errorf("models: article titles: %w", err)
+		}
+		for _, a := range arts {
+			titles[a.ID] = a.Title
+		}
+	}
+	out := make([]ReviewedStatement, len(stmts))
+	for i, st := range stmts {
+		out[i] = ReviewedStatement{Statement: st, ArticleTitle: titles[st.ArticleID]}
+	}
+	return out, nil
+}

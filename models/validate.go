@@ -66,6 +66,11 @@ type ArticleInput struct {
 	URL         string `json:"url" form:"url"`
 	Author      string `json:"author" form:"author"`
 	PublishedAt string `json:"published_at" form:"published_at"` // YYYY-MM-DD or RFC 3339
+	SiteName    string `json:"site_name" form:"site_name"`
+	// Force imports the article even when the same URL or text is already
+	// on the desk; the new article records the old one as its previous
+	// version.
+	Force bool `json:"force" form:"force"`
 }
 
 // normalize trims what users never mean to keep and turns the line endings
@@ -76,6 +81,7 @@ func (in ArticleInput) normalize() ArticleInput {
 	in.URL = strings.TrimSpace(in.URL)
 	in.Author = strings.TrimSpace(in.Author)
 	in.PublishedAt = strings.TrimSpace(in.PublishedAt)
+	in.SiteName = strings.TrimSpace(in.SiteName)
 	return in
 }
 

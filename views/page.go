@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/factcheckdesk/factcheck/export"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -15,10 +17,70 @@ type Page struct {
 	CSRF  string
 }
 
+// Ways to bring in an article, one tab each on the new-article form.
+const (
+	ModePaste = "paste"
+	ModeURL   = "url"
+	ModeFile  = "file"
+)
+
 // ArticleForm is the new-article form with the user's input and problems.
 type ArticleForm struct {
-	Input  models.ArticleInput
-	Errors *models.ValidationError
+	Mode        string // ModePaste (the default), ModeURL or ModeFile
+	Input       models.ArticleInput
+	Errors      *models.ValidationError
+	Duplicate   *models.DuplicateError
+	ImportURL   string
+	ImportTitle string
+	ImportError string // why a URL or file could not be read
+}
+
+func (f ArticleForm) mode() string {
+	if f.Mode == "" {
+		return ModePaste
+	}
+	return f.Mode
+}
+
+// CorrectedView is the corrected-article page.
+type CorrectedView struct {
+	ArticleID uint
+	Title     string
+	// DiffHTML is the exporter's marked-up diff: every piece of article
+	// text in it is escaped by export.CorrectedDiffHTML.
+	DiffHTML         string
+	Notices          []string
+	Applied, Skipped int
+}
+
+// TeamQuery is the team report's filter form as typed.
+type TeamQuery struct {
+	From, To string // YYYY-MM-DD, inclusive; empty means the last 7 days
+	Verdict  string
+}
+
+// Range returns the period as [from, to) in UTC.
+func (q TeamQuery) Range(now time.Time) (time.Time, time.Time, error) {
+	today := now.UTC().Truncate(24 * time.Hour)
+	from, to := today.AddDate(0, 0, -6), today.AddDate(0, 0, 1)
+	if q.From != "" {
+		t, err := time.Parse(time.DateOnly, q.From)
+		if err != nil {
+			return from, to, fmt.Errorf("the start date must look like 2025-10-17")
+		}
+		from = t
+	}
+	if q.To != "" {
+		t, err := time.Parse(time.DateOnly, q.To)
+		if err != nil {
+			return from, to, fmt.Errorf("the end date must look like 2025-10-17")
+		}
+		to = t.AddDate(0, 0, 1)
+	}
+	if !from.Before(to) {
+		return from, to, fmt.Errorf("the start date must not be after the end date")
+	}
+	return from, to, nil
 }
 
 // ReviewForm is the review panel of one statement.
@@ -73,3 +135,26 @@ func reasonsText(r []string) string { return strings.Join(r, ", ") }
 
 // facetTitle is the hover text of a facet: its kind in words.
 func facetTitle(kind string) string { return strings.ReplaceAll(kind, "_", " ") }
+
+// dateOnly shows a stored date (RFC 3339 or YYYY-MM-DD) in a date input.
+func dateOnly(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
+
+func teamStatements(t export.TeamReport) []export.Statement {
+	out := make([]export.Statement, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = r.Statement
+	}
+	return out
+}
+
+func reviewedAt(s export.Statement) string {
+	if s.ReviewedAt == nil {
+		return ""
+	}
+	return s.ReviewedAt.Format("2 Jan 2006 15:04")
+}

@@ -5,11 +5,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
+	"time"
 )
+
+// timeNow is the clock of the commands; tests replace it.
+var timeNow = time.Now
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -26,6 +33,10 @@ Usage:
   factcheck [serve] [flags]        start the web desk (the default)
   factcheck extract [--per-line] [FILE...]
                                    print the statements of each document as JSON Lines
+  factcheck import [--title T] FILE|URL
+                                   load an article from a file or web page; prints its id
+  factcheck export --article ID --format md|html|csv|json|claimreview|corrected [--out FILE]
+                                   write a report of an article
 
 Run "factcheck COMMAND --help" for a command's flags.
 `
@@ -36,12 +47,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	var err error
 	switch cmd {
 	case "serve":
-		err = serve(args, stderr)
+		err = serve(ctx, args, stderr)
 	case "extract":
 		err = extractCmd(args, stdin, stdout, stderr)
+	case "import":
+		err = importCmd(ctx, args, stdout, stderr)
+	case "export":
+		err = exportCmd(ctx, args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0

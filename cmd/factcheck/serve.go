@@ -8,9 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/factcheckdesk/factcheck/demo"
@@ -18,10 +15,13 @@ import (
 	"github.com/factcheckdesk/factcheck/models"
 )
 
-func serve(args []string, stderr io.Writer) error {
+func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	addr := fs.String("addr", env("FACTCHECK_ADDR", "localhost:8080"), "address to listen on (env FACTCHECK_ADDR)")
-	dsn := fs.String("db", env("FACTCHECK_DB", "factcheck.db"), "SQLite file, or a postgres:// URL (env FACTCHECK_DB)")
+	dsn := dbFlag(fs)
+	allowPrivate := fs.Bool("allow-private-urls", env("FACTCHECK_ALLOW_PRIVATE_URLS", "") == "true", "let URL imports reach private, loopback and link-local addresses (env FACTCHECK_ALLOW_PRIVATE_URLS=true)")
+	org := fs.String("org", env("FACTCHECK_ORG", ""), "organisation named as author of ClaimReview markup (env FACTCHECK_ORG)")
+	base := fs.String("base-url", env("FACTCHECK_BASE_URL", ""), "public URL of the desk, for permalinks in reports (env FACTCHECK_BASE_URL)")
 	loadDemo := fs.Bool("demo", false, "load the example article at start")
 	secure := fs.Bool("secure-cookies", env("FACTCHECK_SECURE_COOKIES", "") == "true", "mark cookies Secure (behind TLS; env FACTCHECK_SECURE_COOKIES=true)")
 	debug := fs.Bool("debug", false, "log every request")
@@ -44,8 +44,6 @@ func serve(args []string, stderr io.Writer) error {
 		}
 	}()
 	store := models.NewStore(db)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	if *loadDemo {
 		a, err := store.CreateArticle(ctx, demo.Article())
@@ -55,7 +53,10 @@ func serve(args []string, stderr io.Writer) error {
 		log.Info("loaded the example article", "id", a.ID, "statements", len(a.Statements))
 	}
 
-	e := handlers.New(store, handlers.Config{Log: log, SecureCookies: *secure})
+	e := handlers.New(store, handlers.Config{
+		Log: log, SecureCookies: *secure, AllowPrivateURLs: *allowPrivate,
+		Organization: *org, BaseURL: *base,
+	})
 	srv := &http.Server{
 		Addr:              *addr,
 		Handler:           e,
