@@ -2,8 +2,8 @@ package handlers
 
 import (
 	"bytes"
-	"io"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
