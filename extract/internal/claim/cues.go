@@ -106,6 +106,78 @@ var (
 	articles    = set("a", "an", "the")
 )
 
+// Every word list is folded into one lexicon of bit masks so that a token
+// costs one map look-up, not thirty.
+const (
+	bitAttributionVerbs uint32 = 1 << 0
+	bitIrregularPast    uint32 = 1 << 1
+	bitNotPast          uint32 = 1 << 2
+	bitOfficial         uint32 = 1 << 3
+	bitHistorical       uint32 = 1 << 4
+	bitTopic            uint32 = 1 << 5
+	bitComparatives     uint32 = 1 << 6
+	bitSuperlatives     uint32 = 1 << 7
+	bitNotSuperlative   uint32 = 1 << 8
+	bitHedges           uint32 = 1 << 9
+	bitFuture           uint32 = 1 << 10
+	bitObligation       uint32 = 1 << 11
+	bitTalk             uint32 = 1 << 12
+	bitEvaluative       uint32 = 1 << 13
+	bitFirstSingular    uint32 = 1 << 14
+	bitFirstPlural      uint32 = 1 << 15
+	bitSecond           uint32 = 1 << 16
+	bitNegations        uint32 = 1 << 17
+	bitNumberWords      uint32 = 1 << 18
+	bitDateWords        uint32 = 1 << 19
+	bitUnits            uint32 = 1 << 20
+	bitMoneyWords       uint32 = 1 << 21
+	bitWhWords          uint32 = 1 << 22
+	bitConnectives      uint32 = 1 << 23
+	bitPronouns         uint32 = 1 << 24
+	bitStrongPast       uint32 = 1 << 25
+	bitStrongHedges     uint32 = 1 << 26
+	bitThirdPerson      uint32 = 1 << 27
+)
+
+var lexicon = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for bit, words := range map[uint32]map[string]bool{
+		bitAttributionVerbs: attributionVerbs,
+		bitIrregularPast:    irregularPast,
+		bitNotPast:          notPast,
+		bitOfficial:         official,
+		bitHistorical:       historical,
+		bitTopic:            topic,
+		bitComparatives:     comparatives,
+		bitSuperlatives:     superlatives,
+		bitNotSuperlative:   notSuperlative,
+		bitHedges:           hedges,
+		bitFuture:           future,
+		bitObligation:       obligation,
+		bitTalk:             talk,
+		bitEvaluative:       evaluative,
+		bitFirstSingular:    firstSingular,
+		bitFirstPlural:      firstPlural,
+		bitSecond:           second,
+		bitNegations:        negations,
+		bitNumberWords:      numberWords,
+		bitDateWords:        dateWords,
+		bitUnits:            units,
+		bitMoneyWords:       moneyWords,
+		bitWhWords:          whWords,
+		bitConnectives:      connectives,
+		bitPronouns:         pronouns,
+		bitStrongPast:       strongPast,
+		bitStrongHedges:     strongHedges,
+		bitThirdPerson:      thirdPerson,
+	} {
+		for w := range words {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -225,6 +297,7 @@ func analyse(s string, toks []token) Cues {
 	attrAt := -10
 	for i, t := range toks {
 		w := t.low
+		f := lexicon[w]
 		switch t.symbol {
 		case '$', 'E', 'L':
 			c.Money = true
@@ -247,14 +320,14 @@ func analyse(s string, toks []token) Cues {
 			}
 			continue
 		}
-		if t.cap && !t.initial && !firstSingular[w] {
+		if t.cap && !t.initial && !(f&bitFirstSingular != 0) {
 			c.ProperNouns++
 		}
 		if i == 0 {
-			c.WhStart = whWords[w]
+			c.WhStart = (f&bitWhWords != 0)
 			c.Imperative = w == "let's" || w == "let" || w == "please" || w == "look"
-			c.ConnectiveStart = connectives[w]
-			c.PronounStart = pronouns[w]
+			c.ConnectiveStart = (f&bitConnectives != 0)
+			c.PronounStart = (f&bitPronouns != 0)
 		}
 		if i == 1 && copulas[w] && i+1 < len(toks) && articles[toks[i+1].low] {
 			c.Definition = true
@@ -265,15 +338,15 @@ func analyse(s string, toks []token) Cues {
 		if w == "percent" || w == "per" && i+1 < len(toks) && toks[i+1].low == "cent" || w == "percentage" {
 			c.Percent = true
 		}
-		if moneyWords[w] {
+		if f&bitMoneyWords != 0 {
 			c.Money = true
 		}
-		c.Unit = c.Unit || units[w]
-		c.NumberWord = c.NumberWord || numberWords[w]
-		c.DateWord = c.DateWord || dateWords[w]
-		c.Comparative = c.Comparative || comparatives[w] || strings.HasSuffix(w, "er") && i+1 < len(toks) && toks[i+1].low == "than"
-		c.Superlative = c.Superlative || superlatives[w] || len(w) >= 6 && strings.HasSuffix(w, "est") && !notSuperlative[w]
-		if attributionVerbs[w] {
+		c.Unit = c.Unit || (f&bitUnits != 0)
+		c.NumberWord = c.NumberWord || (f&bitNumberWords != 0)
+		c.DateWord = c.DateWord || (f&bitDateWords != 0)
+		c.Comparative = c.Comparative || (f&bitComparatives != 0) || strings.HasSuffix(w, "er") && i+1 < len(toks) && toks[i+1].low == "than"
+		c.Superlative = c.Superlative || (f&bitSuperlatives != 0) || len(w) >= 6 && strings.HasSuffix(w, "est") && !(f&bitNotSuperlative != 0)
+		if f&bitAttributionVerbs != 0 {
 			c.AttributionVerb = true
 			attrAt = i
 			if i+1 < len(toks) && (toks[i+1].low == "that" || toks[i+1].low == "to" && w == "according") {
@@ -284,26 +357,26 @@ func analyse(s string, toks []token) Cues {
 		if t.cap && !t.initial && i-attrAt <= 4 && i-attrAt >= -4 {
 			c.NamedSource = true
 		}
-		if strongPast[w] {
+		if f&bitStrongPast != 0 {
 			c.StrongPast++
 		}
-		if irregularPast[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] {
+		if (f&bitIrregularPast != 0) || len(w) >= 5 && strings.HasSuffix(w, "ed") && !(f&bitNotPast != 0) {
 			c.Past++
 		}
 		if (w == "has" || w == "have" || w == "had") && i+1 < len(toks) && (toks[i+1].low == "been" || strings.HasSuffix(toks[i+1].low, "ed")) {
 			c.PresentPerfect++
 		}
-		c.Official = c.Official || official[w]
-		c.Historical = c.Historical || historical[w]
-		if topic[w] {
+		c.Official = c.Official || (f&bitOfficial != 0)
+		c.Historical = c.Historical || (f&bitHistorical != 0)
+		if f&bitTopic != 0 {
 			c.Topic++
 		}
-		if thirdPerson[w] {
+		if f&bitThirdPerson != 0 {
 			c.ThirdPerson++
 		}
-		c.FirstSingular = c.FirstSingular || firstSingular[w]
-		c.FirstPlural = c.FirstPlural || firstPlural[w]
-		c.Second = c.Second || second[w]
+		c.FirstSingular = c.FirstSingular || (f&bitFirstSingular != 0)
+		c.FirstPlural = c.FirstPlural || (f&bitFirstPlural != 0)
+		c.Second = c.Second || (f&bitSecond != 0)
 		if (w == "i" || w == "we") && i+1 < len(toks) {
 			n := toks[i+1].low
 			if n == "don't" || n == "do" || n == "really" || n == "just" || n == "personally" {
@@ -316,13 +389,13 @@ func analyse(s string, toks []token) Cues {
 		if w == "in" && i+2 < len(toks) && toks[i+1].low == "my" && (toks[i+2].low == "view" || toks[i+2].low == "opinion") {
 			c.Opinion = true
 		}
-		c.Hedge = c.Hedge || hedges[w] && w != "clear" || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
-		c.StrongHedge = c.StrongHedge || strongHedges[w] || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
-		c.Future = c.Future || future[w] && (w != "going" || i+1 < len(toks) && toks[i+1].low == "to")
-		c.Obligation = c.Obligation || obligation[w] || w == "have" && i+1 < len(toks) && toks[i+1].low == "to"
-		c.Negation = c.Negation || negations[w] || strings.HasSuffix(w, "n't")
-		c.Talk = c.Talk || talk[w]
-		c.Evaluative = c.Evaluative || evaluative[w]
+		c.Hedge = c.Hedge || (f&bitHedges != 0) && w != "clear" || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
+		c.StrongHedge = c.StrongHedge || (f&bitStrongHedges != 0) || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
+		c.Future = c.Future || (f&bitFuture != 0) && (w != "going" || i+1 < len(toks) && toks[i+1].low == "to")
+		c.Obligation = c.Obligation || (f&bitObligation != 0) || w == "have" && i+1 < len(toks) && toks[i+1].low == "to"
+		c.Negation = c.Negation || (f&bitNegations != 0) || strings.HasSuffix(w, "n't")
+		c.Talk = c.Talk || (f&bitTalk != 0)
+		c.Evaluative = c.Evaluative || (f&bitEvaluative != 0)
 	}
 	return c
 }
