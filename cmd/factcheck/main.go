@@ -33,6 +33,7 @@ Usage:
   factcheck [serve] [flags]        start the web desk (the default)
   factcheck extract [--per-line] [FILE...]
                                    print the statements of each document as JSON Lines
+  factcheck eval [--shared DIR]    print the extraction engine's measured quality
   factcheck import [--title T] FILE|URL
                                    load an article from a file or web page; prints its id
   factcheck export --article ID --format md|html|csv|json|claimreview|corrected [--out FILE]
@@ -55,6 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = serve(ctx, args, stderr)
 	case "extract":
 		err = extractCmd(args, stdin, stdout, stderr)
+	case "eval":
+		err = evalCmd(args, stdout, stderr)
 	case "import":
 		err = importCmd(ctx, args, stdout, stderr)
 	case "export":

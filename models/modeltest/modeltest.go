@@ -1,18 +1,36 @@
 // Package modeltest opens real, throw-away databases for tests.
+//
+// By default each test gets a fresh SQLite file. With
+// FACTCHECK_TEST_POSTGRES set to a PostgreSQL URL whose role may create
+// databases (e.g. postgres://factcheck:factcheck@localhost/postgres), each
+// test gets a fresh PostgreSQL database instead, so the same tests prove the
+// queries on both.
 package modeltest
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
 	"path/filepath"
 	"testing"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 
 	"github.com/factcheckdesk/factcheck/models"
 )
 
-// Open returns a store over a fresh, migrated SQLite file in a temporary
-// directory that is removed when the test ends.
+// Open returns a store over a fresh, migrated database that is removed
+// when the test ends.
 func Open(t testing.TB) *models.Store {
 	t.Helper()
-	db, err := models.Open(filepath.Join(t.TempDir(), "test.db"))
+	dsn := filepath.Join(t.TempDir(), "test.db")
+	if admin := os.Getenv("FACTCHECK_TEST_POSTGRES"); admin != "" {
+		dsn = freshPostgres(t, admin)
+	}
+	db, err := models.Open(dsn)
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}
@@ -22,4 +40,31 @@ func Open(t testing.TB) *models.Store {
 		}
 	})
 	return models.NewStore(db)
+}
+
+// freshPostgres creates an empty database for one test and drops it after.
+func freshPostgres(t testing.TB, adminURL string) string {
+	t.Helper()
+	admin, err := gorm.Open(postgres.Open(adminURL), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatalf("connect to PostgreSQL: %v", err)
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "factcheck_test_" + hex.EncodeToString(b)
+	if err := admin.Exec("CREATE DATABASE " + name).Error; err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		if sqlDB, err := admin.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	u, err := url.Parse(adminURL)
+	if err != nil {
+		t.Fatalf("FACTCHECK_TEST_POSTGRES: %v", err)
+	}
+	u.Path = "/" + name
+	return u.String()
 }
