@@ -164,7 +164,9 @@ func (h *Handler) apiPatchStatement(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	saved, err := h.store.Review(ctx, id, patch.apply(current))
+	in := patch.apply(current)
+	in.UserID = userID(c)
+	saved, err := h.store.Review(ctx, id, in)
 	if err != nil {
 		return err
 	}
@@ -189,4 +191,15 @@ func (h *Handler) apiUploadArticle(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, toArticleJSON(a))
+}
+
+func (h *Handler) apiDeleteArticle(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.store.DeleteArticle(c.Request().Context(), id); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
 }

@@ -21,7 +21,7 @@ func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm)
 	if err != nil {
 		return err
 	}
-	return render(c, status, views.HomePage(page(c, "Articles"), list, form))
+	return render(c, status, views.HomePage(h.page(c, "Articles"), list, form))
 }
 
 func (h *Handler) createArticle(c echo.Context) error {
@@ -65,5 +65,17 @@ func (h *Handler) showArticle(c echo.Context) error {
 			}
 		}
 	}
-	return render(c, http.StatusOK, views.ArticlePage(page(c, a.Title), v))
+	return render(c, http.StatusOK, views.ArticlePage(h.page(c, a.Title), v))
+}
+
+// deleteArticle removes an article with its statements and review.
+func (h *Handler) deleteArticle(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.store.DeleteArticle(c.Request().Context(), id); err != nil {
+		return err
+	}
+	return redirect(c, "/")
 }

@@ -45,7 +45,7 @@ func (h *Handler) handleError(err error, c echo.Context) {
 		}
 		rerr = c.JSON(code, body)
 	default:
-		rerr = render(c, code, views.ErrorPage(views.Page{Title: http.StatusText(code), CSRF: csrfToken(c)}, code, msg))
+		rerr = render(c, code, views.ErrorPage(h.page(c, http.StatusText(code)), code, msg))
 	}
 	if rerr != nil {
 		h.log.Error("writing error response", "err", rerr)

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -12,6 +13,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,22 +23,34 @@ import (
 )
 
 // client is a browser stand-in: it keeps cookies and the CSRF token the
-// pages hand out, against the real router over a real SQLite file.
+// pages hand out, against the real router over a real SQLite file. Each
+// client is one person; token is their API token.
 type client struct {
 	t     *testing.T
 	base  string
 	http  *http.Client
 	store *models.Store
 	csrf  string
+	token string
+	user  *models.User
 }
 
+// newClient starts the desk and signs in an admin.
 func newClient(t *testing.T) *client {
 	return newClientWith(t, handlers.Config{})
 }
 
-// newClientWith starts the desk with cfg; the clock is fixed at
-// 2025-10-20 09:00 UTC unless cfg sets one.
+// newClientWith starts the desk with cfg and signs in an admin; the clock
+// is fixed at 2025-10-20 09:00 UTC unless cfg sets one.
 func newClientWith(t *testing.T, cfg handlers.Config) *client {
+	t.Helper()
+	c := newAnonymous(t, cfg)
+	c.signIn(models.Admin)
+	return c
+}
+
+// newAnonymous starts the desk with nobody signed in (and no users).
+func newAnonymous(t *testing.T, cfg handlers.Config) *client {
 	t.Helper()
 	store := modeltest.Open(t)
 	if cfg.Log == nil {
@@ -47,13 +61,51 @@ func newClientWith(t *testing.T, cfg handlers.Config) *client {
 	}
 	srv := httptest.NewServer(handlers.New(store, cfg))
 	t.Cleanup(srv.Close)
+	return newBrowser(t, srv.URL, store)
+}
+
+func newBrowser(t *testing.T, base string, store *models.Store) *client {
 	jar, _ := cookiejar.New(nil)
-	c := &client{t: t, base: srv.URL, store: store, http: &http.Client{
+	return &client{t: t, base: base, store: store, http: &http.Client{
 		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
-	c.get("/") // picks up the CSRF cookie and token
-	return c
+}
+
+const testPassword = "correct horse battery"
+
+var userSeq atomic.Int64
+
+// as returns a new browser on the same desk, signed in as a new user with
+// the role.
+func (c *client) as(role models.Role) *client {
+	c.t.Helper()
+	o := newBrowser(c.t, c.base, c.store)
+	o.signIn(role)
+	return o
+}
+
+// signIn creates a user with the role and signs in through the login form;
+// it also gives the client an API token.
+func (c *client) signIn(role models.Role) {
+	c.t.Helper()
+	n := userSeq.Add(1)
+	u, err := c.store.CreateUser(c.t.Context(), models.UserInput{
+		Email: fmt.Sprintf("%s%d@example.org", role, n), Name: fmt.Sprintf("%s %d", role.Label(), n), Role: role, Password: testPassword,
+	})
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	c.get("/login")
+	r := c.post("/login", url.Values{"email": {u.Email}, "password": {testPassword}}, false)
+	if r.status != http.StatusSeeOther {
+		c.t.Fatalf("sign in as %s: %d\n%.500s", role, r.status, r.body)
+	}
+	c.get("/") // a fresh CSRF token for the signed-in pages
+	c.user = u
+	if c.token, _, err = c.store.CreateToken(c.t.Context(), u.ID, "tests"); err != nil {
+		c.t.Fatal(err)
+	}
 }
 
 // response is what a request returned.
@@ -67,6 +119,9 @@ var csrfInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
 func (c *client) do(req *http.Request) response {
 	c.t.Helper()
+	if strings.HasPrefix(req.URL.Path, "/api/") && c.token != "" && req.Header.Get("Authorization") == "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
 	res, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", req.Method, req.URL, err)

@@ -27,8 +27,21 @@ func csrfToken(c echo.Context) string {
 	return token
 }
 
-func page(c echo.Context, title string) views.Page {
-	return views.Page{Title: title, CSRF: csrfToken(c)}
+// page is what every full page needs: title, CSRF token, the user and the
+// counts in the navigation bar.
+func (h *Handler) page(c echo.Context, title string) views.Page {
+	p := views.Page{Title: title, CSRF: csrfToken(c), User: currentUser(c)}
+	if p.User != nil {
+		ctx := c.Request().Context()
+		var err error
+		if p.QueueCount, err = h.store.QueueCount(ctx, p.User.ID); err != nil {
+			h.log.Error("navigation counts", "err", err)
+		}
+		if p.Unread, err = h.store.UnreadCount(ctx, p.User.ID); err != nil {
+			h.log.Error("navigation counts", "err", err)
+		}
+	}
+	return p
 }
 
 // idParam reads a numeric path parameter; a malformed one is a 404, as the

@@ -85,7 +85,7 @@ func (h *Handler) correctedArticle(c echo.Context) error {
 		return fmt.Errorf("handlers: corrected article %d: %w", r.Article.ID, err)
 	}
 	applied, skipped := export.AppliedCorrections(r)
-	return render(c, http.StatusOK, views.CorrectedPage(page(c, "Corrected: "+r.Article.Title), views.CorrectedView{
+	return render(c, http.StatusOK, views.CorrectedPage(h.page(c, "Corrected: "+r.Article.Title), views.CorrectedView{
 		ArticleID: r.Article.ID, Title: r.Article.Title, DiffHTML: diff.String(),
 		Notices: export.CorrectionNotices(r), Applied: len(applied), Skipped: len(skipped),
 	}))
@@ -111,7 +111,7 @@ func (h *Handler) teamReport(c echo.Context) error {
 	t := models.TeamReportOf(rows, from, to, q.Verdict, now)
 	switch c.QueryParam("format") {
 	case "":
-		return render(c, http.StatusOK, views.TeamPage(page(c, "Team report"), q, t))
+		return render(c, http.StatusOK, views.TeamPage(h.page(c, "Team report"), q, t))
 	case "md":
 		return h.teamDownload(c, t, "text/markdown; charset=utf-8", "md", func(w *bytes.Buffer) error { return export.TeamMarkdown(w, t) })
 	case "csv":

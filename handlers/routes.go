@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -43,6 +44,8 @@ type Handler struct {
 	fetcher *intake.Fetcher
 	org     string
 	baseURL string
+	secure  bool
+	setUp   atomic.Bool // the desk has users; see isSetUp
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -62,12 +65,17 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		secure:  cfg.SecureCookies,
 	}
 
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
+	// The client's address is the connection's: X-Forwarded-For is only
+	// trusted behind a proxy the operator names (not supported yet), so
+	// nobody can dodge the sign-in rate limit by inventing headers.
+	e.IPExtractor = echo.ExtractIPDirect()
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true}))
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true,
@@ -95,32 +103,65 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		CookieMaxAge:   int((7 * 24 * time.Hour).Seconds()),
 	}))
 
+	e.Use(h.identify)
+
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler())))
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok") })
 
-	e.GET("/", h.home)
-	e.POST("/articles", h.createArticle)
-	e.POST("/articles/import", h.importURL)
-	e.POST("/articles/upload", h.uploadArticle)
-	e.POST("/demo", h.loadDemo)
-	e.GET("/articles/:id", h.showArticle)
-	e.GET("/articles/:id/report.md", h.articleReport)
-	e.GET("/articles/:id/export", h.exportArticle)
-	e.GET("/articles/:id/print", h.printArticle)
-	e.GET("/articles/:id/corrected", h.correctedArticle)
-	e.GET("/reports/team", h.teamReport)
-	e.GET("/statements/:id/panel", h.statementPanel)
-	e.POST("/statements/:id", h.saveReview)
-	e.GET("/sources/row", h.sourceRow)
+	// Every route names the permission it needs; models.rolePermissions
+	// says which roles have it (the README's permission matrix).
+	var (
+		read   = h.require(models.PermRead)
+		review = h.require(models.PermReview)
+		create = h.require(models.PermCreateArticle)
+		remove = h.require(models.PermDeleteArticle)
+		users  = h.require(models.PermManageUsers)
+	)
+
+	e.GET("/setup", h.setupPage)
+	e.POST("/setup", h.setup)
+	e.GET("/login", h.loginPage)
+	e.POST("/login", h.login)
+	e.POST("/logout", h.logout)
+	e.GET("/account", h.accountPage, read)
+	e.POST("/account/password", h.changePassword, read)
+	e.POST("/account/tokens", h.createToken, read)
+	e.POST("/account/tokens/:id/revoke", h.revokeToken, read)
+	e.GET("/admin/users", h.usersPage, users)
+	e.POST("/admin/users", h.createUser, users)
+	e.POST("/admin/users/:id", h.updateUser, users)
+
+	e.GET("/", h.home, read)
+	e.POST("/articles", h.createArticle, create)
+	e.POST("/articles/import", h.importURL, create)
+	e.POST("/articles/upload", h.uploadArticle, create)
+	e.POST("/demo", h.loadDemo, create)
+	e.GET("/articles/:id", h.showArticle, read)
+	e.POST("/articles/:id/delete", h.deleteArticle, remove)
+	e.GET("/articles/:id/report.md", h.articleReport, read)
+	e.GET("/articles/:id/export", h.exportArticle, read)
+	e.GET("/articles/:id/print", h.printArticle, read)
+	e.GET("/articles/:id/corrected", h.correctedArticle, read)
+	e.GET("/reports/team", h.teamReport, read)
+	e.GET("/statements/:id/panel", h.statementPanel, read)
+	e.POST("/statements/:id", h.saveReview, review)
+	e.GET("/sources/row", h.sourceRow, review)
+	h.teamRoutes(e)
 
 	api := e.Group("/api/v1", requireJSON)
-	api.GET("/articles", h.apiListArticles)
-	api.POST("/articles", h.apiCreateArticle)
-	api.GET("/articles/:id", h.apiArticle)
-	api.POST("/articles/upload", h.apiUploadArticle)
-	api.GET("/articles/:id/report.md", h.articleReport)
-	api.GET("/articles/:id/export", h.exportArticle)
-	api.PATCH("/statements/:id", h.apiPatchStatement)
+	api.GET("/me", h.apiMe)
+	api.GET("/users", h.apiUsers, users)
+	api.POST("/users", h.apiCreateUser, users)
+	api.PATCH("/users/:id", h.apiUpdateUser, users)
+	api.GET("/articles", h.apiListArticles, read)
+	api.POST("/articles", h.apiCreateArticle, create)
+	api.POST("/articles/upload", h.apiUploadArticle, create)
+	api.GET("/articles/:id", h.apiArticle, read)
+	api.DELETE("/articles/:id", h.apiDeleteArticle, remove)
+	api.GET("/articles/:id/report.md", h.articleReport, read)
+	api.GET("/articles/:id/export", h.exportArticle, read)
+	api.PATCH("/statements/:id", h.apiPatchStatement, review)
+	h.teamAPIRoutes(api)
 	api.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
 
 	return e

@@ -40,6 +40,7 @@ func (h *Handler) saveReview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	in.UserID = userID(c)
 	saved, err := h.store.Review(ctx, id, in)
 	var (
 		invalid  *models.ValidationError
@@ -74,7 +75,7 @@ func (h *Handler) renderPanel(c echo.Context, status int, f views.ReviewForm) er
 	if isHTMX(c) {
 		return render(c, status, views.ReviewPanel(f))
 	}
-	return render(c, status, views.PanelPage(page(c, "Review statement"), f))
+	return render(c, status, views.PanelPage(h.page(c, "Review statement"), f))
 }
 
 func (h *Handler) sourceRow(c echo.Context) error {

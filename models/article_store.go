@@ -41,7 +41,7 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 		a.Statements[i] = Statement{
 			Position: i + 1, Start: x.Start, End: x.End, Text: x.Text,
 			Checkable: x.Checkable, Score: x.Score, Type: x.Type,
-			Reasons: x.Reasons, Facets: x.Facets, Verdict: Unreviewed, Version: 1,
+			Reasons: x.Reasons, Facets: x.Facets, Verdict: Unreviewed, Version: 1, Priority: Normal,
 			Sources: []Source{},
 		}
 	}
@@ -58,7 +58,7 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 		if len(stmts) == 0 {
 			return nil
 		}
-		return tx.Omit("Sources").CreateInBatches(&a.Statements, 200).Error
+		return tx.Omit("Sources", "ReviewedBy", "Assignee").CreateInBatches(&a.Statements, 200).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("models: create article: %w", err)
@@ -97,6 +97,7 @@ func (s *Store) ArticleByID(ctx context.Context, id uint) (*Article, error) {
 	err := s.db.WithContext(ctx).
 		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Preload("Statements.ReviewedBy").Preload("Statements.Assignee").
 		First(&a, id).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: article %d: %w", id, notFound(err))
@@ -145,4 +146,27 @@ FROM statements WHERE article_id = ?`, articleID).Scan(&p).Error
 		return p, fmt.Errorf("models: progress of article %d: %w", articleID, err)
 	}
 	return p, nil
+}
+
+// DeleteArticle removes an article; its statements and sources go with it
+// (foreign keys cascade), and so does the history of their assignments.
+func (s *Store) DeleteArticle(ctx context.Context, id uint) error {
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		sub := tx.Model(&Statement{}).Select("id").Where("article_id = ?", id)
+		if err := tx.Exec("DELETE FROM assignments WHERE statement_id IN (?)", sub).Error; err != nil {
+			return err
+		}
+		res := tx.Delete(&Article{}, id)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("models: delete article %d: %w", id, err)
+	}
+	return nil
 }

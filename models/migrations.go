@@ -86,6 +86,89 @@ var migrations = []migration{
 		}
 		return m.CreateIndex(&article{}, "PreviousID")
 	},
+	// 4: the team: users, their sessions and API tokens, login attempts
+	// for rate limiting, who reviewed a statement, assignments with their
+	// history, and notifications.
+	func(tx *gorm.DB) error {
+		type user struct {
+			ID           uint      `gorm:"primaryKey"`
+			Email        string    `gorm:"not null;uniqueIndex"`
+			Name         string    `gorm:"not null"`
+			Role         string    `gorm:"not null"`
+			PasswordHash string    `gorm:"not null"`
+			Active       bool      `gorm:"not null;default:true"`
+			CreatedAt    time.Time `gorm:"not null"`
+			UpdatedAt    time.Time `gorm:"not null"`
+		}
+		type session struct {
+			ID         string    `gorm:"primaryKey;size:64"` // SHA-256 of the cookie value
+			UserID     uint      `gorm:"not null;index"`
+			CreatedAt  time.Time `gorm:"not null"`
+			LastSeenAt time.Time `gorm:"not null"`
+			ExpiresAt  time.Time `gorm:"not null;index"`
+			User       *user     `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE"`
+		}
+		type apiToken struct {
+			ID         uint      `gorm:"primaryKey"`
+			UserID     uint      `gorm:"not null;index"`
+			Name       string    `gorm:"not null"`
+			Hash       string    `gorm:"not null;uniqueIndex;size:64"`
+			Prefix     string    `gorm:"not null"`
+			CreatedAt  time.Time `gorm:"not null"`
+			LastUsedAt *time.Time
+			RevokedAt  *time.Time
+			User       *user `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE"`
+		}
+		type loginAttempt struct {
+			ID        uint      `gorm:"primaryKey"`
+			Email     string    `gorm:"not null;index:idx_login_attempts_email,priority:1"`
+			IP        string    `gorm:"not null;index:idx_login_attempts_ip,priority:1"`
+			OK        bool      `gorm:"not null"`
+			CreatedAt time.Time `gorm:"not null;index:idx_login_attempts_email,priority:2;index:idx_login_attempts_ip,priority:2"`
+		}
+		type statement struct {
+			ReviewedByID *uint `gorm:"index"`
+			AssigneeID   *uint `gorm:"index"`
+			AssignedByID *uint
+			AssignedAt   *time.Time
+			DueAt        *time.Time `gorm:"index"`
+			Priority     string     `gorm:"not null;default:'normal'"`
+		}
+		type assignment struct {
+			ID           uint   `gorm:"primaryKey"`
+			StatementID  uint   `gorm:"not null;index"`
+			Action       string `gorm:"not null"` // assign, unassign, take
+			AssigneeID   *uint
+			AssignedByID uint `gorm:"not null"`
+			DueAt        *time.Time
+			Priority     string    `gorm:"not null;default:'normal'"`
+			CreatedAt    time.Time `gorm:"not null;index"`
+		}
+		type notification struct {
+			ID        uint       `gorm:"primaryKey"`
+			UserID    uint       `gorm:"not null;index:idx_notifications_user_read,priority:1"`
+			Message   string     `gorm:"not null"`
+			Link      string     `gorm:"not null;default:''"`
+			CreatedAt time.Time  `gorm:"not null"`
+			ReadAt    *time.Time `gorm:"index:idx_notifications_user_read,priority:2"`
+			User      *user      `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE"`
+		}
+		m := tx.Migrator()
+		if err := m.CreateTable(&user{}, &session{}, &apiToken{}, &loginAttempt{}, &assignment{}, &notification{}); err != nil {
+			return err
+		}
+		for _, col := range []string{"ReviewedByID", "AssigneeID", "AssignedByID", "AssignedAt", "DueAt", "Priority"} {
+			if err := m.AddColumn(&statement{}, col); err != nil {
+				return err
+			}
+		}
+		for _, idx := range []string{"ReviewedByID", "AssigneeID", "DueAt"} {
+			if err := m.CreateIndex(&statement{}, idx); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
 }
 
 // schemaVersion records how many migrations have run.

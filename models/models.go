@@ -110,7 +110,27 @@ type Statement struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
 	Sources    []Source   `json:"sources" gorm:"foreignKey:StatementID"`
+
+	// ReviewedBy is who gave the current final verdict.
+	ReviewedByID *uint `json:"reviewed_by_id"`
+	ReviewedBy   *User `json:"reviewed_by,omitempty" gorm:"foreignKey:ReviewedByID"`
+	// The assignment: who should review it, by when, how urgently.
+	AssigneeID   *uint      `json:"assignee_id"`
+	Assignee     *User      `json:"assignee,omitempty" gorm:"foreignKey:AssigneeID"`
+	AssignedByID *uint      `json:"assigned_by_id"`
+	AssignedAt   *time.Time `json:"assigned_at"`
+	DueAt        *time.Time `json:"due_at"`
+	Priority     Priority   `json:"priority"`
 }
+
+// Priority is how urgent an assignment is.
+type Priority string
+
+// Priorities.
+const (
+	Normal Priority = "normal"
+	Urgent Priority = "urgent"
+)
 
 // Reviewed reports whether the statement has a final verdict.
 func (s Statement) Reviewed() bool { return s.Verdict.Final() }

@@ -29,6 +29,9 @@ func exportStatement(s *Statement) export.Statement {
 		Verdict: string(s.Verdict), Note: s.Note, Correction: s.Correction,
 		ReviewedAt: s.ReviewedAt,
 	}
+	if s.ReviewedBy != nil {
+		es.ReviewedBy = s.ReviewedBy.Name
+	}
 	for _, src := range s.Sources {
 		es.Sources = append(es.Sources, export.Source{
 			URL: src.URL, Title: src.Title, Publisher: src.Publisher, Quote: src.Quote, AccessedAt: src.AccessedAt,

@@ -31,7 +31,8 @@ func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) 
 
 func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
-	err := db.Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).First(&st, id).Error
+	err := db.Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Preload("ReviewedBy").Preload("Assignee").First(&st, id).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
 	}
@@ -46,9 +47,15 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 		return nil, err
 	}
 	now := time.Now().UTC()
-	var reviewedAt *time.Time
+	var (
+		reviewedAt *time.Time
+		reviewedBy *uint
+	)
 	if r.Verdict.Final() {
 		reviewedAt = &now
+		if r.UserID != 0 {
+			reviewedBy = &r.UserID
+		}
 	}
 	correction := strings.TrimSpace(r.Correction)
 	if r.Verdict != Corrected {
@@ -59,12 +66,13 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 	var out *Statement
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, r.Version).Updates(map[string]any{
-			"verdict":     r.Verdict,
-			"note":        strings.TrimSpace(r.Note),
-			"correction":  correction,
-			"reviewed_at": reviewedAt,
-			"version":     gorm.Expr("version + 1"),
-			"updated_at":  now,
+			"verdict":        r.Verdict,
+			"note":           strings.TrimSpace(r.Note),
+			"correction":     correction,
+			"reviewed_at":    reviewedAt,
+			"reviewed_by_id": reviewedBy,
+			"version":        gorm.Expr("version + 1"),
+			"updated_at":     now,
 		})
 		if res.Error != nil {
 			return res.Error
@@ -118,6 +126,7 @@ func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict
 	var stmts []Statement
 	q := s.db.WithContext(ctx).
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Preload("ReviewedBy").
 		Where("reviewed_at >= ? AND reviewed_at < ?", from, to).
 		Where("verdict IN ?", []Verdict{Verified, Disputed, Corrected, NotCheckable})
 	if verdict != "" {

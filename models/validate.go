@@ -159,6 +159,8 @@ type ReviewInput struct {
 	Correction string
 	Sources    []SourceInput
 	Version    int
+	// UserID is who saves the review; 0 before the desk has users.
+	UserID uint
 }
 
 // Validate checks the review against the desk's rules.

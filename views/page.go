@@ -15,7 +15,15 @@ import (
 type Page struct {
 	Title string
 	CSRF  string
+	User  *models.User // nil when nobody is signed in
+	// Counts for the navigation bar badges.
+	QueueCount int64
+	Unread     int64
 }
+
+// Can reports whether the signed-in user may do p, to show or hide controls.
+// The server checks again on every request.
+func (p Page) Can(perm models.Permission) bool { return p.User.Can(perm) }
 
 // Ways to bring in an article, one tab each on the new-article form.
 const (
@@ -23,6 +31,25 @@ const (
 	ModeURL   = "url"
 	ModeFile  = "file"
 )
+
+// LoginForm is the sign-in form.
+type LoginForm struct {
+	Email, Next, Error string
+}
+
+// UserForm is the form that creates a user (or the first admin).
+type UserForm struct {
+	Input  models.UserInput
+	Errors *models.ValidationError
+}
+
+// AccountView is the user's own account page.
+type AccountView struct {
+	Tokens   []models.APIToken
+	NewToken string // shown once, right after it was created
+	Errors   *models.ValidationError
+	Message  string
+}
 
 // ArticleForm is the new-article form with the user's input and problems.
 type ArticleForm struct {
@@ -118,6 +145,8 @@ func csrfHeaders(token string) string {
 func itoa(n int) string { return fmt.Sprint(n) }
 
 func uitoa(n uint) string { return fmt.Sprint(n) }
+
+func itoa64(n int64) string { return fmt.Sprint(n) }
 
 func statementURL(id uint) string { return fmt.Sprintf("/statements/%d", id) }
 

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/crypto/bcrypt"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -23,9 +24,11 @@ import (
 )
 
 // Open returns a store over a fresh, migrated database that is removed
-// when the test ends.
+// when the test ends. Password hashing is set to its cheapest cost, as
+// tests create many users.
 func Open(t testing.TB) *models.Store {
 	t.Helper()
+	models.BcryptCost = bcrypt.MinCost
 	dsn := filepath.Join(t.TempDir(), "test.db")
 	if admin := os.Getenv("FACTCHECK_TEST_POSTGRES"); admin != "" {
 		dsn = freshPostgres(t, admin)

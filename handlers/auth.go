@@ -1,0 +1,235 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/views"
+)
+
+// sessionCookie holds a browser's session token.
+const sessionCookie = "fcd_session"
+
+// userKey is where identify leaves the signed-in user in the echo context.
+const userKey = "factcheck.user"
+
+// currentUser is the signed-in user, or nil.
+func currentUser(c echo.Context) *models.User {
+	u, _ := c.Get(userKey).(*models.User)
+	return u
+}
+
+// userID is the signed-in user's id, or 0.
+func userID(c echo.Context) uint {
+	if u := currentUser(c); u != nil {
+		return u.ID
+	}
+	return 0
+}
+
+// isSetUp reports whether the desk has users. Users are never deleted, so
+// once true it stays true and the database need not be asked again.
+func (h *Handler) isSetUp(c echo.Context) (bool, error) {
+	if h.setUp.Load() {
+		return true, nil
+	}
+	n, err := h.store.CountUsers(c.Request().Context())
+	if err != nil {
+		return false, err
+	}
+	if n > 0 {
+		h.setUp.Store(true)
+	}
+	return n > 0, nil
+}
+
+// identify finds who is making the request: a session cookie for pages and
+// htmx, a Bearer token for the API. Until the first admin exists, every
+// page leads to the set-up page.
+func (h *Handler) identify(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		path := c.Request().URL.Path
+		if strings.HasPrefix(path, "/static/") || path == "/healthz" {
+			return next(c)
+		}
+		ctx := c.Request().Context()
+		if isAPI(c) {
+			if auth := c.Request().Header.Get(echo.HeaderAuthorization); auth != "" {
+				token, ok := strings.CutPrefix(auth, "Bearer ")
+				if !ok {
+					return echo.NewHTTPError(http.StatusUnauthorized, "Send the token as Authorization: Bearer <token>.")
+				}
+				u, err := h.store.TokenUser(ctx, strings.TrimSpace(token))
+				if errors.Is(err, models.ErrNotFound) {
+					return echo.NewHTTPError(http.StatusUnauthorized, "That API token is unknown or revoked.")
+				}
+				if err != nil {
+					return err
+				}
+				c.Set(userKey, u)
+			}
+			return next(c)
+		}
+		if ck, err := c.Cookie(sessionCookie); err == nil {
+			u, err := h.store.SessionUser(ctx, ck.Value)
+			switch {
+			case err == nil:
+				c.Set(userKey, u)
+			case errors.Is(err, models.ErrNotFound):
+				h.clearSession(c)
+			default:
+				return err
+			}
+		}
+		setUp, err := h.isSetUp(c)
+		if err != nil {
+			return err
+		}
+		if !setUp && path != "/setup" {
+			return redirect(c, "/setup")
+		}
+		return next(c)
+	}
+}
+
+// require lets the request through only for a signed-in user whose role
+// grants p. Before the desk has any user the API is open, as it must be
+// for scripts to set the desk up; anyone reaching it then could as well
+// create the first admin.
+func (h *Handler) require(p models.Permission) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := currentUser(c)
+			if u == nil {
+				if isAPI(c) {
+					setUp, err := h.isSetUp(c)
+					if err != nil {
+						return err
+					}
+					if !setUp {
+						return next(c)
+					}
+					return echo.NewHTTPError(http.StatusUnauthorized, "Sign in with an API token: Authorization: Bearer <token>. Create one on your account page or with 'factcheck token create'.")
+				}
+				if c.Request().Method == http.MethodGet {
+					return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+				}
+				return echo.NewHTTPError(http.StatusUnauthorized, "Your session has ended. Sign in again in another tab, then save; your input is still on this page.")
+			}
+			if !u.Can(p) {
+				return echo.NewHTTPError(http.StatusForbidden, "Your role ("+u.Role.Label()+") does not allow this. Ask an editor or admin.")
+			}
+			return next(c)
+		}
+	}
+}
+
+// redirect sends the browser elsewhere; htmx requests get HX-Redirect so
+// the whole page moves instead of a fragment.
+func redirect(c echo.Context, to string) error {
+	if isHTMX(c) {
+		c.Response().Header().Set("HX-Redirect", to)
+		return c.NoContent(http.StatusOK)
+	}
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+func (h *Handler) setSession(c echo.Context, token string) {
+	c.SetCookie(&http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: h.secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: int(models.SessionMax / time.Second),
+	})
+}
+
+func (h *Handler) clearSession(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
+}
+
+// safeNext keeps a post-sign-in redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (h *Handler) loginPage(c echo.Context) error {
+	if currentUser(c) != nil {
+		return redirect(c, safeNext(c.QueryParam("next")))
+	}
+	return render(c, http.StatusOK, views.LoginPage(h.page(c, "Sign in"), views.LoginForm{Next: c.QueryParam("next")}))
+}
+
+func (h *Handler) login(c echo.Context) error {
+	f := views.LoginForm{Email: c.FormValue("email"), Next: c.FormValue("next")}
+	u, err := h.store.Authenticate(c.Request().Context(), f.Email, c.FormValue("password"), c.RealIP())
+	switch {
+	case errors.Is(err, models.ErrBadCredentials):
+		f.Error = err.Error()
+		return render(c, http.StatusUnauthorized, views.LoginPage(h.page(c, "Sign in"), f))
+	case errors.Is(err, models.ErrRateLimited):
+		f.Error = err.Error()
+		return render(c, http.StatusTooManyRequests, views.LoginPage(h.page(c, "Sign in"), f))
+	case err != nil:
+		return err
+	}
+	// A new session on every sign-in: an old or planted one is dropped.
+	if ck, err := c.Cookie(sessionCookie); err == nil {
+		h.store.DeleteSession(c.Request().Context(), ck.Value)
+	}
+	token, err := h.store.CreateSession(c.Request().Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	h.setSession(c, token)
+	return c.Redirect(http.StatusSeeOther, safeNext(f.Next))
+}
+
+func (h *Handler) logout(c echo.Context) error {
+	if ck, err := c.Cookie(sessionCookie); err == nil {
+		if err := h.store.DeleteSession(c.Request().Context(), ck.Value); err != nil {
+			return err
+		}
+	}
+	h.clearSession(c)
+	return c.Redirect(http.StatusSeeOther, "/login")
+}
+
+func (h *Handler) setupPage(c echo.Context) error {
+	if setUp, err := h.isSetUp(c); err != nil || setUp {
+		if err != nil {
+			return err
+		}
+		return c.Redirect(http.StatusSeeOther, "/")
+	}
+	return render(c, http.StatusOK, views.SetupPage(h.page(c, "Set up the desk"), views.UserForm{}))
+}
+
+// setup creates the first admin and signs them in.
+func (h *Handler) setup(c echo.Context) error {
+	in := models.UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Password: c.FormValue("password")}
+	u, err := h.store.CreateFirstAdmin(c.Request().Context(), in)
+	var invalid *models.ValidationError
+	switch {
+	case errors.As(err, &invalid):
+		in.Password = ""
+		return render(c, http.StatusUnprocessableEntity, views.SetupPage(h.page(c, "Set up the desk"), views.UserForm{Input: in, Errors: invalid}))
+	case errors.Is(err, models.ErrAlreadySetUp):
+		return c.Redirect(http.StatusSeeOther, "/login")
+	case err != nil:
+		return err
+	}
+	h.setUp.Store(true)
+	token, err := h.store.CreateSession(c.Request().Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	h.setSession(c, token)
+	return c.Redirect(http.StatusSeeOther, "/")
+}

@@ -1,0 +1,180 @@
+package models
+
+import (
+	"errors"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Role is what a user may do on the desk.
+type Role string
+
+// Roles, from most to least powerful.
+const (
+	Admin    Role = "admin"
+	Editor   Role = "editor"
+	Reviewer Role = "reviewer"
+)
+
+// Roles lists every role.
+var Roles = []Role{Admin, Editor, Reviewer}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == Admin || r == Editor || r == Reviewer }
+
+// Label is the role in words.
+func (r Role) Label() string {
+	switch r {
+	case Admin:
+		return "Admin"
+	case Editor:
+		return "Editor"
+	}
+	return "Reviewer"
+}
+
+// Permission is one kind of action the server checks on every route.
+type Permission int
+
+// Permissions. The README's permission matrix is this table.
+const (
+	PermRead           Permission = iota // see articles, statements, queues and reports; export
+	PermReview                           // verdicts, sources, notes; take work from the queue
+	PermCreateArticle                    // create and import articles
+	PermDeleteArticle                    // delete articles
+	PermEditStatements                   // fix statement boundaries, split, merge, dismiss
+	PermAssign                           // assign, reassign and unassign work; the team view
+	PermManageUsers                      // create users, change roles, deactivate; settings
+)
+
+var rolePermissions = map[Role][]Permission{
+	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers},
+	Editor:   {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign},
+	Reviewer: {PermRead, PermReview},
+}
+
+// Can reports whether the role grants p.
+func (r Role) Can(p Permission) bool {
+	for _, x := range rolePermissions[r] {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// MinPasswordLength is the shortest password the desk accepts.
+const MinPasswordLength = 10
+
+// Auth errors. ErrBadCredentials is the same for an unknown email and a
+// wrong password, so the login form does not reveal who has an account.
+var (
+	ErrBadCredentials = errors.New("The email or password is not right.")
+	ErrRateLimited    = errors.New("Too many failed sign-in attempts. Wait 15 minutes and try again.")
+)
+
+// User is a member of the desk. Users are deactivated, never deleted, so
+// the history keeps their names.
+type User struct {
+	ID           uint      `json:"id" gorm:"primaryKey"`
+	Email        string    `json:"email"`
+	Name         string    `json:"name"`
+	Role         Role      `json:"role"`
+	PasswordHash string    `json:"-"`
+	Active       bool      `json:"active"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// Can reports whether the user is active and their role grants p.
+func (u *User) Can(p Permission) bool { return u != nil && u.Active && u.Role.Can(p) }
+
+// UserInput is what an admin (or the set-up page) submits to create a user.
+type UserInput struct {
+	Email    string `json:"email" form:"email"`
+	Name     string `json:"name" form:"name"`
+	Role     Role   `json:"role" form:"role"`
+	Password string `json:"password" form:"password"`
+}
+
+func (in UserInput) normalize() UserInput {
+	in.Email = strings.ToLower(strings.TrimSpace(in.Email))
+	in.Name = strings.TrimSpace(in.Name)
+	return in
+}
+
+func (in UserInput) validate() error {
+	v := &ValidationError{}
+	if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email {
+		v.add("email", "Enter an email address like name@example.org.")
+	}
+	if in.Name == "" || !utf8.ValidString(in.Name) || len(in.Name) > 200 {
+		v.add("name", "Enter a name (at most 200 characters).")
+	}
+	if !in.Role.Valid() {
+		v.add("role", "Choose a role: admin, editor or reviewer.")
+	}
+	if err := validatePassword(in.Password); err != "" {
+		v.add("password", err)
+	}
+	return v.orNil()
+}
+
+func validatePassword(p string) string {
+	switch {
+	case utf8.RuneCountInString(p) < MinPasswordLength:
+		return "Use a password of at least 10 characters."
+	case len(p) > 72:
+		return "Use a password of at most 72 bytes."
+	}
+	return ""
+}
+
+// Session is a signed-in browser. ID is the SHA-256 of the cookie value, so
+// a leaked database does not leak live sessions.
+type Session struct {
+	ID         string `gorm:"primaryKey"`
+	UserID     uint
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time
+}
+
+// APIToken is a personal token for /api/v1. Only its hash is stored; the
+// token itself is shown once, when it is created.
+type APIToken struct {
+	ID         uint       `json:"id" gorm:"primaryKey"`
+	UserID     uint       `json:"user_id"`
+	Name       string     `json:"name"`
+	Hash       string     `json:"-"`
+	Prefix     string     `json:"prefix"`
+	CreatedAt  time.Time  `json:"created_at"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+	RevokedAt  *time.Time `json:"revoked_at"`
+}
+
+// TableName keeps GORM from naming the table "api_tokens" differently on
+// different versions.
+func (APIToken) TableName() string { return "api_tokens" }
+
+// loginAttempt is one sign-in try, kept for rate limiting.
+type loginAttempt struct {
+	ID        uint `gorm:"primaryKey"`
+	Email     string
+	IP        string
+	OK        bool
+	CreatedAt time.Time
+}
+
+// Notification tells a user that something needs them, such as new work
+// assigned.
+type Notification struct {
+	ID        uint       `json:"id" gorm:"primaryKey"`
+	UserID    uint       `json:"user_id"`
+	Message   string     `json:"message"`
+	Link      string     `json:"link"`
+	CreatedAt time.Time  `json:"created_at"`
+	ReadAt    *time.Time `json:"read_at"`
+}

@@ -1,0 +1,379 @@
+package models
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// BcryptCost is the work factor of password hashes. Tests lower it.
+var BcryptCost = 12
+
+// Session and sign-in limits.
+const (
+	SessionIdle        = 12 * time.Hour      // a session unused this long expires
+	SessionMax         = 30 * 24 * time.Hour // and no session outlives this
+	loginWindow        = 15 * time.Minute
+	maxFailuresPerUser = 10
+	maxFailuresPerIP   = 50
+)
+
+// dummyHash is compared against when the email is unknown, so that a
+// sign-in takes as long whether or not the account exists.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), bcrypt.MinCost)
+
+// CountUsers returns how many users exist; zero means the desk is not set up.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&User{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("models: count users: %w", err)
+	}
+	return n, nil
+}
+
+// CreateUser validates in and stores a new active user.
+func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
+	in = in.normalize()
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(in.Password), BcryptCost)
+	if err != nil {
+		return nil, fmt.Errorf("models: hash password: %w", err)
+	}
+	u := &User{Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: string(hash), Active: true}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&User{}).Where("email = ?", in.Email).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return &ValidationError{Problems: []FieldError{{"email", "A user with this email already exists."}}}
+		}
+		return tx.Create(u).Error
+	})
+	if err != nil {
+		var v *ValidationError
+		if errors.As(err, &v) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: create user %s: %w", in.Email, err)
+	}
+	return u, nil
+}
+
+// CreateFirstAdmin creates the first user, an admin, only while there are
+// no users: two people racing through the set-up page cannot both win.
+func (s *Store) CreateFirstAdmin(ctx context.Context, in UserInput) (*User, error) {
+	in.Role = Admin
+	in = in.normalize()
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(in.Password), BcryptCost)
+	if err != nil {
+		return nil, fmt.Errorf("models: hash password: %w", err)
+	}
+	u := &User{Email: in.Email, Name: in.Name, Role: Admin, PasswordHash: string(hash), Active: true}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&User{}).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrAlreadySetUp
+		}
+		return tx.Create(u).Error
+	})
+	if err != nil {
+		if errors.Is(err, ErrAlreadySetUp) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: create first admin: %w", err)
+	}
+	return u, nil
+}
+
+// ErrAlreadySetUp means the desk has users, so there is no first admin to make.
+var ErrAlreadySetUp = errors.New("The desk is already set up; sign in instead.")
+
+// UserByID returns one user.
+func (s *Store) UserByID(ctx context.Context, id uint) (*User, error) {
+	var u User
+	if err := s.db.WithContext(ctx).First(&u, id).Error; err != nil {
+		return nil, fmt.Errorf("models: user %d: %w", id, notFound(err))
+	}
+	return &u, nil
+}
+
+// UserByEmail returns the user with that email (case-insensitive).
+func (s *Store) UserByEmail(ctx context.Context, email string) (*User, error) {
+	var u User
+	err := s.db.WithContext(ctx).Where("email = ?", strings.ToLower(strings.TrimSpace(email))).First(&u).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: user %s: %w", email, notFound(err))
+	}
+	return &u, nil
+}
+
+// Users returns every user, active first, then by name.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	var list []User
+	if err := s.db.WithContext(ctx).Order("active DESC, name, id").Find(&list).Error; err != nil {
+		return nil, fmt.Errorf("models: users: %w", err)
+	}
+	return list, nil
+}
+
+// UserChange is an admin's change to a user; nil fields stay as they are.
+type UserChange struct {
+	Role   *Role `json:"role"`
+	Active *bool `json:"active"`
+}
+
+// UpdateUser changes a user's role or active state. The desk always keeps
+// one active admin. Deactivating signs the user out everywhere.
+func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, error) {
+	if ch.Role != nil && !ch.Role.Valid() {
+		return nil, &ValidationError{Problems: []FieldError{{"role", "Choose a role: admin, editor or reviewer."}}}
+	}
+	var out User
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.First(&out, id).Error; err != nil {
+			return notFound(err)
+		}
+		if ch.Role != nil {
+			out.Role = *ch.Role
+		}
+		if ch.Active != nil {
+			out.Active = *ch.Active
+		}
+		var admins int64
+		if err := tx.Model(&User{}).Where("role = ? AND active = ? AND id <> ?", Admin, true, id).Count(&admins).Error; err != nil {
+			return err
+		}
+		if admins == 0 && (out.Role != Admin || !out.Active) {
+			return &ValidationError{Problems: []FieldError{{"role", "The desk needs at least one active admin."}}}
+		}
+		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"role": out.Role, "active": out.Active, "updated_at": time.Now().UTC()}).Error; err != nil {
+			return err
+		}
+		if !out.Active {
+			return tx.Where("user_id = ?", id).Delete(&Session{}).Error
+		}
+		return nil
+	})
+	if err != nil {
+		var v *ValidationError
+		if errors.As(err, &v) || errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: update user %d: %w", id, err)
+	}
+	return &out, nil
+}
+
+// ChangePassword sets a new password after checking the current one, and
+// signs the user out of every other session.
+func (s *Store) ChangePassword(ctx context.Context, id uint, current, next, keepSession string) error {
+	u, err := s.UserByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(current)) != nil {
+		return &ValidationError{Problems: []FieldError{{"current", "Your current password is not right."}}}
+	}
+	if msg := validatePassword(next); msg != "" {
+		return &ValidationError{Problems: []FieldError{{"password", msg}}}
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(next), BcryptCost)
+	if err != nil {
+		return fmt.Errorf("models: hash password: %w", err)
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"password_hash": string(hash), "updated_at": time.Now().UTC()}).Error; err != nil {
+			return fmt.Errorf("models: change password of user %d: %w", id, err)
+		}
+		return tx.Where("user_id = ? AND id <> ?", id, hashToken(keepSession)).Delete(&Session{}).Error
+	})
+}
+
+// Authenticate checks an email and password. Failures are counted per
+// email and per IP address in the database, so the limit holds across
+// several app instances.
+func (s *Store) Authenticate(ctx context.Context, email, password, ip string) (*User, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	db := s.db.WithContext(ctx)
+	since := time.Now().UTC().Add(-loginWindow)
+	var byEmail, byIP int64
+	if err := db.Model(&loginAttempt{}).Where("email = ? AND ok = ? AND created_at > ?", email, false, since).Count(&byEmail).Error; err != nil {
+		return nil, fmt.Errorf("models: count sign-in attempts: %w", err)
+	}
+	if err := db.Model(&loginAttempt{}).Where("ip = ? AND ok = ? AND created_at > ?", ip, false, since).Count(&byIP).Error; err != nil {
+		return nil, fmt.Errorf("models: count sign-in attempts: %w", err)
+	}
+	if byEmail >= maxFailuresPerUser || byIP >= maxFailuresPerIP {
+		return nil, ErrRateLimited
+	}
+	var u User
+	err := db.Where("email = ?", email).First(&u).Error
+	hash := dummyHash
+	if err == nil {
+		hash = []byte(u.PasswordHash)
+	} else if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("models: find user %s: %w", email, err)
+	}
+	ok := bcrypt.CompareHashAndPassword(hash, []byte(password)) == nil && err == nil && u.Active
+	if err := db.Create(&loginAttempt{Email: email, IP: ip, OK: ok}).Error; err != nil {
+		return nil, fmt.Errorf("models: record sign-in attempt: %w", err)
+	}
+	if !ok {
+		return nil, ErrBadCredentials
+	}
+	return &u, nil
+}
+
+// newSecret returns a random URL-safe string of 32 bytes of entropy.
+func newSecret() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession starts a session for the user and returns the cookie value.
+// A sign-in always gets a new session, so a session id planted before the
+// sign-in is worthless after it.
+func (s *Store) CreateSession(ctx context.Context, userID uint) (string, error) {
+	token := newSecret()
+	now := time.Now().UTC()
+	sess := Session{ID: hashToken(token), UserID: userID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionMax)}
+	db := s.db.WithContext(ctx)
+	if err := db.Create(&sess).Error; err != nil {
+		return "", fmt.Errorf("models: create session: %w", err)
+	}
+	// Sweep expired sessions now and then, not on every request.
+	db.Where("expires_at < ? OR last_seen_at < ?", now, now.Add(-SessionIdle)).Delete(&Session{})
+	return token, nil
+}
+
+// SessionUser returns the active user signed in with the cookie value, and
+// keeps the session alive. An unknown, idle or expired session is ErrNotFound.
+func (s *Store) SessionUser(ctx context.Context, token string) (*User, error) {
+	if token == "" {
+		return nil, ErrNotFound
+	}
+	db := s.db.WithContext(ctx)
+	var sess Session
+	if err := db.Where("id = ?", hashToken(token)).First(&sess).Error; err != nil {
+		return nil, fmt.Errorf("models: session: %w", notFound(err))
+	}
+	now := time.Now().UTC()
+	if now.After(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) > SessionIdle {
+		db.Delete(&sess)
+		return nil, ErrNotFound
+	}
+	var u User
+	if err := db.First(&u, sess.UserID).Error; err != nil {
+		return nil, fmt.Errorf("models: session user: %w", notFound(err))
+	}
+	if !u.Active {
+		return nil, ErrNotFound
+	}
+	// Writing on every request would make every page view a write.
+	if now.Sub(sess.LastSeenAt) > time.Minute {
+		db.Model(&Session{}).Where("id = ?", sess.ID).Update("last_seen_at", now)
+	}
+	return &u, nil
+}
+
+// DeleteSession signs a browser out.
+func (s *Store) DeleteSession(ctx context.Context, token string) error {
+	if err := s.db.WithContext(ctx).Where("id = ?", hashToken(token)).Delete(&Session{}).Error; err != nil {
+		return fmt.Errorf("models: delete session: %w", err)
+	}
+	return nil
+}
+
+// tokenPrefix marks desk tokens so they are easy to spot in logs and
+// secret scanners.
+const tokenPrefix = "fcd_"
+
+// CreateToken makes a personal API token and returns it in full; only its
+// hash is kept.
+func (s *Store) CreateToken(ctx context.Context, userID uint, name string) (string, *APIToken, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = "API token"
+	}
+	if len(name) > 100 || !utf8.ValidString(name) {
+		return "", nil, &ValidationError{Problems: []FieldError{{"name", "Give the token a name of at most 100 characters."}}}
+	}
+	token := tokenPrefix + newSecret()
+	t := &APIToken{UserID: userID, Name: name, Hash: hashToken(token), Prefix: token[:len(tokenPrefix)+6]}
+	if err := s.db.WithContext(ctx).Create(t).Error; err != nil {
+		return "", nil, fmt.Errorf("models: create token: %w", err)
+	}
+	return token, t, nil
+}
+
+// TokenUser returns the active user owning a live token.
+func (s *Store) TokenUser(ctx context.Context, token string) (*User, error) {
+	db := s.db.WithContext(ctx)
+	var t APIToken
+	if err := db.Where("hash = ? AND revoked_at IS NULL", hashToken(token)).First(&t).Error; err != nil {
+		return nil, fmt.Errorf("models: token: %w", notFound(err))
+	}
+	// The hash matched in the index; compare again in constant time so the
+	// check does not depend on how the database compares strings.
+	if subtle.ConstantTimeCompare([]byte(t.Hash), []byte(hashToken(token))) != 1 {
+		return nil, ErrNotFound
+	}
+	var u User
+	if err := db.First(&u, t.UserID).Error; err != nil || !u.Active {
+		return nil, ErrNotFound
+	}
+	now := time.Now().UTC()
+	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
+		db.Model(&APIToken{}).Where("id = ?", t.ID).Update("last_used_at", now)
+	}
+	return &u, nil
+}
+
+// Tokens returns a user's tokens, newest first.
+func (s *Store) Tokens(ctx context.Context, userID uint) ([]APIToken, error) {
+	var list []APIToken
+	if err := s.db.WithContext(ctx).Where("user_id = ?", userID).Order("created_at DESC, id DESC").Find(&list).Error; err != nil {
+		return nil, fmt.Errorf("models: tokens of user %d: %w", userID, err)
+	}
+	return list, nil
+}
+
+// RevokeToken revokes one of the user's tokens.
+func (s *Store) RevokeToken(ctx context.Context, userID, tokenID uint) error {
+	res := s.db.WithContext(ctx).Model(&APIToken{}).
+		Where("id = ? AND user_id = ? AND revoked_at IS NULL", tokenID, userID).
+		Update("revoked_at", time.Now().UTC())
+	if res.Error != nil {
+		return fmt.Errorf("models: revoke token %d: %w", tokenID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("models: token %d: %w", tokenID, ErrNotFound)
+	}
+	return nil
+}
