@@ -65,7 +65,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		secure:  cfg.SecureCookies,
+		secure: cfg.SecureCookies,
 	}
 
 	e := echo.New()
