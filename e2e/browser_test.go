@@ -233,7 +233,7 @@ func TestReviewValidationErrorKeepsInput(t *testing.T) {
 // its own cookies and storage, open at the same time, and both can save.
 func TestTwoReviewersHaveSeparateSessions(t *testing.T) {
 	d, alice := newDesk(t)
-	bob := d.NewPage("reviewer2")
+	bob := d.NewPage("reviewer2", models.Reviewer)
 	art := d.App.CreateArticle(t, articleTitle, articleBody)
 	trade := statementWith(t, art, "US Trade Representative")
 	speed := statementWith(t, art, "supersonic speed")

@@ -145,7 +145,7 @@ func newDesk(t *testing.T) (*Desk, *Page) {
 		t.Fatalf("start headless Chromium %s: %v", exe, err)
 	}
 	d.browser = bctx
-	return d, d.NewPage("reviewer1")
+	return d, d.NewPage("editor1", models.Editor)
 }
 
 // chromeOutput drops the D-Bus complaints a container without a system
@@ -180,11 +180,13 @@ type Page struct {
 
 	consoleMu sync.Mutex
 	console   []string
+	User      *models.User
 }
 
-// NewPage opens a new reviewer: a new browser context with its own cookie
-// jar and download directory, and a tab in it.
-func (d *Desk) NewPage(name string) *Page {
+// NewPage opens a new person: a new browser context with its own cookie
+// jar and download directory, and a tab in it, signed in through the login
+// form as a new user called name with the role.
+func (d *Desk) NewPage(name string, role models.Role) *Page {
 	t := d.t
 	t.Helper()
 	p := &Page{t: t, d: d, Name: name, downloads: t.TempDir()}
@@ -235,7 +237,30 @@ func (d *Desk) NewPage(name string) *Page {
 			return err
 		}),
 	)
+	p.signIn(role)
 	return p
+}
+
+// testPassword is every test user's password.
+const testPassword = "correct horse battery"
+
+// signIn creates the page's user and signs in with the login form.
+func (p *Page) signIn(role models.Role) {
+	p.t.Helper()
+	u, err := p.d.App.Store.CreateUser(context.Background(), models.UserInput{
+		Email: p.Name + "@example.org", Name: p.Name, Role: role, Password: testPassword,
+	})
+	if err != nil {
+		p.t.Fatalf("create user %s: %v", p.Name, err)
+	}
+	p.User = u
+	p.Open("/login")
+	p.Do("sign in as "+p.Name,
+		chromedp.SendKeys(chromedp.ID("email"), u.Email),
+		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`nav a[href="/queue"]`)),
+	)
 }
 
 // step returns a context for one step, bounded by stepTimeout and the
