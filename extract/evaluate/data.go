@@ -55,7 +55,7 @@ func ReadRows(path string) ([]Row, error) {
 func Examples(rows []Row) []claim.Example {
 	ex := make([]claim.Example, len(rows))
 	for i, r := range rows {
-		ex[i] = claim.Example{Text: r.Text, Label: r.Label}
+		ex[i] = claim.Example{Text: r.Text, Label: r.Label, ID: r.ID}
 	}
 	return ex
 }

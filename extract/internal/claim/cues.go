@@ -5,8 +5,10 @@
 // Features are deliberately about claim structure rather than topic: figures
 // and units, dates, comparison, attribution, tense, modality, person and
 // sentence form. They carry over from debate transcripts to news text,
-// where topic words do not. A small hashed bag of words (HashBuckets
-// weights, strongly regularised) adds the remaining signal.
+// where topic words do not. Sparse features add the remaining signal: words
+// and pairs of word-or-shape units (function and cue words kept, other words
+// replaced by their shape: number, name, -ed, -ing, ...), of which only the
+// NumSparse most frequent in the training data get a weight.
 package claim
 
 import (
@@ -88,7 +90,7 @@ var (
 	thirdPerson   = set("he", "she", "they", "his", "her", "their", "him", "them", "he's", "she's", "they're", "hers")
 	negations     = set("not", "no", "never", "nobody", "nothing", "none", "neither", "nor")
 	numberWords   = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands",
+		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
 		"million", "millions", "billion", "billions", "trillion", "double", "doubled", "twice", "triple",
 		"tripled", "quarter", "dozen", "dozens", "half", "percent", "majority", "couple")
 	dateWords = set("january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -104,6 +106,28 @@ var (
 	pronouns    = set("it", "this", "that", "these", "those", "they", "he", "she")
 	copulas     = set("is", "are", "was", "were")
 	articles    = set("a", "an", "the")
+	// closed are function words. The n-gram features keep them (and every
+	// cue word above) as words and replace all other words by their shape,
+	// so that "he voted against" and "she voted for" share structure while
+	// topic words do not count.
+	closed = set("a", "an", "the", "this", "that", "these", "those", "it", "it's", "its", "i", "me", "my", "we", "us",
+		"our", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their", "there", "here", "who",
+		"whom", "whose", "which", "what", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been",
+		"being", "am", "have", "has", "had", "having", "do", "does", "did", "done", "doing", "will", "would", "can",
+		"could", "should", "may", "might", "must", "shall", "not", "no", "n't", "don't", "doesn't", "didn't",
+		"won't", "can't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "wouldn't",
+		"couldn't", "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "against",
+		"between", "through", "during", "before", "after", "over", "under", "since", "until", "without", "within",
+		"and", "or", "but", "so", "because", "if", "then", "than", "as", "while", "although", "though", "all", "some",
+		"any", "every", "each", "many", "much", "more", "most", "few", "less", "least", "other", "another", "such",
+		"only", "also", "just", "even", "still", "already", "again", "very", "really", "too", "now", "today", "ago",
+		"ever", "never", "always", "yes", "well", "let", "let's", "get", "got", "go", "going", "went", "want",
+		"know", "think", "say", "said", "says", "tell", "told", "one", "first", "last", "new", "per", "up", "down",
+		"out", "off", "year", "years", "people", "percent", "million", "billion", "trillion", "i'm", "i've", "we're",
+		"we've", "you're", "he's", "she's", "they're", "that's", "there's", "what's", "i'd", "i'll", "we'll",
+		"they've", "country", "america", "american", "americans", "president", "government", "state", "states",
+		"united", "world", "number", "time", "times", "voted", "vote", "cut", "raise", "increase", "lost", "created",
+		"passed", "signed", "supported", "opposed", "spent", "paid", "pay")
 )
 
 // Every word list is folded into one lexicon of bit masks so that a token
@@ -137,6 +161,7 @@ const (
 	bitStrongPast       uint32 = 1 << 25
 	bitStrongHedges     uint32 = 1 << 26
 	bitThirdPerson      uint32 = 1 << 27
+	bitClosed           uint32 = 1 << 28
 )
 
 var lexicon = func() map[string]uint32 {
@@ -170,6 +195,7 @@ var lexicon = func() map[string]uint32 {
 		bitStrongPast:       strongPast,
 		bitStrongHedges:     strongHedges,
 		bitThirdPerson:      thirdPerson,
+		bitClosed:           closed,
 	} {
 		for w := range words {
 			m[w] |= bit
@@ -189,10 +215,11 @@ func set(words ...string) map[string]bool {
 // token is one word, number or symbol of a sentence, lower-cased.
 type token struct {
 	low     string
-	cap     bool // first letter upper case
-	num     bool // contains a digit
-	symbol  byte // '$', '%', '€' (as 'E'), '£' (as 'L') or 0
-	initial bool // first token of the sentence
+	cap     bool   // first letter upper case
+	num     bool   // contains a digit
+	symbol  byte   // '$', '%', '€' (as 'E'), '£' (as 'L') or 0
+	initial bool   // first token of the sentence
+	f       uint32 // lexicon bits, set by analyse
 }
 
 // tokenize splits s into tokens, appending to buf. Apostrophes (’ too) stay
@@ -298,6 +325,7 @@ func analyse(s string, toks []token) Cues {
 	for i, t := range toks {
 		w := t.low
 		f := lexicon[w]
+		toks[i].f = f
 		switch t.symbol {
 		case '$', 'E', 'L':
 			c.Money = true
@@ -354,7 +382,7 @@ func analyse(s string, toks []token) Cues {
 				c.According = c.According || w == "according"
 			}
 		}
-		if t.cap && !t.initial && i-attrAt <= 4 && i-attrAt >= -4 {
+		if t.cap && !t.initial && f&bitFirstSingular == 0 && i-attrAt <= 4 && i-attrAt >= -4 {
 			c.NamedSource = true
 		}
 		if f&bitStrongPast != 0 {

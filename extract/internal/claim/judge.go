@@ -46,12 +46,15 @@ func Judge(m *Model, s string, heading bool) Judgement {
 	case "quantity":
 		// A money figure, percentage or measurement stated as fact is what
 		// fact-checkers check first, in news as much as in debates.
-		if c.Money || c.Percent || c.Unit {
+		if (c.Money || c.Percent || c.Unit) && !modal(&c) {
 			j.Score = max(p, floorFact)
 		}
 	}
 	return j
 }
+
+// modal: the sentence wants, plans, predicts or supposes rather than states.
+func modal(c *Cues) bool { return c.Opinion || c.Future || c.Hedge || c.Obligation }
 
 func hasFigure(c *Cues) bool { return c.Numbers > 0 || c.Percent || c.Money }
 
@@ -67,7 +70,7 @@ func Kind(c *Cues, heading bool) string {
 		return "question"
 	case (c.Opinion || c.StrongHedge) && !hasFigure(c) || weakHedge:
 		return "opinion"
-	case c.Future && c.StrongPast == 0:
+	case c.Future && c.StrongPast == 0 && !hasFigure(c):
 		return "prediction"
 	case hasFigure(c) || c.Unit:
 		return "quantity"

@@ -2,28 +2,52 @@ package claim
 
 import (
 	"math"
+	"strings"
 )
 
-// HashBuckets is the size of the hashed bag of words. Kept small on purpose:
-// word weights memorise topics, which does not generalise to unseen debates
-// or to news.
-const HashBuckets = 2048
+// NumSparse is the number of word and word-shape features the model keeps:
+// the most frequent ones in its training data (see Train). Rarer words and
+// word pairs, mostly topic words that do not carry over to unseen debates
+// or to news, get no weight.
+const NumSparse = 3000
 
 // NumDense is the number of structural features (see dense).
 const NumDense = 55
 
-// Model is a logistic regression over the dense cue features and hashed
-// words. Its bias is shifted so that probability 0.5 is the decision point.
+// Model is a logistic regression over the dense cue features and sparse
+// word features. Its bias is shifted so that probability 0.5 is the
+// decision point.
 type Model struct {
 	Bias  float64
 	Dense [NumDense]float64
-	Hash  [HashBuckets]float64
+	// Keys are the hashes of the sparse features, sorted; Sparse holds
+	// their weights.
+	Keys   [NumSparse]uint32
+	Sparse [NumSparse]float64
 }
 
-// Vector is a sentence's features: dense values and hashed word ids.
+// weight returns the weight of sparse feature h, or 0 when the model has
+// none.
+func (m *Model) weight(h uint32) float64 {
+	lo, hi := 0, NumSparse
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if m.Keys[mid] < h {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < NumSparse && m.Keys[lo] == h {
+		return m.Sparse[lo]
+	}
+	return 0
+}
+
+// Vector is a sentence's features: dense values and sparse feature hashes.
 type Vector struct {
 	Dense [NumDense]float32
-	Words []uint16
+	Words []uint32
 }
 
 func b2f(b bool) float32 {
@@ -55,11 +79,11 @@ func dense(c *Cues, v *[NumDense]float32) {
 	}
 }
 
-// hashWord is FNV-1a folded into the bucket range. Numbers share one bucket
-// so that the bag of words carries no particular figures.
-func hashWord(t *token) uint16 {
+// hashWord is FNV-1a of the lower-cased word. Numbers share one value so
+// that the bag of words carries no particular figures.
+func hashWord(t *token) uint32 {
 	if t.symbol != 0 {
-		return uint16(t.symbol) % HashBuckets
+		return uint32(t.symbol)
 	}
 	if t.num {
 		return 7
@@ -69,16 +93,119 @@ func hashWord(t *token) uint16 {
 		h ^= uint32(t.low[i])
 		h *= 16777619
 	}
-	return uint16(h % HashBuckets)
+	return h
 }
 
-// Bigrams adds hashed word pairs to the bag of words.
-var Bigrams = false
+// Experiment switches (see internal/exp); the committed model uses the
+// defaults.
+var (
+	Bigrams  = false // raw word pairs
+	RawWords = true  // raw words
+	Grams    = 2     // n-grams of word-or-shape units, n = 1..Grams
+)
 
-func hashPair(a, b *token) uint16 {
-	h := uint32(hashWord(a))*2654435761 ^ uint32(hashWord(b))*40503
-	h ^= h >> 15
-	return uint16(h % HashBuckets)
+// Shape classes of open-class words.
+const (
+	shapeBOS uint32 = iota + 1
+	shapeEOS
+	shapeYear
+	shapeNumSmall
+	shapeNum
+	shapeNumBig
+	shapeName
+	shapeEd
+	shapeIng
+	shapeLy
+	shapeAbstract
+	shapePlural
+	shapeEst
+	shapeEr
+	shapeWord
+	shapeSym
+)
+
+// unit is the n-gram unit of t: the word itself for function and cue words,
+// its shape for numbers, names and other open-class words.
+func unit(t *token) uint32 {
+	w := t.low
+	switch {
+	case t.symbol != 0:
+		return uint32(t.symbol)*0x9e3779b1 + shapeSym
+	case t.num:
+		switch {
+		case isYear(w):
+			return shapeYear
+		case strings.ContainsAny(w, ".,") || len(w) > 3:
+			return shapeNumBig
+		case len(w) <= 2:
+			return shapeNumSmall
+		}
+		return shapeNum
+	case t.f != 0:
+		h := uint32(2166136261)
+		for i := 0; i < len(w); i++ {
+			h ^= uint32(w[i])
+			h *= 16777619
+		}
+		return h | 1<<31
+	case t.cap && !t.initial:
+		return shapeName
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return shapeEd
+	case len(w) > 4 && strings.HasSuffix(w, "ing"):
+		return shapeIng
+	case len(w) > 4 && strings.HasSuffix(w, "ly"):
+		return shapeLy
+	case len(w) > 5 && (strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "sion") || strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ness") || strings.HasSuffix(w, "ity") || strings.HasSuffix(w, "ance") || strings.HasSuffix(w, "ence")):
+		return shapeAbstract
+	case len(w) > 5 && strings.HasSuffix(w, "est"):
+		return shapeEst
+	case len(w) > 4 && strings.HasSuffix(w, "er"):
+		return shapeEr
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return shapePlural
+	}
+	return shapeWord
+}
+
+func mix(h, x uint32) uint32 {
+	h ^= x
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
+
+// sparse calls add with the hashed sparse features of toks: words, and
+// n-grams of word-or-shape units with sentence start and end markers.
+func sparse(toks []token, add func(uint32)) {
+	if RawWords {
+		for i := range toks {
+			add(mix(1, hashWord(&toks[i])))
+			if Bigrams && i > 0 {
+				add(mix(mix(2, hashWord(&toks[i-1])), hashWord(&toks[i])))
+			}
+		}
+	}
+	if Grams == 0 {
+		return
+	}
+	p2, p1 := shapeBOS, shapeBOS
+	for i := 0; i <= len(toks); i++ {
+		u := shapeEOS
+		if i < len(toks) {
+			u = unit(&toks[i])
+			add(mix(11, u))
+		}
+		if Grams >= 2 {
+			add(mix(mix(22, p1), u))
+		}
+		if Grams >= 3 && i > 0 {
+			add(mix(mix(mix(33, p2), p1), u))
+		}
+		p2, p1 = p1, u
+	}
 }
 
 // Vectorize computes the features of sentence s.
@@ -89,13 +216,8 @@ func Vectorize(s string) (Vector, Cues) {
 	c := analyse(s, toks)
 	var v Vector
 	dense(&c, &v.Dense)
-	v.Words = make([]uint16, 0, 2*len(toks))
-	for i := range toks {
-		v.Words = append(v.Words, hashWord(&toks[i]))
-		if Bigrams && i > 0 {
-			v.Words = append(v.Words, hashPair(&toks[i-1], &toks[i]))
-		}
-	}
+	v.Words = make([]uint32, 0, 4*len(toks)+4)
+	sparse(toks, func(h uint32) { v.Words = append(v.Words, h) })
 	return v, c
 }
 
@@ -112,24 +234,8 @@ func (m *Model) score(s string) (float64, Cues) {
 	for i, x := range d {
 		z += m.Dense[i] * float64(x)
 	}
-	for i := range toks {
-		z += m.Hash[hashWord(&toks[i])]
-		if Bigrams && i > 0 {
-			z += m.Hash[hashPair(&toks[i-1], &toks[i])]
-		}
-	}
+	sparse(toks, func(h uint32) { z += m.weight(h) })
 	return sigmoid(z), c
-}
-
-func (m *Model) logit(v *Vector) float64 {
-	z := m.Bias
-	for i, x := range v.Dense {
-		z += m.Dense[i] * float64(x)
-	}
-	for _, h := range v.Words {
-		z += m.Hash[h]
-	}
-	return z
 }
 
 func sigmoid(z float64) float64 {

@@ -3,12 +3,15 @@ package claim
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sort"
 )
 
 // Example is one labelled sentence.
 type Example struct {
 	Text  string
 	Label bool
+	ID    int // position in the source (row id); folds are contiguous id ranges
 }
 
 // TrainOptions control the fit. The zero value is not useful; use
@@ -17,37 +20,38 @@ type TrainOptions struct {
 	Epochs  int
 	Rate    float64 // Adagrad base learning rate
 	L2Dense float64 // L2 penalty on structural features
-	L2Words float64 // L2 penalty on hashed words (kept higher: topics do not generalise)
+	L2Words float64 // L2 penalty on sparse word features (kept higher: topics do not generalise)
 	Folds   int     // folds used to choose the decision threshold
 	Seed    uint64
 	NoRules bool // score with the bare model (for ablation)
 }
 
 // DefaultTrainOptions are the settings used for the committed model.
-var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.1, L2Dense: 1e-5, L2Words: 2e-4, Folds: 5, Seed: 1}
+var DefaultTrainOptions = TrainOptions{Epochs: 10, Rate: 0.1, L2Dense: 1e-5, L2Words: 1e-4, Folds: 5, Seed: 1}
 
 // Train fits a model on examples and shifts its bias so that 0.5 is the
 // threshold that maximised F1 over cross-validation folds of the examples
-// (after the product's rules, see Judge). It is deterministic.
+// (after the product's rules, see Judge). Folds are contiguous id ranges
+// (see GroupedFolds). It is deterministic.
 func Train(examples []Example, o TrainOptions) Model {
 	vecs := make([]Vector, len(examples))
-	cues := make([]Cues, len(examples))
 	for i, e := range examples {
-		vecs[i], cues[i] = Vectorize(e.Text)
+		vecs[i], _ = Vectorize(e.Text)
 	}
 	// Out-of-fold probabilities choose the threshold.
 	oof := make([]float64, len(examples))
+	fold := folds(examples, o.Folds)
 	if o.Folds > 1 {
 		for f := 0; f < o.Folds; f++ {
 			var idx []int
 			for i := range examples {
-				if i%o.Folds != f {
+				if fold[i] != f {
 					idx = append(idx, i)
 				}
 			}
 			m := fit(vecs, examples, idx, o)
 			for i := range examples {
-				if i%o.Folds == f {
+				if fold[i] == f {
 					oof[i] = judged(&m, examples[i].Text, o.NoRules)
 				}
 			}
@@ -67,6 +71,62 @@ func Train(examples []Example, o TrainOptions) Model {
 	return m
 }
 
+// selectKeys returns the NumSparse features that occur in most of the
+// examples idx (ties by hash), sorted by hash.
+func selectKeys(vecs []Vector, idx []int) []uint32 {
+	df := map[uint32]int{}
+	for _, i := range idx {
+		seen := map[uint32]bool{}
+		for _, h := range vecs[i].Words {
+			if !seen[h] {
+				seen[h] = true
+				df[h]++
+			}
+		}
+	}
+	keys := make([]uint32, 0, len(df))
+	for h := range df {
+		keys = append(keys, h)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if df[keys[a]] != df[keys[b]] {
+			return df[keys[a]] > df[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	keys = keys[:min(len(keys), NumSparse)]
+	slices.Sort(keys)
+	return keys
+}
+
+// GroupedFolds makes folds of contiguous id ranges (whole debates, as ids
+// are chronological) rather than interleaved rows, so the threshold is
+// chosen for text unlike the training text.
+var GroupedFolds = true
+
+// folds assigns each example to one of k folds.
+func folds(ex []Example, k int) []int {
+	f := make([]int, len(ex))
+	if k <= 1 {
+		return f
+	}
+	if !GroupedFolds {
+		for i := range f {
+			f[i] = i % k
+		}
+		return f
+	}
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ex[order[a]].ID < ex[order[b]].ID })
+	for r, i := range order {
+		f[i] = r * k / len(ex)
+	}
+	return f
+}
+
 func judged(m *Model, s string, noRules bool) float64 {
 	if noRules {
 		p, _ := m.score(s)
@@ -77,9 +137,27 @@ func judged(m *Model, s string, noRules bool) float64 {
 
 func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
 	var m Model
+	keys := selectKeys(vecs, idx)
+	for i := range m.Keys {
+		m.Keys[i] = math.MaxUint32 // unused slots (fewer features than NumSparse)
+	}
+	copy(m.Keys[:], keys)
+	pos := make(map[uint32]int, len(keys))
+	for i, h := range keys {
+		pos[h] = i
+	}
+	// Each example's sparse features as weight indexes.
+	feats := make([][]int, len(vecs))
+	for _, i := range idx {
+		for _, h := range vecs[i].Words {
+			if k, ok := pos[h]; ok {
+				feats[i] = append(feats[i], k)
+			}
+		}
+	}
 	var g2b float64
 	var g2d [NumDense]float64
-	var g2h [HashBuckets]float64
+	var g2s [NumSparse]float64
 	r := rand.New(rand.NewPCG(o.Seed, 2))
 	order := append([]int(nil), idx...)
 	for ep := 0; ep < o.Epochs; ep++ {
@@ -90,7 +168,14 @@ func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
 			if ex[i].Label {
 				y = 1
 			}
-			g := sigmoid(m.logit(v)) - y
+			z := m.Bias
+			for k, x := range v.Dense {
+				z += m.Dense[k] * float64(x)
+			}
+			for _, k := range feats[i] {
+				z += m.Sparse[k]
+			}
+			g := sigmoid(z) - y
 			g2b += g * g
 			m.Bias -= o.Rate * g / math.Sqrt(g2b+1e-8)
 			for k, x := range v.Dense {
@@ -101,10 +186,10 @@ func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
 				g2d[k] += gk * gk
 				m.Dense[k] -= o.Rate * gk / math.Sqrt(g2d[k]+1e-8)
 			}
-			for _, h := range v.Words {
-				gk := g + o.L2Words*m.Hash[h]*float64(len(idx))/100
-				g2h[h] += gk * gk
-				m.Hash[h] -= o.Rate * gk / math.Sqrt(g2h[h]+1e-8)
+			for _, k := range feats[i] {
+				gk := g + o.L2Words*m.Sparse[k]*float64(len(idx))/100
+				g2s[k] += gk * gk
+				m.Sparse[k] -= o.Rate * gk / math.Sqrt(g2s[k]+1e-8)
 			}
 		}
 	}

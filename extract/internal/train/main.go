@@ -39,8 +39,15 @@ func main() {
 		}
 		fmt.Fprintf(&b, "%s, ", num(w))
 	}
-	b.WriteString("\n\t},\n\tHash: [claim.HashBuckets]float64{")
-	for i, w := range m.Hash {
+	b.WriteString("\n\t},\n\tKeys: [claim.NumSparse]uint32{")
+	for i, k := range m.Keys {
+		if i%8 == 0 {
+			b.WriteString("\n\t\t")
+		}
+		fmt.Fprintf(&b, "%#08x, ", k)
+	}
+	b.WriteString("\n\t},\n\tSparse: [claim.NumSparse]float64{")
+	for i, w := range m.Sparse {
 		if i%8 == 0 {
 			b.WriteString("\n\t\t")
 		}
@@ -54,7 +61,7 @@ func main() {
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s (%d parameters)\n", *out, 1+claim.NumDense+claim.HashBuckets)
+	fmt.Fprintf(os.Stderr, "wrote %s (%d parameters)\n", *out, 1+claim.NumDense+claim.NumSparse)
 }
 
 func num(f float64) string { return fmt.Sprintf("%.5g", f) }
