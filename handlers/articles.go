@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -39,6 +40,10 @@ func (h *Handler) createArticle(c echo.Context) error {
 
 func (h *Handler) loadDemo(c echo.Context) error {
 	a, err := h.store.CreateArticle(c.Request().Context(), demo.Article())
+	var dup *models.DuplicateError
+	if errors.As(err, &dup) {
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d", dup.Existing.ID))
+	}
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,10 @@ Usage:
   factcheck [serve] [flags]        start the web desk (the default)
   factcheck extract [--per-line] [FILE...]
                                    print the statements of each document as JSON Lines
+  factcheck user create --email E --name N --role admin|editor|reviewer --password-stdin
+                                   add a user (the password is read from standard input)
+  factcheck token create --email E [--name N]
+                                   print a new API token for the user
   factcheck eval [--shared DIR]    print the extraction engine's measured quality
   factcheck import [--title T] FILE|URL
                                    load an article from a file or web page; prints its id
@@ -56,6 +60,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = serve(ctx, args, stderr)
 	case "extract":
 		err = extractCmd(args, stdin, stdout, stderr)
+	case "user":
+		err = userCmd(ctx, args, stdin, stdout, stderr)
+	case "token":
+		err = tokenCmd(ctx, args, stdout, stderr)
 	case "eval":
 		err = evalCmd(args, stdout, stderr)
 	case "import":

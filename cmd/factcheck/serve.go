@@ -22,7 +22,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	allowPrivate := fs.Bool("allow-private-urls", env("FACTCHECK_ALLOW_PRIVATE_URLS", "") == "true", "let URL imports reach private, loopback and link-local addresses (env FACTCHECK_ALLOW_PRIVATE_URLS=true)")
 	org := fs.String("org", env("FACTCHECK_ORG", ""), "organisation named as author of ClaimReview markup (env FACTCHECK_ORG)")
 	base := fs.String("base-url", env("FACTCHECK_BASE_URL", ""), "public URL of the desk, for permalinks in reports (env FACTCHECK_BASE_URL)")
-	loadDemo := fs.Bool("demo", false, "load the example article at start")
+	loadDemo := fs.Bool("demo", false, "load the example article and demo users (admin@, editor@, reviewer@example.org; password "+demo.Password+")")
 	secure := fs.Bool("secure-cookies", env("FACTCHECK_SECURE_COOKIES", "") == "true", "mark cookies Secure (behind TLS; env FACTCHECK_SECURE_COOKIES=true)")
 	debug := fs.Bool("debug", false, "log every request")
 	if err := parse(fs, args); err != nil {
@@ -46,11 +46,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	store := models.NewStore(db)
 
 	if *loadDemo {
-		a, err := store.CreateArticle(ctx, demo.Article())
-		if err != nil {
-			return fmt.Errorf("load demo article: %w", err)
+		if err := demo.Seed(ctx, store, log); err != nil {
+			return err
 		}
-		log.Info("loaded the example article", "id", a.ID, "statements", len(a.Statements))
 	}
 
 	e := handlers.New(store, handlers.Config{

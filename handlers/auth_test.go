@@ -1,0 +1,296 @@
+package handlers_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/models"
+)
+
+func TestFirstRunSetup(t *testing.T) {
+	c := newAnonymous(t, handlers.Config{})
+	for _, path := range []string{"/", "/articles/1", "/login", "/admin/users"} {
+		r := c.get(path)
+		if r.status != http.StatusSeeOther || r.header.Get("Location") != "/setup" {
+			t.Errorf("GET %s on a fresh desk: %d to %q, want a redirect to /setup", path, r.status, r.header.Get("Location"))
+		}
+	}
+	// Until the first admin exists the API is open, for scripted set-up.
+	open := c.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": tradeArticle})
+	wantStatus(t, open, http.StatusCreated)
+
+	page := c.get("/setup")
+	wantStatus(t, page, http.StatusOK)
+	wantContains(t, page, "Create the first account")
+	bad := c.post("/setup", url.Values{"email": {"ada@example.org"}, "name": {"Ada"}, "password": {"short"}}, false)
+	wantStatus(t, bad, http.StatusUnprocessableEntity)
+	wantContains(t, bad, "at least 10 characters", `value="ada@example.org"`)
+	if strings.Contains(bad.body, `value="short"`) {
+		t.Error("the password was shown back")
+	}
+	ok := c.post("/setup", url.Values{"email": {"Ada@Example.org"}, "name": {"Ada"}, "password": {testPassword}}, false)
+	wantStatus(t, ok, http.StatusSeeOther)
+	wantContains(t, c.get("/"), "Ada", "Sign out")
+	u, err := c.store.UserByEmail(t.Context(), "ada@example.org")
+	if err != nil || u.Role != models.Admin || u.PasswordHash == testPassword || !strings.HasPrefix(u.PasswordHash, "$2") {
+		t.Fatalf("first user = %+v, %v; want an admin with a bcrypt hash", u, err)
+	}
+
+	// A second visitor cannot make themselves admin any more.
+	other := newBrowser(t, c.base, c.store)
+	other.get("/login")
+	late := other.post("/setup", url.Values{"email": {"eve@example.org"}, "name": {"Eve"}, "password": {testPassword}}, false)
+	if late.status != http.StatusSeeOther || late.header.Get("Location") != "/" && late.header.Get("Location") != "/login" {
+		t.Errorf("late set-up: %d %q", late.status, late.header.Get("Location"))
+	}
+	if n, _ := c.store.CountUsers(t.Context()); n != 1 {
+		t.Fatalf("%d users after a second set-up, want 1", n)
+	}
+	// And now the API needs a token.
+	closed := other.api(http.MethodGet, "/api/v1/articles", nil)
+	wantStatus(t, closed, http.StatusUnauthorized)
+	wantContains(t, closed, "Bearer")
+}
+
+func TestSignIn(t *testing.T) {
+	admin := newClient(t)
+	reviewer := admin.as(models.Reviewer)
+	anon := newBrowser(t, admin.base, admin.store)
+	anon.get("/login")
+
+	// The same message whether the account exists or not.
+	for _, form := range []url.Values{
+		{"email": {reviewer.user.Email}, "password": {"wrong password!"}},
+		{"email": {"nobody@example.org"}, "password": {testPassword}},
+	} {
+		r := anon.post("/login", form, false)
+		wantStatus(t, r, http.StatusUnauthorized)
+		wantContains(t, r, "The email or password is not right.")
+	}
+
+	r := anon.post("/login", url.Values{"email": {strings.ToUpper(reviewer.user.Email)}, "password": {testPassword}, "next": {"/articles/1"}}, false)
+	wantStatus(t, r, http.StatusSeeOther)
+	if loc := r.header.Get("Location"); loc != "/articles/1" {
+		t.Errorf("after sign-in went to %q", loc)
+	}
+	cookie := sessionCookie(t, r)
+	if !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode {
+		t.Errorf("session cookie %+v is not HttpOnly and SameSite=Lax", cookie)
+	}
+	// Signing in again rotates the session: the old cookie stops working.
+	again := anon.post("/login", url.Values{"email": {reviewer.user.Email}, "password": {testPassword}}, false)
+	if sessionCookie(t, again).Value == cookie.Value {
+		t.Error("the session was not rotated on sign-in")
+	}
+	if _, err := admin.store.SessionUser(t.Context(), cookie.Value); err == nil {
+		t.Error("the old session still works after signing in again")
+	}
+
+	// Open redirects are refused.
+	evil := anon.post("/login", url.Values{"email": {reviewer.user.Email}, "password": {testPassword}, "next": {"//evil.example/"}}, false)
+	if loc := evil.header.Get("Location"); loc != "/" {
+		t.Errorf("next=//evil.example/ redirected to %q", loc)
+	}
+
+	// Signing out destroys the session.
+	out := reviewer.post("/logout", url.Values{}, false)
+	wantStatus(t, out, http.StatusSeeOther)
+	if r := reviewer.get("/"); r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/login") {
+		t.Errorf("after sign-out GET / = %d %q", r.status, r.header.Get("Location"))
+	}
+}
+
+func sessionCookie(t *testing.T, r response) *http.Cookie {
+	t.Helper()
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == "fcd_session" {
+			return c
+		}
+	}
+	t.Fatalf("no session cookie set; headers %v", r.header)
+	return nil
+}
+
+func TestSignInRateLimit(t *testing.T) {
+	admin := newClient(t)
+	reviewer := admin.as(models.Reviewer)
+	anon := newBrowser(t, admin.base, admin.store)
+	anon.get("/login")
+	for range 10 {
+		anon.post("/login", url.Values{"email": {reviewer.user.Email}, "password": {"not the password"}}, false)
+	}
+	r := anon.post("/login", url.Values{"email": {reviewer.user.Email}, "password": {testPassword}}, false)
+	wantStatus(t, r, http.StatusTooManyRequests)
+	wantContains(t, r, "Too many failed sign-in attempts")
+	// Another account from the same address is not locked out yet.
+	other := admin.as(models.Editor)
+	other.post("/logout", url.Values{}, false)
+	other.get("/login")
+	ok := other.post("/login", url.Values{"email": {other.user.Email}, "password": {testPassword}}, false)
+	wantStatus(t, ok, http.StatusSeeOther)
+}
+
+func TestDeactivatedUserIsSignedOut(t *testing.T) {
+	admin := newClient(t)
+	reviewer := admin.as(models.Reviewer)
+	r := admin.post(fmt.Sprintf("/admin/users/%d", reviewer.user.ID), url.Values{"active": {"false"}}, false)
+	wantStatus(t, r, http.StatusSeeOther)
+	if r := reviewer.get("/"); r.status != http.StatusSeeOther {
+		t.Errorf("a deactivated user still sees pages: %d", r.status)
+	}
+	wantStatus(t, reviewer.api(http.MethodGet, "/api/v1/articles", nil), http.StatusUnauthorized)
+	// The last admin cannot be demoted or deactivated.
+	last := admin.post(fmt.Sprintf("/admin/users/%d", admin.user.ID), url.Values{"role": {"reviewer"}}, false)
+	wantStatus(t, last, http.StatusUnprocessableEntity)
+	wantContains(t, last, "at least one active admin")
+}
+
+func TestAPITokens(t *testing.T) {
+	c := newClient(t)
+	page := c.post("/account/tokens", url.Values{"name": {"newsroom CMS"}}, false)
+	wantStatus(t, page, http.StatusOK)
+	m := strings.SplitN(page.body, `<code class="token" id="new-token">`, 2)
+	if len(m) != 2 {
+		t.Fatalf("the new token is not shown:\n%.2000s", page.body)
+	}
+	token := m[1][:strings.Index(m[1], "<")]
+	if !strings.HasPrefix(token, "fcd_") {
+		t.Fatalf("token %q", token)
+	}
+	cms := newBrowser(t, c.base, c.store)
+	cms.token = token
+	me := cms.api(http.MethodGet, "/api/v1/me", nil)
+	wantStatus(t, me, http.StatusOK)
+	wantContains(t, me, c.user.Email)
+	// Shown once: the account page lists it by prefix only, with its use.
+	list := c.get("/account")
+	if strings.Contains(list.body, token) {
+		t.Error("the account page shows the whole token again")
+	}
+	wantContains(t, list, "newsroom CMS", token[:10])
+	tokens, _ := c.store.Tokens(t.Context(), c.user.ID)
+	var id uint
+	for _, tk := range tokens {
+		if tk.Name == "newsroom CMS" {
+			id = tk.ID
+			if tk.LastUsedAt == nil {
+				t.Error("last used time not recorded")
+			}
+		}
+	}
+	wantStatus(t, c.post(fmt.Sprintf("/account/tokens/%d/revoke", id), url.Values{}, false), http.StatusOK)
+	wantStatus(t, cms.api(http.MethodGet, "/api/v1/me", nil), http.StatusUnauthorized)
+	// Nobody else can revoke it.
+	other := c.as(models.Reviewer)
+	wantStatus(t, other.post(fmt.Sprintf("/account/tokens/%d/revoke", id), url.Values{}, false), http.StatusNotFound)
+}
+
+func TestChangePassword(t *testing.T) {
+	c := newClient(t)
+	second := newBrowser(t, c.base, c.store) // the same user in another browser
+	second.get("/login")
+	wantStatus(t, second.post("/login", url.Values{"email": {c.user.Email}, "password": {testPassword}}, false), http.StatusSeeOther)
+
+	bad := c.post("/account/password", url.Values{"current": {"nope nope nope"}, "password": {"a new password 1"}}, false)
+	wantStatus(t, bad, http.StatusUnprocessableEntity)
+	wantContains(t, bad, "current password is not right")
+	ok := c.post("/account/password", url.Values{"current": {testPassword}, "password": {"a new password 1"}}, false)
+	wantStatus(t, ok, http.StatusOK)
+	wantStatus(t, c.get("/"), http.StatusOK) // this browser stays signed in
+	if r := second.get("/"); r.status != http.StatusSeeOther {
+		t.Errorf("the other browser is still signed in: %d", r.status)
+	}
+}
+
+// The permission matrix, route by route and role by role. "anon" is a
+// browser (or API client) that is not signed in, on a desk that is set up.
+func TestPermissionMatrix(t *testing.T) {
+	admin := newClient(t)
+	clients := map[string]*client{
+		"admin":    admin,
+		"editor":   admin.as(models.Editor),
+		"reviewer": admin.as(models.Reviewer),
+		"anon":     newBrowser(t, admin.base, admin.store),
+	}
+	clients["anon"].get("/login")
+	fresh := func() (*models.Article, uint) {
+		a := createArticle(t, admin, fmt.Sprintf("Matrix %d", userSeq.Add(1)), fmt.Sprintf("Article %d: in 2024 trade was worth $5.2bn.\n\nIt grew.\n", userSeq.Add(1)))
+		return a, a.Statements[0].ID
+	}
+	form := func(vals ...string) url.Values {
+		v := url.Values{}
+		for i := 0; i+1 < len(vals); i += 2 {
+			v.Set(vals[i], vals[i+1])
+		}
+		return v
+	}
+	type want map[string]int
+	tests := []struct {
+		name string
+		do   func(c *client) response
+		want want
+	}{
+		{"GET /", func(c *client) response { return c.get("/") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"POST /articles", func(c *client) response {
+			return c.post("/articles", form("title", "New", "body", fmt.Sprintf("Body %d.", userSeq.Add(1))), false)
+		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"POST /demo", func(c *client) response { return c.post("/demo", url.Values{}, false) }, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"GET /articles/:id", func(c *client) response { a, _ := fresh(); return c.get(fmt.Sprintf("/articles/%d", a.ID)) }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"POST /articles/:id/delete", func(c *client) response {
+			a, _ := fresh()
+			return c.post(fmt.Sprintf("/articles/%d/delete", a.ID), url.Values{}, false)
+		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"GET /articles/:id/export", func(c *client) response {
+			a, _ := fresh()
+			return c.get(fmt.Sprintf("/articles/%d/export?format=csv", a.ID))
+		}, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /statements/:id/panel", func(c *client) response { _, s := fresh(); return c.get(fmt.Sprintf("/statements/%d/panel", s)) }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"POST /statements/:id", func(c *client) response {
+			_, s := fresh()
+			return c.post(fmt.Sprintf("/statements/%d", s), form("version", "1", "verdict", "in_progress"), true)
+		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /reports/team", func(c *client) response { return c.get("/reports/team") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /account", func(c *client) response { return c.get("/account") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /admin/users", func(c *client) response { return c.get("/admin/users") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"POST /admin/users", func(c *client) response {
+			return c.post("/admin/users", form("email", fmt.Sprintf("u%d@example.org", userSeq.Add(1)), "name", "U", "role", "reviewer", "password", testPassword), false)
+		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
+		{"API GET /articles", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles", nil) }, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API POST /articles", func(c *client) response {
+			return c.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": fmt.Sprintf("API body %d.", userSeq.Add(1))})
+		}, want{"anon": 401, "reviewer": 403, "editor": 201, "admin": 201}},
+		{"API DELETE /articles/:id", func(c *client) response {
+			a, _ := fresh()
+			return c.api(http.MethodDelete, fmt.Sprintf("/api/v1/articles/%d", a.ID), nil)
+		}, want{"anon": 401, "reviewer": 403, "editor": 204, "admin": 204}},
+		{"API PATCH /statements/:id", func(c *client) response {
+			_, s := fresh()
+			return c.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s), `{"verdict":"verified","version":1}`)
+		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /articles/:id/export", func(c *client) response {
+			a, _ := fresh()
+			return c.api(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d/export?format=json", a.ID), nil)
+		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /users", func(c *client) response { return c.api(http.MethodGet, "/api/v1/users", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"API POST /users", func(c *client) response {
+			return c.api(http.MethodPost, "/api/v1/users", map[string]string{"email": fmt.Sprintf("a%d@example.org", userSeq.Add(1)), "name": "A", "role": "reviewer", "password": testPassword})
+		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
+	}
+	for _, tt := range tests {
+		for _, role := range []string{"anon", "reviewer", "editor", "admin"} {
+			t.Run(tt.name+"/"+role, func(t *testing.T) {
+				r := tt.do(clients[role])
+				if r.status != tt.want[role] {
+					t.Fatalf("status %d, want %d; body:\n%.400s", r.status, tt.want[role], r.body)
+				}
+				if role == "anon" && r.status == 303 && !strings.HasPrefix(r.header.Get("Location"), "/login?next=") {
+					t.Errorf("anonymous redirect to %q, want /login?next=…", r.header.Get("Location"))
+				}
+			})
+		}
+	}
+}
