@@ -32,6 +32,15 @@
     }
   });
 
+  // Highlights are focusable; Enter or Space opens their review panel
+  // just as a click does.
+  document.addEventListener("keydown", function (e) {
+    if ((e.key === "Enter" || e.key === " ") && e.target.classList && e.target.classList.contains("stmt")) {
+      e.preventDefault();
+      e.target.click();
+    }
+  });
+
   // Keep the selected statement marked in the text and the list.
   document.addEventListener("htmx:afterSettle", function () {
     var panel = document.querySelector(".review-panel[data-statement]");

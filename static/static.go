@@ -11,7 +11,7 @@ import (
 
 // FS holds the static files.
 //
-//go:embed *.css *.js
+//go:embed *.css *.js *.svg
 var FS embed.FS
 
 // HTMX is the vendored htmx release (the mature 2.x line); the version is
