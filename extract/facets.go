@@ -33,7 +33,10 @@ type ftok struct {
 	cap   bool   // starts with an upper-case letter
 	sym   byte   // '$', '%', '(', ')', ',', '"', ... for one-character tokens
 	used  bool
-	space bool // preceded by whitespace
+	space bool   // preceded by whitespace
+	f     uint32 // facetLexicon bits of low
+	la    int    // low is lows[la:lb] until tokenize ends
+	lb    int
 }
 
 // facetScanner finds facets; it keeps the names of people seen earlier in
@@ -90,6 +93,7 @@ func isJoiner(c byte) bool { return c == ',' || c == '.' || c == '-' || c == '/'
 
 func (fs *facetScanner) tokenize(doc string, s, e int) {
 	fs.toks = fs.toks[:0]
+	fs.scratch = fs.scratch[:0]
 	space := true
 	for i := s; i < e; {
 		c := doc[i]
@@ -147,11 +151,21 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 		} else if strings.HasSuffix(low, "'s") {
 			low = low[:len(low)-2]
 		}
-		fs.scratch = lowerASCII(fs.scratch[:0], low)
-		t.low = string(fs.scratch)
+		t.la = len(fs.scratch)
+		fs.scratch = appendLowerASCII(fs.scratch, low)
+		t.lb = len(fs.scratch)
 		fs.toks = append(fs.toks, t)
 		i = j
 		space = false
+	}
+	// One string for all the lower-cased words of the statement.
+	lows := string(fs.scratch)
+	for k := range fs.toks {
+		t := &fs.toks[k]
+		if t.sym == 0 {
+			t.low = lows[t.la:t.lb]
+			t.f = facetLexicon[t.low]
+		}
 	}
 }
 
@@ -186,6 +200,60 @@ var (
 	datePreps = set("on", "late", "early", "in", "within", "since", "by", "until", "from", "last", "next", "this")
 )
 
+// Every facet word list is folded into one lexicon of bit masks, looked up
+// once per token (ftok.f).
+const (
+	fScaleWords uint32 = 1 << iota
+	fCurrencyWords
+	fUnitWords
+	fSpeedUnits
+	fTimeUnits
+	fNumWords
+	fMonths
+	fWeekdays
+	fRelDates
+	fRelPrefix
+	fDatePreps
+	fNameJoiners
+	fTitleWords
+	fOrgWords
+	fPlaces
+	fPlaceHeads
+	fAuxiliaries
+	fDemonyms
+	fNotNames
+)
+
+var facetLexicon = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for bit, words := range map[uint32]map[string]bool{
+		fScaleWords:    scaleWords,
+		fCurrencyWords: currencyWords,
+		fUnitWords:     unitWords,
+		fSpeedUnits:    speedUnits,
+		fTimeUnits:     timeUnits,
+		fNumWords:      numWords,
+		fMonths:        months,
+		fWeekdays:      weekdays,
+		fRelDates:      relDates,
+		fRelPrefix:     relPrefix,
+		fDatePreps:     datePreps,
+		fNameJoiners:   nameJoiners,
+		fTitleWords:    titleWords,
+		fOrgWords:      orgWords,
+		fPlaces:        places,
+		fPlaceHeads:    placeHeads,
+		fAuxiliaries:   auxiliaries,
+		fDemonyms:      demonyms,
+		fNotNames:      notNames,
+	} {
+		for w := range words {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
 // quantity: money, percent, measurement, speed and duration at token i.
 func (fs *facetScanner) quantity(i int) {
 	t := fs.toks
@@ -203,7 +271,7 @@ func (fs *facetScanner) quantity(i int) {
 			k++
 		}
 		if at(k).num && !at(k).space {
-			if scaleWords[at(k+1).low] {
+			if at(k+1).f&fScaleWords != 0 {
 				k++
 			}
 			fs.add(KindMoney, i, k)
@@ -215,7 +283,7 @@ func (fs *facetScanner) quantity(i int) {
 			fs.add(KindSpeed, i, i)
 		case t[i].low == "mach" && at(i+1).num:
 			fs.add(KindSpeed, i, i+1)
-		case numWords[t[i].low] && timeUnits[at(i+1).low]:
+		case (t[i].f&fNumWords != 0) && (at(i+1).f&fTimeUnits != 0):
 			fs.timeSpan(i)
 		default:
 			if a, b, ok := strings.Cut(t[i].low, "-"); ok && timeUnits[b] && (numWords[a] || a != "" && isDigit(a[0])) {
@@ -236,13 +304,13 @@ func (fs *facetScanner) quantity(i int) {
 			k++
 		}
 		fs.add(KindPercent, i, k)
-	case scaleWords[next.low] && currencyWords[at(i+2).low]:
+	case (next.f&fScaleWords != 0) && (at(i+2).f&fCurrencyWords != 0):
 		fs.add(KindMoney, i, i+2)
-	case currencyWords[next.low]:
+	case (next.f&fCurrencyWords != 0):
 		fs.add(KindMoney, i, i+1)
-	case speedUnits[next.low]:
+	case (next.f&fSpeedUnits != 0):
 		fs.add(KindSpeed, i, i+1)
-	case unitWords[next.low]:
+	case (next.f&fUnitWords != 0):
 		fs.measurement(i, i+1)
 	case hasUnitSuffix(t[i].low):
 		if strings.HasSuffix(t[i].low, "mph") || strings.HasSuffix(t[i].low, "km/h") {
@@ -250,7 +318,7 @@ func (fs *facetScanner) quantity(i int) {
 		} else {
 			fs.measurement(i, i)
 		}
-	case timeUnits[next.low]:
+	case (next.f&fTimeUnits != 0):
 		fs.timeSpan(i)
 	}
 }
@@ -284,7 +352,7 @@ func (fs *facetScanner) measurement(from, to int) {
 		k := to + 2
 		if hasUnitSuffix(t[k].low) {
 			k++
-		} else if k+1 < len(t) && unitWords[t[k+1].low] {
+		} else if k+1 < len(t) && (t[k+1].f&fUnitWords != 0) {
 			k += 2
 		} else {
 			k = -1
@@ -314,9 +382,9 @@ func (fs *facetScanner) date(i int) {
 		if k >= 0 && t[k].sym == ',' {
 			k--
 		}
-		if k >= 0 && t[k].num && len(t[k].low) <= 2 && k > 0 && months[t[k-1].low] {
+		if k >= 0 && t[k].num && len(t[k].low) <= 2 && k > 0 && (t[k-1].f&fMonths != 0) {
 			from = k - 1
-		} else if k >= 0 && months[t[k].low] {
+		} else if k >= 0 && (t[k].f&fMonths != 0) {
 			from = k
 			if k > 0 && t[k-1].num && len(t[k-1].low) <= 2 {
 				from = k - 1
@@ -327,20 +395,20 @@ func (fs *facetScanner) date(i int) {
 		if i > 0 && t[i-1].low == "the" {
 			from = i - 1
 		}
-	case weekdays[w] || months[w] && w != "may" && (t[i].cap && i+1 < len(t) && t[i+1].num):
+	case (t[i].f&fWeekdays != 0) || (t[i].f&fMonths != 0) && w != "may" && (t[i].cap && i+1 < len(t) && t[i+1].num):
 		to = i
-		if months[w] && i+1 < len(t) && t[i+1].num && len(t[i+1].low) <= 2 {
+		if (t[i].f&fMonths != 0) && i+1 < len(t) && t[i+1].num && len(t[i+1].low) <= 2 {
 			to = i + 1
 		}
-	case relDates[w]:
+	case (t[i].f&fRelDates != 0):
 		to = i
-	case relPrefix[w] && i+1 < len(t) && (timeUnits[t[i+1].low] || weekdays[t[i+1].low] || t[i+1].low == "weekend"):
+	case (t[i].f&fRelPrefix != 0) && i+1 < len(t) && ((t[i+1].f&fTimeUnits != 0) || (t[i+1].f&fWeekdays != 0) || t[i+1].low == "weekend"):
 		to = i + 1
 	}
 	if to < 0 {
 		return
 	}
-	for n := 0; n < 2 && from > 0 && datePreps[t[from-1].low] && !t[from-1].used; n++ {
+	for n := 0; n < 2 && from > 0 && (t[from-1].f&fDatePreps != 0) && !t[from-1].used; n++ {
 		from-- // "on Thursday", "late on Thursday"
 	}
 	for k := from; k <= to; k++ {
@@ -361,19 +429,19 @@ func (fs *facetScanner) count(i int) {
 			return
 		}
 		to := i
-		if i+1 < len(t) && scaleWords[t[i+1].low] && !t[i+1].used {
+		if i+1 < len(t) && (t[i+1].f&fScaleWords != 0) && !t[i+1].used {
 			to = i + 1
 		}
 		fs.add(KindCount, i, to)
 		return
 	}
-	if w == "a" && i+3 < len(t) && (t[i+1].low == "couple" || t[i+1].low == "few") && t[i+2].low == "of" && numWords[t[i+3].low] && t[i+3].low != "few" {
+	if w == "a" && i+3 < len(t) && (t[i+1].low == "couple" || t[i+1].low == "few") && t[i+2].low == "of" && (t[i+3].f&fNumWords != 0) && t[i+3].low != "few" {
 		fs.add(KindCount, i, i+3)
 		return
 	}
-	if numWords[w] && w != "one" && w != "few" && w != "half" && w != "couple" && !t[i].cap {
+	if (t[i].f&fNumWords != 0) && w != "one" && w != "few" && w != "half" && w != "couple" && !t[i].cap {
 		to := i
-		for to+1 < len(t) && numWords[t[to+1].low] && !t[to+1].used {
+		for to+1 < len(t) && (t[to+1].f&fNumWords != 0) && !t[to+1].used {
 			to++
 		}
 		fs.add(KindCount, i, to)

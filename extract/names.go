@@ -61,9 +61,9 @@ func (fs *facetScanner) name(i int) int {
 			end++
 			continue
 		}
-		if nameJoiners[nx.low] {
+		if nx.f&fNameJoiners != 0 {
 			k := end + 2 // "Institute for the Study of War"
-			if k < len(t) && nameJoiners[t[k].low] {
+			if k < len(t) && (t[k].f&fNameJoiners != 0) {
 				k++
 			}
 			if k < len(t) && t[k].cap && !t[k].used && !t[k].num {
@@ -79,27 +79,27 @@ func (fs *facetScanner) name(i int) int {
 	for start <= end {
 		w := t[start].low
 		switch {
-		case notNames[w] && (start == 0 || w != "the" || start == end):
-		case titleWords[w] && start < end:
+		case (t[start].f&fNotNames != 0) && (start == 0 || w != "the" || start == end):
+		case (t[start].f&fTitleWords != 0) && start < end:
 			person = true
-		case demonyms[w] && start < end && !orgWords[t[end].low] && !places[t[start+1].low]:
-		case nameJoiners[w]:
+		case (t[start].f&fDemonyms != 0) && start < end && !(t[end].f&fOrgWords != 0) && !(t[start+1].f&fPlaces != 0):
+		case (t[start].f&fNameJoiners != 0):
 		default:
 			goto trimmed
 		}
 		start++
 	}
 trimmed:
-	for end >= start && (nameJoiners[t[end].low] || notNames[t[end].low] && t[end].low != "news") {
+	for end >= start && ((t[end].f&fNameJoiners != 0) || (t[end].f&fNotNames != 0) && t[end].low != "news") {
 		end--
 	}
-	if start > end || start == end && demonyms[t[start].low] {
+	if start > end || start == end && (t[start].f&fDemonyms != 0) {
 		return max(i, end)
 	}
 	// "United States President Donald Trump": the name follows the last
 	// title; what precedes the title is the person's country or office.
 	for k := end - 1; k > start; k-- {
-		if titleWords[t[k].low] {
+		if t[k].f&fTitleWords != 0 {
 			if fs.nameKind(start, k-1, false) == KindPlace {
 				fs.add(KindPlace, start, k-1)
 				fs.trimPossessive()
@@ -127,9 +127,8 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 	t := fs.toks
 	org, place := false, true
 	for k := start; k <= end; k++ {
-		w := t[k].low
-		org = org || orgWords[w]
-		if !places[w] && !nameJoiners[w] {
+		org = org || (t[k].f&fOrgWords != 0)
+		if !(t[k].f&fPlaces != 0) && !(t[k].f&fNameJoiners != 0) {
 			place = false
 		}
 	}
@@ -140,7 +139,7 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 		return KindPerson
 	case org:
 		return KindOrg
-	case place || placeHeads[last] && end > start:
+	case place || (t[end].f&fPlaceHeads != 0) && end > start:
 		return KindPlace
 	case acronym:
 		return KindOrg
@@ -194,7 +193,7 @@ func (fs *facetScanner) speakers() {
 		}
 		// "the US president said": a short lower-case noun phrase.
 		last := k - 1
-		for last >= 0 && (strings.HasSuffix(t[last].low, "ly") || auxiliaries[t[last].low]) {
+		for last >= 0 && (strings.HasSuffix(t[last].low, "ly") || (t[last].f&fAuxiliaries != 0)) {
 			last--
 		}
 		from := last

@@ -162,6 +162,9 @@ const (
 	bitStrongHedges     uint32 = 1 << 26
 	bitThirdPerson      uint32 = 1 << 27
 	bitClosed           uint32 = 1 << 28
+	bitCopulas          uint32 = 1 << 29
+	bitArticles         uint32 = 1 << 30
+	bitOpinionVerbs     uint32 = 1 << 31
 )
 
 var lexicon = func() map[string]uint32 {
@@ -196,6 +199,9 @@ var lexicon = func() map[string]uint32 {
 		bitStrongHedges:     strongHedges,
 		bitThirdPerson:      thirdPerson,
 		bitClosed:           closed,
+		bitCopulas:          copulas,
+		bitArticles:         articles,
+		bitOpinionVerbs:     opinionVerbs,
 	} {
 		for w := range words {
 			m[w] |= bit
@@ -281,10 +287,12 @@ func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
 		buf = append(buf, t)
 	}
 	// Strings are cut from scratch only now: appends above may move it.
+	// One string holds every word of the sentence.
+	lows := string(scratch)
 	k := 0
 	for j := start; j < len(buf); j++ {
 		if buf[j].symbol == 0 {
-			buf[j].low = string(scratch[spans[k].a:spans[k].b])
+			buf[j].low = lows[spans[k].a:spans[k].b]
 			k++
 		}
 	}
@@ -320,12 +328,16 @@ func analyse(s string, toks []token) Cues {
 	trimmed := strings.TrimRight(s, " \t\r\n\"'”’)]")
 	c.Question = strings.HasSuffix(trimmed, "?")
 	c.Exclamation = strings.HasSuffix(trimmed, "!")
-	c.Quote = strings.ContainsAny(s, "\"“”")
+	c.Quote = hasQuote(s)
 	attrAt := -10
+	for i := range toks {
+		if toks[i].symbol == 0 {
+			toks[i].f = lexicon[toks[i].low]
+		}
+	}
 	for i, t := range toks {
 		w := t.low
-		f := lexicon[w]
-		toks[i].f = f
+		f := t.f
 		switch t.symbol {
 		case '$', 'E', 'L':
 			c.Money = true
@@ -357,10 +369,10 @@ func analyse(s string, toks []token) Cues {
 			c.ConnectiveStart = (f&bitConnectives != 0)
 			c.PronounStart = (f&bitPronouns != 0)
 		}
-		if i == 1 && copulas[w] && i+1 < len(toks) && articles[toks[i+1].low] {
+		if i == 1 && f&bitCopulas != 0 && i+1 < len(toks) && toks[i+1].f&bitArticles != 0 {
 			c.Definition = true
 		}
-		if w == "there" && i+1 < len(toks) && copulas[toks[i+1].low] {
+		if w == "there" && i+1 < len(toks) && toks[i+1].f&bitCopulas != 0 {
 			c.ThereIs = true
 		}
 		if w == "percent" || w == "per" && i+1 < len(toks) && toks[i+1].low == "cent" || w == "percentage" {
@@ -426,6 +438,21 @@ func analyse(s string, toks []token) Cues {
 		c.Evaluative = c.Evaluative || (f&bitEvaluative != 0)
 	}
 	return c
+}
+
+// hasQuote: s contains '"', '“' or '”'.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xe2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9c || s[i+2] == 0x9d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isYear(w string) bool {

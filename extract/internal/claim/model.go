@@ -24,22 +24,34 @@ type Model struct {
 	// their weights.
 	Keys   [NumSparse]uint32
 	Sparse [NumSparse]float64
+	// Index[b] is the first position of Keys whose top bits are >= b, so
+	// that a look-up scans a handful of keys (derived from Keys, see
+	// BuildIndex).
+	Index [indexSize + 1]uint16
+}
+
+const indexBits = 10
+const indexSize = 1 << indexBits
+
+// BuildIndex fills m.Index from m.Keys.
+func (m *Model) BuildIndex() {
+	p := 0
+	for b := 0; b <= indexSize; b++ {
+		for p < NumSparse && int(m.Keys[p]>>(32-indexBits)) < b {
+			p++
+		}
+		m.Index[b] = uint16(p)
+	}
 }
 
 // weight returns the weight of sparse feature h, or 0 when the model has
 // none.
 func (m *Model) weight(h uint32) float64 {
-	lo, hi := 0, NumSparse
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if m.Keys[mid] < h {
-			lo = mid + 1
-		} else {
-			hi = mid
+	b := h >> (32 - indexBits)
+	for p := m.Index[b]; p < m.Index[b+1]; p++ {
+		if m.Keys[p] == h {
+			return m.Sparse[p]
 		}
-	}
-	if lo < NumSparse && m.Keys[lo] == h {
-		return m.Sparse[lo]
 	}
 	return 0
 }
@@ -177,9 +189,10 @@ func mix(h, x uint32) uint32 {
 	return h
 }
 
-// sparse calls add with the hashed sparse features of toks: words, and
+// sparse appends the hashed sparse features of toks to out: words, and
 // n-grams of word-or-shape units with sentence start and end markers.
-func sparse(toks []token, add func(uint32)) {
+func sparse(toks []token, out []uint32) []uint32 {
+	add := func(h uint32) { out = append(out, h) }
 	if RawWords {
 		for i := range toks {
 			add(mix(1, hashWord(&toks[i])))
@@ -189,7 +202,7 @@ func sparse(toks []token, add func(uint32)) {
 		}
 	}
 	if Grams == 0 {
-		return
+		return out
 	}
 	p2, p1 := shapeBOS, shapeBOS
 	for i := 0; i <= len(toks); i++ {
@@ -206,6 +219,7 @@ func sparse(toks []token, add func(uint32)) {
 		}
 		p2, p1 = p1, u
 	}
+	return out
 }
 
 // Vectorize computes the features of sentence s.
@@ -216,8 +230,7 @@ func Vectorize(s string) (Vector, Cues) {
 	c := analyse(s, toks)
 	var v Vector
 	dense(&c, &v.Dense)
-	v.Words = make([]uint32, 0, 4*len(toks)+4)
-	sparse(toks, func(h uint32) { v.Words = append(v.Words, h) })
+	v.Words = sparse(toks, make([]uint32, 0, 4*len(toks)+4))
 	return v, c
 }
 
@@ -234,7 +247,10 @@ func (m *Model) score(s string) (float64, Cues) {
 	for i, x := range d {
 		z += m.Dense[i] * float64(x)
 	}
-	sparse(toks, func(h uint32) { z += m.weight(h) })
+	var fb [256]uint32
+	for _, h := range sparse(toks, fb[:0]) {
+		z += m.weight(h)
+	}
 	return sigmoid(z), c
 }
 

@@ -142,6 +142,7 @@ func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
 		m.Keys[i] = math.MaxUint32 // unused slots (fewer features than NumSparse)
 	}
 	copy(m.Keys[:], keys)
+	m.BuildIndex()
 	pos := make(map[uint32]int, len(keys))
 	for i, h := range keys {
 		pos[h] = i

@@ -53,6 +53,13 @@ func main() {
 		}
 		fmt.Fprintf(&b, "%s, ", num(w))
 	}
+	b.WriteString("\n\t},\n\tIndex: [len(claim.Model{}.Index)]uint16{")
+	for i, p := range m.Index {
+		if i%16 == 0 {
+			b.WriteString("\n\t\t")
+		}
+		fmt.Fprintf(&b, "%d, ", p)
+	}
 	b.WriteString("\n\t},\n}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
