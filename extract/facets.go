@@ -1,10 +1,10 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Facet kinds, as shown on hover in the UI.
@@ -47,12 +47,18 @@ type facetScanner struct {
 	scratch []byte
 	people  map[string]bool
 	out     []Facet
+	slab    []Facet
 }
 
 func (fs *facetScanner) scan(doc string, s, e int) []Facet {
 	fs.doc = doc
 	fs.tokenize(doc, s, e)
-	fs.out = make([]Facet, 0, 4)
+	// Facets of successive statements share one backing array (slab).
+	if cap(fs.slab)-len(fs.slab) < 8 {
+		fs.slab = make([]Facet, 0, min(max(2*cap(fs.slab), 32), 1024))
+	}
+	avail := cap(fs.slab) - len(fs.slab)
+	fs.out = fs.slab[len(fs.slab):len(fs.slab)]
 	t := fs.toks
 	for i := range t {
 		if !t[i].used {
@@ -75,11 +81,20 @@ func (fs *facetScanner) scan(doc string, s, e int) []Facet {
 		}
 	}
 	fs.speakers()
-	sort.Slice(fs.out, func(a, b int) bool { return fs.out[a].Start < fs.out[b].Start })
+	// Insertion sort: a statement has few facets, mostly in order already.
+	for a := 1; a < len(fs.out); a++ {
+		for b := a; b > 0 && fs.out[b].Start < fs.out[b-1].Start; b-- {
+			fs.out[b], fs.out[b-1] = fs.out[b-1], fs.out[b]
+		}
+	}
 	for i := range fs.out {
 		fs.out[i].Text = doc[fs.out[i].Start:fs.out[i].End]
 	}
-	return fs.out
+	n := len(fs.out)
+	if n <= avail { // append did not move fs.out off the slab
+		fs.slab = fs.slab[:len(fs.slab)+n]
+	}
+	return fs.out[:n:n]
 }
 
 func (fs *facetScanner) add(kind string, from, to int) {
@@ -158,8 +173,9 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 		i = j
 		space = false
 	}
-	// One string for all the lower-cased words of the statement.
-	lows := string(fs.scratch)
+	// The lower-cased words view fs.scratch, which is not written again
+	// until the next statement; whatever outlives the statement is cloned.
+	lows := unsafe.String(unsafe.SliceData(fs.scratch), len(fs.scratch))
 	for k := range fs.toks {
 		t := &fs.toks[k]
 		if t.sym == 0 {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unsafe"
 )
 
 // Page furniture is recognised line by line: news sites put it on lines of
@@ -61,7 +62,9 @@ func classifyLine(line string, inRefs bool) lineKind {
 		return lineContent
 	}
 	var buf [300]byte
-	low := string(lowerASCII(buf[:0], strings.TrimRight(line, ":.")))
+	lb := lowerASCII(buf[:0], strings.TrimRight(line, ":."))
+	// low lives only in this call and buf is not written after this line.
+	low := unsafe.String(unsafe.SliceData(lb), len(lb))
 	if furnitureExact[low] {
 		return lineFurniture
 	}

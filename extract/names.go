@@ -118,7 +118,7 @@ trimmed:
 		if fs.people == nil {
 			fs.people = map[string]bool{}
 		}
-		fs.people[t[end].low] = true // "Donald Trump" → later "Trump"
+		fs.people[strings.Clone(t[end].low)] = true // "Donald Trump" → later "Trump"
 	}
 	return end
 }

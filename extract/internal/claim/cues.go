@@ -14,6 +14,7 @@ package claim
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Cues are the linguistic signals found in one sentence. They feed both the
@@ -287,8 +288,9 @@ func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
 		buf = append(buf, t)
 	}
 	// Strings are cut from scratch only now: appends above may move it.
-	// One string holds every word of the sentence.
-	lows := string(scratch)
+	// The words view scratch, which the caller does not write again while
+	// it uses the tokens.
+	lows := unsafe.String(unsafe.SliceData(scratch), len(scratch))
 	k := 0
 	for j := start; j < len(buf); j++ {
 		if buf[j].symbol == 0 {

@@ -87,7 +87,7 @@ func Kind(c *Cues, heading bool) string {
 // Reasons lists, in words a reviewer understands, what makes the sentence
 // checkable. The slice is never nil.
 func Reasons(c *Cues) []string {
-	r := make([]string, 0, 4)
+	r := []string{} // not nil, and no allocation when there is no reason
 	add := func(ok bool, s string) {
 		if ok {
 			r = append(r, s)
