@@ -269,7 +269,7 @@ func TestPermissionMatrix(t *testing.T) {
 		}, want{"anon": 401, "reviewer": 403, "editor": 204, "admin": 204}},
 		{"API PATCH /statements/:id", func(c *client) response {
 			_, s := fresh()
-			return c.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s), `{"verdict":"verified","version":1}`)
+			return c.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s), `{"verdict":"verified","sources":[{"url":"https://example.org/a"}],"version":1}`)
 		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"API GET /articles/:id/export", func(c *client) response {
 			a, _ := fresh()

@@ -149,7 +149,7 @@ func TestReviewConflictKeepsInput(t *testing.T) {
 	s := a.Statements[1]
 	path := fmt.Sprintf("/statements/%d", s.ID)
 
-	first := c.post(path, url.Values{"version": {"1"}, "verdict": {"disputed"}, "note": {"First reviewer's note"}}, true)
+	first := c.post(path, url.Values{"version": {"1"}, "verdict": {"disputed"}, "note": {"First reviewer's note"}, "source_url": {"https://example.org/first"}}, true)
 	wantStatus(t, first, http.StatusOK)
 
 	second := c.post(path, url.Values{"version": {"1"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"},
@@ -163,7 +163,7 @@ func TestReviewConflictKeepsInput(t *testing.T) {
 		t.Fatalf("the stale save changed the statement: %+v", got)
 	}
 	// Saving again, now based on version 2, is a deliberate overwrite.
-	third := c.post(path, url.Values{"version": {"2"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"}}, true)
+	third := c.post(path, url.Values{"version": {"2"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"}, "source_url": {"https://example.org/evidence"}}, true)
 	wantStatus(t, third, http.StatusOK)
 }
 
@@ -182,7 +182,7 @@ func TestReviewWithoutJavaScript(t *testing.T) {
 	c := newClient(t)
 	a := createArticle(t, c, "T", tradeArticle)
 	s := a.Statements[1]
-	r := c.post(fmt.Sprintf("/statements/%d", s.ID), url.Values{"version": {"1"}, "verdict": {"verified"}}, false)
+	r := c.post(fmt.Sprintf("/statements/%d", s.ID), url.Values{"version": {"1"}, "verdict": {"verified"}, "source_url": {"https://example.org/a"}}, false)
 	wantStatus(t, r, http.StatusSeeOther)
 	if loc := r.header.Get("Location"); loc != fmt.Sprintf("/articles/%d?s=%d", a.ID, s.ID) {
 		t.Errorf("Location = %q", loc)

@@ -124,8 +124,8 @@ func (s *Store) ArticleSummaries(ctx context.Context) ([]ArticleSummary, error) 
 	err := s.db.WithContext(ctx).Raw(`
 SELECT a.id, a.title, a.url, a.created_at,
        COUNT(s.id) AS statements,
-       COALESCE(SUM(CASE WHEN s.checkable OR s.verdict IN ` + reviewedVerdicts + ` THEN 1 ELSE 0 END), 0) AS checkable,
-       COALESCE(SUM(CASE WHEN s.verdict IN ` + reviewedVerdicts + ` THEN 1 ELSE 0 END), 0) AS reviewed
+       COALESCE(SUM(CASE WHEN (s.checkable OR s.verdict IN ` + reviewedVerdicts + `) AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS checkable,
+       COALESCE(SUM(CASE WHEN s.verdict IN ` + reviewedVerdicts + ` AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS reviewed
 FROM articles a LEFT JOIN statements s ON s.article_id = a.id
 GROUP BY a.id, a.title, a.url, a.created_at
 ORDER BY a.created_at DESC, a.id DESC`).Scan(&list).Error
@@ -139,8 +139,8 @@ ORDER BY a.created_at DESC, a.id DESC`).Scan(&list).Error
 func (s *Store) ArticleProgress(ctx context.Context, articleID uint) (Progress, error) {
 	var p Progress
 	err := s.db.WithContext(ctx).Raw(`
-SELECT COALESCE(SUM(CASE WHEN checkable OR verdict IN `+reviewedVerdicts+` THEN 1 ELSE 0 END), 0) AS total,
-       COALESCE(SUM(CASE WHEN verdict IN `+reviewedVerdicts+` THEN 1 ELSE 0 END), 0) AS reviewed
+SELECT COALESCE(SUM(CASE WHEN (checkable OR verdict IN `+reviewedVerdicts+`) AND NOT dismissed THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN verdict IN `+reviewedVerdicts+` AND NOT dismissed THEN 1 ELSE 0 END), 0) AS reviewed
 FROM statements WHERE article_id = ?`, articleID).Scan(&p).Error
 	if err != nil {
 		return p, fmt.Errorf("models: progress of article %d: %w", articleID, err)

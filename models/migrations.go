@@ -169,6 +169,43 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	// 5: the review desk: dismissed statements, comments, the append-only
+	// history of every change, and who is viewing which article.
+	func(tx *gorm.DB) error {
+		type statement struct {
+			Dismissed     bool   `gorm:"not null;default:false"`
+			DismissReason string `gorm:"not null;default:''"`
+		}
+		type comment struct {
+			ID          uint `gorm:"primaryKey"`
+			StatementID uint `gorm:"not null;index"`
+			UserID      *uint
+			Body        string    `gorm:"not null"`
+			CreatedAt   time.Time `gorm:"not null"`
+		}
+		type statementEvent struct {
+			ID          uint `gorm:"primaryKey"`
+			ArticleID   uint `gorm:"not null;index:idx_statement_events_article,priority:1"`
+			StatementID uint `gorm:"not null;index"`
+			UserID      *uint
+			Action      string    `gorm:"not null"`
+			Before      string    `gorm:"not null;default:''"`
+			After       string    `gorm:"not null;default:''"`
+			CreatedAt   time.Time `gorm:"not null;index:idx_statement_events_article,priority:2"`
+		}
+		type presence struct {
+			ArticleID uint      `gorm:"primaryKey;autoIncrement:false"`
+			UserID    uint      `gorm:"primaryKey;autoIncrement:false"`
+			SeenAt    time.Time `gorm:"not null;index"`
+		}
+		m := tx.Migrator()
+		for _, col := range []string{"Dismissed", "DismissReason"} {
+			if err := m.AddColumn(&statement{}, col); err != nil {
+				return err
+			}
+		}
+		return m.CreateTable(&comment{}, &statementEvent{}, &presence{})
+	},
 }
 
 // schemaVersion records how many migrations have run.

@@ -121,7 +121,15 @@ type Statement struct {
 	AssignedAt   *time.Time `json:"assigned_at"`
 	DueAt        *time.Time `json:"due_at"`
 	Priority     Priority   `json:"priority"`
+	// Dismissed statements were split out by mistake (by extraction or an
+	// editor); they stay in the text but out of review and progress.
+	Dismissed     bool   `json:"dismissed"`
+	DismissReason string `json:"dismiss_reason"`
 }
+
+// NeedsReview reports whether the statement counts towards the article's
+// progress: checkable (or reviewed anyway), and not dismissed.
+func (s Statement) NeedsReview() bool { return !s.Dismissed && (s.Checkable || s.Reviewed()) }
 
 // Priority is how urgent an assignment is.
 type Priority string
@@ -194,11 +202,11 @@ func (p Progress) Percent() int {
 func ProgressOf(stmts []Statement) Progress {
 	var p Progress
 	for _, s := range stmts {
-		if s.Checkable || s.Reviewed() {
+		if s.NeedsReview() {
 			p.Total++
-		}
-		if s.Reviewed() {
-			p.Reviewed++
+			if s.Reviewed() {
+				p.Reviewed++
+			}
 		}
 	}
 	return p

@@ -65,6 +65,10 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 	}
 	var out *Statement
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := statementByID(tx, id)
+		if err != nil {
+			return err
+		}
 		res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, r.Version).Updates(map[string]any{
 			"verdict":        r.Verdict,
 			"note":           strings.TrimSpace(r.Note),
@@ -89,20 +93,17 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 		}
 		sources := make([]Source, 0, len(r.Sources))
 		for i, in := range r.Sources {
-			sources = append(sources, Source{
-				StatementID: id, Position: i + 1, URL: strings.TrimSpace(in.URL),
-				Title: strings.TrimSpace(in.Title), Publisher: strings.TrimSpace(in.Publisher),
-				Quote: strings.TrimSpace(in.Quote), AccessedAt: &now,
-			})
+			sources = append(sources, in.source(id, i+1, now))
 		}
 		if len(sources) > 0 {
 			if err := tx.Create(&sources).Error; err != nil {
 				return err
 			}
 		}
-		var err error
-		out, err = statementByID(tx, id)
-		return err
+		if out, err = statementByID(tx, id); err != nil {
+			return err
+		}
+		return record(tx, out.ArticleID, id, r.UserID, ActionReview, reviewStateOf(before), reviewStateOf(out))
 	})
 	if err != nil {
 		var conflict *ConflictError
@@ -157,4 +158,20 @@ func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict
 		out[i] = ReviewedStatement{Statement: st, ArticleTitle: titles[st.ArticleID]}
 	}
 	return out, nil
+}
+
+// reviewState is what the history keeps of a review.
+type reviewState struct {
+	Verdict    Verdict       `json:"verdict"`
+	Note       string        `json:"note"`
+	Correction string        `json:"correction"`
+	Sources    []SourceInput `json:"sources"`
+}
+
+func reviewStateOf(s *Statement) reviewState {
+	r := reviewState{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction, Sources: []SourceInput{}}
+	for _, src := range s.Sources {
+		r.Sources = append(r.Sources, InputOf(src))
+	}
+	return r
 }

@@ -115,7 +115,12 @@ func TestReviewRejectsBadInput(t *testing.T) {
 		{"corrected without correction", models.ReviewInput{Verdict: models.Corrected, Correction: "  ", Version: 1}, "correction"},
 		{"javascript source", models.ReviewInput{Verdict: models.Verified, Version: 1, Sources: []models.SourceInput{{URL: "javascript:alert(1)"}}}, "sources"},
 		{"source without host", models.ReviewInput{Verdict: models.Verified, Version: 1, Sources: []models.SourceInput{{URL: "https://"}}}, "sources"},
-		{"no version", models.ReviewInput{Verdict: models.Verified}, "version"},
+		{"no version", models.ReviewInput{Verdict: models.InProgress}, "version"},
+		{"disputed without note", models.ReviewInput{Verdict: models.Disputed, Version: 1, Sources: []models.SourceInput{{URL: "https://example.org"}}}, "note"},
+		{"verified without source", models.ReviewInput{Verdict: models.Verified, Version: 1}, "sources"},
+		{"disputed without source", models.ReviewInput{Verdict: models.Disputed, Note: "n", Version: 1}, "sources"},
+		{"corrected without source", models.ReviewInput{Verdict: models.Corrected, Correction: "c", Version: 1}, "sources"},
+		{"bad accessed date", models.ReviewInput{Verdict: models.Verified, Version: 1, Sources: []models.SourceInput{{URL: "https://example.org", AccessedAt: "yesterday"}}}, "sources"},
 	}
 	store := modeltest.Open(t)
 	s := newStatement(t, store)
@@ -150,7 +155,8 @@ func TestReviewConcurrentConflict(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: models.Disputed, Note: strings.Repeat("x", i+1), Version: 1})
+			_, err := store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: models.Disputed, Note: strings.Repeat("x", i+1), Version: 1,
+				Sources: []models.SourceInput{{URL: "https://example.org/" + strings.Repeat("x", i+1)}}})
 			mu.Lock()
 			defer mu.Unlock()
 			var c *models.ConflictError
@@ -180,7 +186,7 @@ func TestNotFound(t *testing.T) {
 	if _, err := store.ArticleByID(t.Context(), 99); !errors.Is(err, models.ErrNotFound) {
 		t.Errorf("article: %v", err)
 	}
-	if _, err := store.Review(t.Context(), 99, models.ReviewInput{Verdict: models.Verified, Version: 1}); !errors.Is(err, models.ErrNotFound) {
+	if _, err := store.Review(t.Context(), 99, models.ReviewInput{Verdict: models.InProgress, Version: 1}); !errors.Is(err, models.ErrNotFound) {
 		t.Errorf("review: %v", err)
 	}
 }

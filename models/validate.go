@@ -144,6 +144,50 @@ type SourceInput struct {
 	Title     string `json:"title"`
 	Publisher string `json:"publisher"`
 	Quote     string `json:"quote"`
+	// AccessedAt is when the reviewer read the source (YYYY-MM-DD or
+	// RFC 3339); empty means now.
+	AccessedAt string `json:"accessed_at,omitempty"`
+}
+
+// validate checks one source.
+func (s SourceInput) validate(v *ValidationError) {
+	if !validHTTPURL(strings.TrimSpace(s.URL)) {
+		v.add("sources", "Source URL "+quote(s.URL)+" must start with http:// or https://.")
+		return
+	}
+	for _, f := range []string{s.Title, s.Publisher, s.Quote} {
+		if !utf8.ValidString(f) || len(f) > MaxNoteBytes {
+			v.add("sources", "A source's title, publisher or quote is too long or not valid text.")
+			return
+		}
+	}
+	if s.AccessedAt != "" {
+		if _, err := parseDate(s.AccessedAt); err != nil {
+			v.add("sources", "The date accessed must look like 2025-10-17.")
+		}
+	}
+}
+
+// source turns the input into a stored source of the statement.
+func (s SourceInput) source(statementID uint, position int, now time.Time) Source {
+	accessed := now
+	if t, err := parseDate(s.AccessedAt); err == nil {
+		accessed = t
+	}
+	return Source{
+		StatementID: statementID, Position: position, URL: strings.TrimSpace(s.URL),
+		Title: strings.TrimSpace(s.Title), Publisher: strings.TrimSpace(s.Publisher),
+		Quote: strings.TrimSpace(s.Quote), AccessedAt: &accessed,
+	}
+}
+
+// InputOf is a stored source as the reviewer would type it.
+func InputOf(src Source) SourceInput {
+	in := SourceInput{URL: src.URL, Title: src.Title, Publisher: src.Publisher, Quote: src.Quote}
+	if src.AccessedAt != nil {
+		in.AccessedAt = src.AccessedAt.Format(time.DateOnly)
+	}
+	return in
 }
 
 // Empty reports whether the reviewer left every field blank.
@@ -172,6 +216,12 @@ func (r ReviewInput) Validate() error {
 	if r.Verdict == Corrected && strings.TrimSpace(r.Correction) == "" {
 		v.add("correction", "A corrected statement needs the corrected wording.")
 	}
+	if r.Verdict == Disputed && strings.TrimSpace(r.Note) == "" {
+		v.add("note", "A disputed statement needs a note saying what is in dispute.")
+	}
+	if (r.Verdict == Verified || r.Verdict == Disputed || r.Verdict == Corrected) && len(r.Sources) == 0 {
+		v.add("sources", "Add at least one source for a "+strings.ToLower(r.Verdict.Label())+" verdict.")
+	}
 	if !utf8.ValidString(r.Note) || !utf8.ValidString(r.Correction) {
 		v.add("note", "The note or correction is not valid UTF-8 text.")
 	}
@@ -182,8 +232,9 @@ func (r ReviewInput) Validate() error {
 		v.add("sources", "Too many sources (at most 50).")
 	}
 	for _, s := range r.Sources {
-		if !validHTTPURL(strings.TrimSpace(s.URL)) {
-			v.add("sources", "Source URL "+quote(s.URL)+" must start with http:// or https://.")
+		n := len(v.Problems)
+		s.validate(v)
+		if len(v.Problems) > n {
 			break
 		}
 	}

@@ -1,0 +1,109 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// MaxCommentBytes bounds one comment.
+const MaxCommentBytes = 10_000
+
+// Comment is one message in a statement's discussion. Comments are plain
+// text; links in them are made clickable when shown, nothing else.
+type Comment struct {
+	ID          uint      `json:"id" gorm:"primaryKey"`
+	StatementID uint      `json:"statement_id"`
+	UserID      *uint     `json:"user_id"`
+	User        *User     `json:"user,omitempty" gorm:"foreignKey:UserID"`
+	Body        string    `json:"body"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// AddComment appends a comment to a statement's thread. Comments do not
+// change the statement, so they need no version and never conflict.
+func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body string) (*Comment, error) {
+	body = strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))
+	switch {
+	case body == "":
+		return nil, &ValidationError{Problems: []FieldError{{"body", "Write a comment first."}}}
+	case !utf8.ValidString(body) || len(body) > MaxCommentBytes:
+		return nil, &ValidationError{Problems: []FieldError{{"body", "A comment is plain text of at most 10,000 characters."}}}
+	}
+	c := &Comment{StatementID: statementID, Body: body}
+	if userID != 0 {
+		c.UserID = &userID
+	}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var st Statement
+		if err := tx.Select("id, article_id").First(&st, statementID).Error; err != nil {
+			return notFound(err)
+		}
+		if err := tx.Create(c).Error; err != nil {
+			return err
+		}
+		return record(tx, st.ArticleID, statementID, userID, ActionComment, nil, map[string]string{"body": body})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("models: comment on statement %d: %w", statementID, err)
+	}
+	return c, nil
+}
+
+// Comments returns a statement's thread, oldest first.
+func (s *Store) Comments(ctx context.Context, statementID uint) ([]Comment, error) {
+	var list []Comment
+	err := s.db.WithContext(ctx).Preload("User").Where("statement_id = ?", statementID).Order("id").Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: comments on statement %d: %w", statementID, err)
+	}
+	return list, nil
+}
+
+// Presence records that a user has an article open.
+type Presence struct {
+	ArticleID uint `gorm:"primaryKey;autoIncrement:false"`
+	UserID    uint `gorm:"primaryKey;autoIncrement:false"`
+	SeenAt    time.Time
+}
+
+// TableName is the presence table.
+func (Presence) TableName() string { return "presences" }
+
+// TouchPresence notes that the user is looking at the article now.
+func (s *Store) TouchPresence(ctx context.Context, articleID, userID uint) error {
+	// An upsert, so two app instances touching at once cannot collide.
+	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "article_id"}, {Name: "user_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"seen_at"}),
+	}).Create(&Presence{ArticleID: articleID, UserID: userID, SeenAt: time.Now().UTC()}).Error
+	if err != nil {
+		return fmt.Errorf("models: presence on article %d: %w", articleID, err)
+	}
+	return nil
+}
+
+// LeavePresence notes that the user closed the article.
+func (s *Store) LeavePresence(ctx context.Context, articleID, userID uint) error {
+	err := s.db.WithContext(ctx).Where("article_id = ? AND user_id = ?", articleID, userID).Delete(&Presence{}).Error
+	if err != nil {
+		return fmt.Errorf("models: leave article %d: %w", articleID, err)
+	}
+	return nil
+}
+
+// Viewers returns who has had the article open since the given time.
+func (s *Store) Viewers(ctx context.Context, articleID uint, since time.Time) ([]User, error) {
+	var list []User
+	err := s.db.WithContext(ctx).Joins("JOIN presences ON presences.user_id = users.id").
+		Where("presences.article_id = ? AND presences.seen_at >= ?", articleID, since).Order("users.name").Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: viewers of article %d: %w", articleID, err)
+	}
+	return list, nil
+}
