@@ -158,7 +158,7 @@ func (s *Store) Split(ctx context.Context, id uint, version, at int, userID uint
 		if err != nil {
 			return nil, nil, err
 		}
-		if at <= st.Start || at >= st.End {
+		if at <= st.Start || at >= st.End || !wordBoundary(body, at) {
 			return nil, nil, &ValidationError{Problems: []FieldError{{"at", "Split inside the statement, between two words."}}}
 		}
 		aStart, aEnd, err1 := trimSpan(body, st.Start, at)
@@ -320,4 +320,15 @@ func (s *Store) CreateStatement(ctx context.Context, articleID uint, start, end 
 		return nil, fmt.Errorf("models: add statement to article %d: %w", articleID, err)
 	}
 	return s.StatementByID(ctx, st.ID)
+}
+
+// wordBoundary reports whether byte offset at of body falls between words:
+// after a space or punctuation, or before a space.
+func wordBoundary(body string, at int) bool {
+	if !utf8.RuneStart(body[at]) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(body[:at])
+	next, _ := utf8.DecodeRuneInString(body[at:])
+	return unicode.IsSpace(prev) || unicode.IsPunct(prev) || unicode.IsSpace(next)
 }
