@@ -130,7 +130,7 @@ type statementPatch struct {
 func (p statementPatch) apply(s *models.Statement) models.ReviewInput {
 	in := models.ReviewInput{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction}
 	for _, src := range s.Sources {
-		in.Sources = append(in.Sources, models.SourceInput{URL: src.URL, Title: src.Title, Publisher: src.Publisher, Quote: src.Quote})
+		in.Sources = append(in.Sources, models.InputOf(src))
 	}
 	if p.Verdict != nil {
 		in.Verdict = *p.Verdict

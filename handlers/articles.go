@@ -65,7 +65,10 @@ func (h *Handler) showArticle(c echo.Context) error {
 	if sid, err := strconv.ParseUint(c.QueryParam("s"), 10, 32); err == nil {
 		for i := range a.Statements {
 			if a.Statements[i].ID == uint(sid) {
-				f := views.NewReviewForm(&a.Statements[i])
+				f, err := h.panelForm(c, &a.Statements[i])
+				if err != nil {
+					return err
+				}
 				v.Panel = &f
 			}
 		}

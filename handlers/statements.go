@@ -21,7 +21,11 @@ func (h *Handler) statementPanel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, views.ReviewPanel(views.NewReviewForm(s)))
+	f, err := h.panelForm(c, s)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.ReviewPanel(f))
 }
 
 // saveReview stores the review panel. A mistake or a conflict sends the
@@ -48,25 +52,27 @@ func (h *Handler) saveReview(c echo.Context) error {
 	)
 	switch {
 	case errors.As(err, &invalid):
-		return h.renderPanel(c, http.StatusUnprocessableEntity, views.ReviewForm{Statement: current, Input: in, Errors: invalid})
+		f := views.ReviewForm{Statement: current, Input: in, Errors: invalid}
+		if err := h.fillPanel(c, &f); err != nil {
+			return err
+		}
+		return h.renderPanel(c, http.StatusUnprocessableEntity, f)
 	case errors.As(err, &conflict):
 		// Base the reviewer's input on the version they have now seen,
 		// so saving again is a deliberate overwrite.
 		in.Version = conflict.Current.Version
-		return h.renderPanel(c, http.StatusConflict, views.ReviewForm{Statement: conflict.Current, Input: in, Conflict: conflict.Current})
+		f := views.ReviewForm{Statement: conflict.Current, Input: in, Conflict: conflict.Current}
+		if err := h.fillPanel(c, &f); err != nil {
+			return err
+		}
+		return h.renderPanel(c, http.StatusConflict, f)
 	case err != nil:
 		return err
 	}
 	if !isHTMX(c) {
 		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d?s=%d", saved.ArticleID, saved.ID))
 	}
-	progress, err := h.store.ArticleProgress(ctx, saved.ArticleID)
-	if err != nil {
-		return err
-	}
-	f := views.NewReviewForm(saved)
-	f.Saved = true
-	return render(c, http.StatusOK, views.ReviewSaved(f, progress))
+	return h.renderSaved(c, saved)
 }
 
 // renderPanel answers htmx with the panel alone; a plain form post (no
@@ -76,10 +82,6 @@ func (h *Handler) renderPanel(c echo.Context, status int, f views.ReviewForm) er
 		return render(c, status, views.ReviewPanel(f))
 	}
 	return render(c, status, views.PanelPage(h.page(c, "Review statement"), f))
-}
-
-func (h *Handler) sourceRow(c echo.Context) error {
-	return render(c, http.StatusOK, views.SourceRow(models.SourceInput{}))
 }
 
 // reviewFromForm reads the review panel. Sources come as parallel lists of
@@ -96,9 +98,9 @@ func reviewFromForm(c echo.Context) (models.ReviewInput, error) {
 		Correction: form.Get("correction"),
 		Version:    version,
 	}
-	urls, titles, publishers, quotes := form["source_url"], form["source_title"], form["source_publisher"], form["source_quote"]
+	urls, titles, publishers, quotes, accessed := form["source_url"], form["source_title"], form["source_publisher"], form["source_quote"], form["source_accessed"]
 	for i := range urls {
-		s := models.SourceInput{URL: urls[i], Title: at(titles, i), Publisher: at(publishers, i), Quote: at(quotes, i)}
+		s := models.SourceInput{URL: urls[i], Title: at(titles, i), Publisher: at(publishers, i), Quote: at(quotes, i), AccessedAt: at(accessed, i)}
 		if !s.Empty() {
 			in.Sources = append(in.Sources, s)
 		}

@@ -175,3 +175,23 @@ func reviewStateOf(s *Statement) reviewState {
 	}
 	return r
 }
+
+// NextStatement returns the statement after st in its article, or
+// ErrNotFound when st is the last.
+func (s *Store) NextStatement(ctx context.Context, st *Statement) (*Statement, error) {
+	var next Statement
+	err := s.db.WithContext(ctx).Where("article_id = ? AND start_offset >= ? AND id <> ?", st.ArticleID, st.End, st.ID).
+		Order("start_offset").First(&next).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: statement after %d: %w", st.ID, notFound(err))
+	}
+	return &next, nil
+}
+
+// CurrentOrNil is the statement as it is now, or nil for a nil error.
+func (e *ConflictError) CurrentOrNil() *Statement {
+	if e == nil {
+		return nil
+	}
+	return e.Current
+}

@@ -1,0 +1,137 @@
+package views
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/factcheckdesk/factcheck/models"
+)
+
+// LinkPart is a run of comment text; URL is set when the run is a link.
+type LinkPart struct {
+	Text, URL string
+}
+
+// Linkify finds http(s) links in plain text so they can be shown as links;
+// everything else stays text (and is escaped when rendered).
+func Linkify(s string) []LinkPart {
+	var out []LinkPart
+	for len(s) > 0 {
+		i := strings.Index(s, "http://")
+		if j := strings.Index(s, "https://"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			out = append(out, LinkPart{Text: s})
+			break
+		}
+		end := i
+		for end < len(s) && !strings.ContainsRune(" \t\n\r<>\"", rune(s[end])) {
+			end++
+		}
+		// Trailing punctuation ends the sentence, not the link.
+		for end > i && strings.ContainsRune(".,;:!?)]}'", rune(s[end-1])) {
+			end--
+		}
+		link := s[i:end]
+		if u, err := url.Parse(link); err != nil || u.Host == "" {
+			out = append(out, LinkPart{Text: s[:end]})
+		} else {
+			if i > 0 {
+				out = append(out, LinkPart{Text: s[:i]})
+			}
+			out = append(out, LinkPart{Text: link, URL: link})
+		}
+		s = s[end:]
+	}
+	return out
+}
+
+func personName(u *models.User) string {
+	if u == nil {
+		return "someone"
+	}
+	return u.Name
+}
+
+func sourceLabel(s models.Source) string {
+	label := s.Title
+	if label == "" {
+		label = s.URL
+	}
+	if s.Publisher != "" {
+		label += " (" + s.Publisher + ")"
+	}
+	if len(label) > 90 {
+		label = strings.ToValidUTF8(label[:90], "") + "…"
+	}
+	return label
+}
+
+var actionLabels = map[string]string{
+	models.ActionReview: "Review saved", models.ActionSourceAdd: "Source added", models.ActionSourceEdit: "Source edited",
+	models.ActionSourceRemove: "Source removed", models.ActionSourceOrder: "Sources reordered", models.ActionComment: "Comment",
+	models.ActionBounds: "Boundaries changed", models.ActionSplit: "Split", models.ActionMerge: "Merged",
+	models.ActionDismiss: "Dismissed", models.ActionRestore: "Restored", models.ActionCreate: "Statement added",
+	models.ActionReuse: "Earlier review reused",
+}
+
+func actionLabel(a string) string {
+	if l, ok := actionLabels[a]; ok {
+		return l
+	}
+	return a
+}
+
+func joinWords(ws []string) string { return strings.Join(ws, ", ") }
+
+// eventSummary says in a line what an event changed.
+func eventSummary(e models.Event) string {
+	var before, after map[string]any
+	json.Unmarshal([]byte(e.Before), &before)
+	json.Unmarshal([]byte(e.After), &after)
+	switch e.Action {
+	case models.ActionReview:
+		var parts []string
+		if before["verdict"] != after["verdict"] {
+			parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictWord(before["verdict"]), verdictWord(after["verdict"])))
+		}
+		if c, _ := after["correction"].(string); c != "" && before["correction"] != after["correction"] {
+			parts = append(parts, "correction “"+c+"”")
+		}
+		if n, _ := after["note"].(string); n != "" && before["note"] != after["note"] {
+			parts = append(parts, "note “"+clip(n)+"”")
+		}
+		return strings.Join(parts, "; ")
+	case models.ActionComment:
+		b, _ := after["body"].(string)
+		return clip(b)
+	case models.ActionDismiss:
+		r, _ := after["reason"].(string)
+		return r
+	case models.ActionSourceAdd, models.ActionSourceEdit:
+		u, _ := after["url"].(string)
+		return u
+	case models.ActionSourceRemove:
+		u, _ := before["url"].(string)
+		return u
+	case models.ActionBounds, models.ActionCreate:
+		t, _ := after["text"].(string)
+		return clip(t)
+	}
+	return ""
+}
+
+func verdictWord(v any) string {
+	s, _ := v.(string)
+	return models.Verdict(s).Label()
+}
+
+func clip(s string) string {
+	if len(s) > 140 {
+		return strings.ToValidUTF8(s[:140], "") + "…"
+	}
+	return s
+}
