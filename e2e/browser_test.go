@@ -140,6 +140,7 @@ func TestReviewCtrlEnterSaves(t *testing.T) {
 	Eval[int](p, noReload)
 	openPanel(p, mark)
 	chooseVerdict(p, models.Disputed)
+	addSource(p, sourceURL)
 
 	const note = "Tomahawks are subsonic; typed, then saved with Ctrl+Enter."
 	p.Do("type a note and press Ctrl+Enter in it",
@@ -217,9 +218,10 @@ func TestReviewValidationErrorKeepsInput(t *testing.T) {
 		t.Errorf("stored after a failed save: verdict %q, note %q; want it unchanged", got.Verdict, got.Note)
 	}
 
-	// Adding the wording and saving again works, note and all.
+	// Adding the wording and a source and saving again works, note and all.
 	p.Do("add the corrected wording",
 		chromedp.SendKeys(chromedp.ID("correction"), correctionText))
+	addSource(p, sourceURL)
 	saveAndWait(p)
 	p.WaitJS("the highlight to turn Corrected",
 		fmt.Sprintf(`document.getElementById(%q).classList.contains("v-corrected")`, mark))
@@ -258,6 +260,8 @@ func TestTwoReviewersHaveSeparateSessions(t *testing.T) {
 		Eval[int](r.p, noReload)
 		openPanel(r.p, fmt.Sprintf("s-%d", r.s.ID))
 		chooseVerdict(r.p, r.verdict)
+		r.p.Do("write a note", chromedp.SendKeys(chromedp.ID("note"), "Checked by "+r.p.Name))
+		addSource(r.p, sourceURL)
 		saveAndWait(r.p)
 	}
 	for _, r := range []struct {
@@ -348,4 +352,11 @@ func mustUint(t *testing.T, s string) uint {
 		t.Fatal(err)
 	}
 	return uint(n)
+}
+
+// addSource types a source link into the first source row of the panel;
+// verified, disputed and corrected verdicts need one.
+func addSource(p *Page, url string) {
+	p.t.Helper()
+	p.Do("add a source", chromedp.SendKeys(chromedp.CSS(`#panel input[name=source_url]`), url))
 }
