@@ -32,7 +32,7 @@ func (e *ValidationError) Error() string {
 	for i, p := range e.Problems {
 		msgs[i] = p.Message
 	}
-	return strings.Join(msgs, "; ")
+	return strings.Join(msgs, " ")
 }
 
 // For returns the message for field, or "".
