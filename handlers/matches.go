@@ -11,3 +11,7 @@ import (
 func (h *Handler) statementMatches(c echo.Context) error {
 	return c.NoContent(http.StatusOK)
 }
+
+func (h *Handler) apiMatches(c echo.Context) error {
+	return c.JSON(http.StatusOK, []any{})
+}

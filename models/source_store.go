@@ -82,7 +82,7 @@ func (s *Store) ReorderSources(ctx context.Context, statementID uint, version in
 			}
 			seen[id] = true
 		}
-		return before, ids, renumberSources(tx, ids)
+		return map[string][]uint{"order": before}, map[string][]uint{"order": ids}, renumberSources(tx, ids)
 	})
 }
 
