@@ -1,0 +1,340 @@
+package match
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Threshold is the lowest Score Query returns. At 0.5 a statement must
+// share at least a third of its weighted words with the query (see Query)
+// and, if the figures disagree, share nearly all its words and most of its
+// figures; the tests pin down which real pairs fall on which side.
+const Threshold = 0.5
+
+// DefaultLimit is used when Query is given limit <= 0.
+const DefaultLimit = 10
+
+// Retrieval budgets. maxScan bounds the posting-list entries visited per
+// query, maxExact the statements scored exactly. Ordinary claims name
+// something rare (a figure, a name) and finish far below both; they only
+// bite on queries made of very common words, whose result is then
+// approximate (see Query).
+const (
+	maxScan  = 200_000
+	maxExact = 20_000
+)
+
+// Query returns the indexed statements that make the same claim as text,
+// best first, at most limit (DefaultLimit if limit <= 0), leaving out those
+// of article excludeArticle (0 excludes nothing).
+//
+// Score = words × figures, both in [0, 1]:
+//
+//	words   = 2·Σ_{t ∈ Q∩D} w(t) / (Σ_{t ∈ Q} w(t) + Σ_{t ∈ D} w(t))   weighted Dice over word sets
+//	w(t)    = ln(1 + N/df(t))                                            IDF over the indexed statements
+//	figures = (m + 1) / (m + 1 + 3c + e/4)
+//
+// Words are the content words after normalisation (lower case, no
+// punctuation or stop words, light stemming); figures are the normalised
+// figures (see Figures), kept out of the words. m counts figures both
+// statements share; c counts conflicting figures, unmatched ones of a kind
+// the other statement also has unmatched ("$6.1bn" against "$5.2bn" counts
+// 2); e counts the other unmatched figures (a year only one side
+// mentions). So identical figures leave words alone, an extra figure costs
+// a little, and a conflict costs a lot: the same sentence with "$6.1bn"
+// instead of "$5.2bn" and three more figures in common scores 4/10 — not a
+// match — and a one-figure claim with another figure scores 1/7.
+// Statements with the same figures but other words score low through words.
+//
+// Only scores ≥ Threshold are returned.
+//
+// Retrieval is through posting lists, not a scan: the query's words and
+// figures are visited rarest first, accumulating per statement the shared
+// word weight S and shared figure count m. After each list the best score
+// a statement not yet seen could reach, from the words and figures left, is
+// 2R/(W+R) × (M+1)/(M+1+(k−M)/4) (R: word weight left, W: query word
+// weight, M: figures left of the query's k); once that falls below the
+// threshold the scan stops, and candidates whose own bound cannot reach it
+// are not scored. This is exact. A query whose rarest remaining lists
+// exceed maxScan (only queries made of very common words, at 1M
+// statements) stops early and is approximate; so is scoring more than
+// maxExact candidates, which keeps those from the rarest lists.
+func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
+	words, figs := analyze(text)
+	if len(words) == 0 {
+		return nil // a claim needs words; figures alone match too much
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.live == 0 {
+		return nil
+	}
+	sc := ix.scratch()
+	defer ix.pool.Put(sc)
+	q := &sc.q
+	ix.prepare(q, words, figs)
+
+	// Features rarest first: short lists are cheap and cut the bound most.
+	feats := sc.feats[:0]
+	wordsLeft, figsLeft := 0.0, 0
+	for _, t := range q.words {
+		feats = append(feats, feature{id: t.id, w: t.w, n: len(ix.post[t.id])})
+		wordsLeft += float64(t.w)
+	}
+	for _, f := range q.figs {
+		if f.id != noTerm && ix.df[f.id] > 0 {
+			feats = append(feats, feature{id: f.id, fig: true, n: len(ix.post[f.id])})
+			figsLeft++
+		}
+	}
+	slices.SortFunc(feats, func(a, b feature) int { return cmp.Or(cmp.Compare(a.n, b.n), cmp.Compare(a.id, b.id)) })
+	sc.feats = feats
+
+	b := bound{w: q.weight, k: len(q.figs)}
+	scanned := 0
+	for _, f := range feats {
+		if b.max(wordsLeft, figsLeft) < Threshold {
+			break
+		}
+		p := ix.post[f.id]
+		if scanned+len(p) > maxScan {
+			break // approximate from here: see Query
+		}
+		scanned += len(p)
+		if f.fig {
+			for _, s := range p {
+				if sc.acc[s] == 0 && sc.cnt[s] == 0 {
+					sc.touched = append(sc.touched, s)
+				}
+				sc.cnt[s]++
+			}
+			figsLeft--
+			continue
+		}
+		for _, s := range p {
+			if sc.acc[s] == 0 && sc.cnt[s] == 0 {
+				sc.touched = append(sc.touched, s)
+			}
+			sc.acc[s] += f.w
+		}
+		wordsLeft -= float64(f.w)
+	}
+
+	exact := 0
+	for _, s := range sc.touched {
+		shared, m := float64(sc.acc[s]), int(sc.cnt[s])
+		sc.acc[s], sc.cnt[s] = 0, 0
+		if exact >= maxExact || b.max(shared+wordsLeft, m+figsLeft) < Threshold-1e-6 {
+			continue
+		}
+		d := &ix.docs[s]
+		if !d.live || excludeArticle != 0 && d.article == excludeArticle {
+			continue
+		}
+		exact++
+		w := ix.wordSim(q, d.words(ix.arena))
+		if w < Threshold {
+			continue
+		}
+		f, same := ix.figureAgreement(q.figs, d.figs(ix.arena))
+		if w*f < Threshold {
+			continue
+		}
+		sc.top = insertTop(sc.top, Match{ID: d.id, ArticleID: d.article, Score: w * f, SameFigures: same}, limit)
+	}
+	if len(sc.top) == 0 {
+		return nil
+	}
+	return slices.Clone(sc.top)
+}
+
+// feature is a query word or figure with its posting-list length.
+type feature struct {
+	id  uint32
+	w   float32 // word weight; 0 for figures
+	fig bool
+	n   int
+}
+
+// bound is the best score a statement can reach sharing word weight s and
+// m figures with a query of word weight w and k figures: words ≤ 2s/(w+s)
+// (the statement's own weight is at least s), figures ≤ (m+1)/(m+1+(k−m)/4)
+// (the query's unmatched figures are at best extras).
+type bound struct {
+	w float64
+	k int
+}
+
+func (b bound) max(s float64, m int) float64 {
+	if s <= 0 {
+		return 0
+	}
+	words := 2 * s / (b.w + s)
+	m = min(m, b.k)
+	return words * float64(m+1) / (float64(m+1) + 0.25*float64(b.k-m))
+}
+
+// noTerm stands for a query term the index has never seen.
+const noTerm = ^uint32(0)
+
+type qterm struct {
+	id uint32
+	w  float32
+}
+
+type qfig struct {
+	id   uint32
+	kind uint8
+}
+
+// query is the analysed query, against the index's term ids and weights.
+type query struct {
+	words  []qterm // known words, by id (for merging with a statement's sorted ids)
+	weight float64 // Σ w over all query words, unknown ones included
+	figs   []qfig
+}
+
+func (ix *Index) prepare(q *query, words, figs []string) {
+	q.words, q.figs, q.weight = q.words[:0], q.figs[:0], 0
+	for _, w := range words {
+		if id, ok := ix.termID[w]; ok && ix.df[id] > 0 {
+			q.words = append(q.words, qterm{id, ix.idf[id]})
+			q.weight += float64(ix.idf[id])
+		} else {
+			q.weight += float64(ix.unknownIDF())
+		}
+	}
+	slices.SortFunc(q.words, func(a, b qterm) int { return cmp.Compare(a.id, b.id) })
+	for _, f := range figs {
+		id, ok := ix.termID[f]
+		if !ok {
+			id = noTerm
+		}
+		q.figs = append(q.figs, qfig{id, kindOf(f)})
+	}
+}
+
+// wordSim is the weighted Dice coefficient of the query words and a
+// statement's sorted word ids.
+func (ix *Index) wordSim(q *query, words []uint32) float64 {
+	var shared, total float64
+	i := 0
+	for _, t := range words {
+		w := float64(ix.idf[t])
+		total += w
+		for i < len(q.words) && q.words[i].id < t {
+			i++
+		}
+		if i < len(q.words) && q.words[i].id == t {
+			shared += w
+		}
+	}
+	return 2 * shared / (q.weight + total)
+}
+
+// figureAgreement is the figures factor of the score (see Query) and
+// whether the two figure sets are equal.
+func (ix *Index) figureAgreement(qf []qfig, df []uint32) (float64, bool) {
+	var qHit, dHit uint64 // matched figures by position (at most maxFigs each)
+	matched := 0
+	for i, f := range qf {
+		for k, d := range df {
+			if d == f.id {
+				qHit |= 1 << i
+				dHit |= 1 << k
+				matched++
+				break
+			}
+		}
+	}
+	var qMiss, dMiss uint32 // kinds of unmatched figures
+	for i, f := range qf {
+		if qHit&(1<<i) == 0 {
+			qMiss |= 1 << f.kind
+		}
+	}
+	for k, d := range df {
+		if dHit&(1<<k) == 0 {
+			dMiss |= 1 << ix.kind[d]
+		}
+	}
+	conflicts, extras := 0, 0
+	for i, f := range qf {
+		if qHit&(1<<i) == 0 {
+			if dMiss&(1<<f.kind) != 0 {
+				conflicts++
+			} else {
+				extras++
+			}
+		}
+	}
+	for k, d := range df {
+		if dHit&(1<<k) == 0 {
+			if qMiss&(1<<ix.kind[d]) != 0 {
+				conflicts++
+			} else {
+				extras++
+			}
+		}
+	}
+	m := float64(matched + 1)
+	return m / (m + 3*float64(conflicts) + 0.25*float64(extras)), conflicts == 0 && extras == 0
+}
+
+// better orders matches: higher score, then same figures, then lower ID
+// (older statement) for a stable order.
+func better(a, b Match) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if a.SameFigures != b.SameFigures {
+		return a.SameFigures
+	}
+	return a.ID < b.ID
+}
+
+// insertTop keeps top sorted and at most limit long.
+func insertTop(top []Match, m Match, limit int) []Match {
+	if len(top) == limit && !better(m, top[len(top)-1]) {
+		return top
+	}
+	i := len(top)
+	for i > 0 && better(m, top[i-1]) {
+		i--
+	}
+	if len(top) < limit {
+		top = append(top, Match{})
+	}
+	copy(top[i+1:], top[i:len(top)-1])
+	top[i] = m
+	return top
+}
+
+// scratch is per-query working memory, pooled: the accumulator has one
+// slot per indexed statement, too big to allocate per query at 1M.
+type scratch struct {
+	acc     []float32 // shared word weight per slot
+	cnt     []uint8   // shared figures per slot
+	touched []uint32
+	feats   []feature
+	q       query
+	top     []Match
+}
+
+// scratch returns a pooled scratch sized for the index; call under the
+// read lock.
+func (ix *Index) scratch() *scratch {
+	sc, _ := ix.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	if len(sc.acc) < len(ix.docs) {
+		n := len(ix.docs) + len(ix.docs)/8
+		sc.acc, sc.cnt = make([]float32, n), make([]uint8, n)
+	}
+	sc.touched, sc.top = sc.touched[:0], sc.top[:0]
+	return sc
+}
