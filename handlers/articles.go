@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -55,7 +56,15 @@ func (h *Handler) showArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := h.store.ArticleByID(c.Request().Context(), id)
+	return h.renderArticle(c, http.StatusOK, id, nil)
+}
+
+// renderArticle shows the article page. For those who may assign work it
+// carries the bulk-assign bar: as the editor filled it in when assign is
+// given (after a problem), else fresh, saying what the last assignment did.
+func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *views.AssignForm) error {
+	ctx := c.Request().Context()
+	a, err := h.store.ArticleByID(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -73,7 +82,46 @@ func (h *Handler) showArticle(c echo.Context) error {
 			}
 		}
 	}
-	return render(c, http.StatusOK, views.ArticlePage(h.page(c, a.Title), v))
+	if currentUser(c).Can(models.PermAssign) {
+		if assign == nil {
+			assign = &views.AssignForm{}
+		}
+		assign.ArticleID = a.ID
+		if assign.Assignees, err = h.store.Assignees(ctx); err != nil {
+			return err
+		}
+		if status == http.StatusOK {
+			assign.Message = assignMessage(c.QueryParams(), assign.Assignees)
+		}
+		v.Assign = assign
+	}
+	return render(c, status, views.ArticlePage(h.page(c, a.Title), v))
+}
+
+// assignMessage says what the assignment just made did, from the
+// parameters assign and unassign redirect with.
+func assignMessage(q url.Values, users []models.User) string {
+	if n, err := strconv.Atoi(q.Get("unassigned")); err == nil {
+		return fmt.Sprintf("%s back in the unassigned pool.", statementCount(n))
+	}
+	n, err := strconv.Atoi(q.Get("assigned"))
+	if err != nil {
+		return ""
+	}
+	to := "the reviewer"
+	for _, u := range users {
+		if strconv.FormatUint(uint64(u.ID), 10) == q.Get("to") {
+			to = u.Name
+		}
+	}
+	return fmt.Sprintf("%s assigned to %s.", statementCount(n), to)
+}
+
+func statementCount(n int) string {
+	if n == 1 {
+		return "1 statement"
+	}
+	return fmt.Sprintf("%d statements", n)
 }
 
 // deleteArticle removes an article with its statements and review.

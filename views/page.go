@@ -4,6 +4,8 @@ package views
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -143,6 +145,8 @@ type ArticleView struct {
 	Article  *models.Article
 	Progress models.Progress
 	Panel    *ReviewForm // the selected statement, if any
+	// Assign is the bulk-assign bar, for those who may assign work.
+	Assign *AssignForm
 }
 
 func csrfHeaders(token string) string {
@@ -194,4 +198,86 @@ func reviewedAt(s export.Statement) string {
 		return ""
 	}
 	return s.ReviewedAt.Format("2 Jan 2006 15:04")
+}
+
+// AssignForm is the bulk-assign bar: whom work can go to, and what the
+// editor chose, kept when the form comes back with a problem.
+type AssignForm struct {
+	ArticleID  uint
+	Assignees  []models.User
+	AssigneeID uint
+	Due        string // YYYY-MM-DD as typed
+	Priority   models.Priority
+	Selected   map[uint]bool
+	Errors     *models.ValidationError
+	Message    string // what the last assignment did
+}
+
+// QueueView is "My queue".
+type QueueView struct {
+	Items     []models.StatementRow
+	Now       time.Time
+	PoolEmpty bool // "Take next" found nothing
+}
+
+// PoolView is the unassigned pool.
+type PoolView struct {
+	Result    models.StatementPage
+	Now       time.Time
+	PoolEmpty bool
+}
+
+// TeamView is the editors' overview.
+type TeamView struct {
+	Team *models.Team
+}
+
+// StatementQuery is the statement search form as typed; see
+// handlers.statementFilter for what each field means.
+type StatementQuery struct {
+	Q, Article, Verdict, Assignee, Due, Checkable, Type string
+	ReviewedBy, ReviewedSince                           string
+}
+
+// Values is the query as URL parameters, without empty ones.
+func (q StatementQuery) Values() url.Values {
+	v := url.Values{}
+	for _, f := range []struct{ k, v string }{
+		{"q", q.Q}, {"article", q.Article}, {"verdict", q.Verdict}, {"assignee", q.Assignee}, {"due", q.Due},
+		{"checkable", q.Checkable}, {"type", q.Type}, {"reviewed_by", q.ReviewedBy}, {"reviewed_since", q.ReviewedSince},
+	} {
+		if f.v != "" {
+			v.Set(f.k, f.v)
+		}
+	}
+	return v
+}
+
+// URL is the search page showing page n of the query's results.
+func (q StatementQuery) URL(n int) string {
+	v := q.Values()
+	if n > 1 {
+		v.Set("page", strconv.Itoa(n))
+	}
+	if len(v) == 0 {
+		return "/statements"
+	}
+	return "/statements?" + v.Encode()
+}
+
+// SearchView is the statement search page.
+type SearchView struct {
+	Query     StatementQuery
+	Result    models.StatementPage
+	Now       time.Time
+	Articles  []models.ArticleSummary
+	Assignees []models.User
+	Types     []string
+	Error     string // a filter that could not be read
+}
+
+// NotificationsView lists the user's notifications; those unread until
+// this visit are marked new.
+type NotificationsView struct {
+	Items []models.Notification
 }
