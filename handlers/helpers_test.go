@@ -52,7 +52,20 @@ func newClientWith(t *testing.T, cfg handlers.Config) *client {
 // newAnonymous starts the desk with nobody signed in (and no users).
 func newAnonymous(t *testing.T, cfg handlers.Config) *client {
 	t.Helper()
-	store := modeltest.Open(t)
+	return anonymousOn(t, modeltest.Open(t), cfg)
+}
+
+// newClientOnStore starts another desk over an existing store and signs
+// in an admin.
+func newClientOnStore(t *testing.T, store *models.Store, cfg handlers.Config) *client {
+	t.Helper()
+	c := anonymousOn(t, store, cfg)
+	c.signIn(models.Admin)
+	return c
+}
+
+func anonymousOn(t *testing.T, store *models.Store, cfg handlers.Config) *client {
+	t.Helper()
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/factcheckdesk/factcheck/intake"
+	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/static"
 )
@@ -30,6 +31,8 @@ type Config struct {
 	AllowPrivateURLs bool
 	// FetchTimeout bounds a URL import; zero means intake's 10 seconds.
 	FetchTimeout time.Duration
+	// Live carries changes to open pages; nil turns live updates off.
+	Live *live.Hub
 	// Organization names the desk as author of ClaimReview markup;
 	// BaseURL is the public address of the desk, for permalinks.
 	Organization string
@@ -46,6 +49,7 @@ type Handler struct {
 	baseURL string
 	secure  bool
 	setUp   atomic.Bool // the desk has users; see isSetUp
+	hub     *live.Hub
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -66,6 +70,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		secure: cfg.SecureCookies,
+		hub:    cfg.Live,
 	}
 
 	e := echo.New()
@@ -157,6 +162,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	e.POST("/statements/:id/restore", h.restoreStatement, edit)
 	e.POST("/articles/:id/statements", h.addStatement, edit)
 	e.GET("/articles/:id/activity", h.articleActivity, read)
+	e.GET("/articles/:id/live", h.articleLive, read)
 	h.teamRoutes(e)
 
 	api := e.Group("/api/v1", requireJSON)

@@ -135,3 +135,50 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// initials is how a viewer shows in the presence bar.
+func initials(name string) string {
+	var out []rune
+	for _, w := range strings.Fields(name) {
+		for _, r := range w {
+			out = append(out, r)
+			break
+		}
+		if len(out) == 2 {
+			break
+		}
+	}
+	return strings.ToUpper(string(out))
+}
+
+func othersViewing(users []models.User, me uint) bool {
+	for _, u := range users {
+		if u.ID != me {
+			return true
+		}
+	}
+	return false
+}
+
+// ActionPhrase says what a history entry did, for live notices.
+func ActionPhrase(action string) string {
+	switch action {
+	case models.ActionReview:
+		return "saved a review of this statement"
+	case models.ActionComment:
+		return "commented on this statement"
+	case models.ActionDismiss:
+		return "dismissed this statement"
+	case models.ActionRestore:
+		return "restored this statement"
+	case models.ActionSplit:
+		return "split a statement"
+	case models.ActionMerge:
+		return "merged two statements"
+	case models.ActionBounds:
+		return "changed a statement's boundaries"
+	case models.ActionCreate:
+		return "added a statement"
+	}
+	return "changed this statement's sources"
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/demo"
 	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -51,9 +52,17 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 	}
 
+	// Live updates poll the shared history, so pages on every instance
+	// see changes made on any. They stop first on shutdown, ending the
+	// streams so in-flight requests can finish.
+	liveCtx, stopLive := context.WithCancel(ctx)
+	defer stopLive()
+	hub := live.NewHub(store, 300*time.Millisecond, log)
+	go hub.Run(liveCtx)
+
 	e := handlers.New(store, handlers.Config{
 		Log: log, SecureCookies: *secure, AllowPrivateURLs: *allowPrivate,
-		Organization: *org, BaseURL: *base,
+		Organization: *org, BaseURL: *base, Live: hub,
 	})
 	srv := &http.Server{
 		Addr:              *addr,
@@ -62,6 +71,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		ReadTimeout:       60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
+	srv.RegisterOnShutdown(stopLive)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
