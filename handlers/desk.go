@@ -154,7 +154,13 @@ func (h *Handler) renderSaved(c echo.Context, st *models.Statement) error {
 		return err
 	}
 	f.Saved = true
-	return render(c, http.StatusOK, views.ReviewSaved(f, progress))
+	// Saving may finish an item of the reviewer's queue: keep the count
+	// in the navigation bar true.
+	queue, err := h.store.QueueCount(c.Request().Context(), userID(c))
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.ReviewSaved(f, progress, queue))
 }
 
 func (h *Handler) editBounds(c echo.Context) error {

@@ -84,6 +84,9 @@ func classify(err error) (int, string) {
 	case errors.As(err, &he):
 		switch he.Code {
 		case http.StatusNotFound:
+			if m, ok := he.Message.(string); ok && m != http.StatusText(http.StatusNotFound) {
+				return he.Code, m
+			}
 			return he.Code, "We could not find that page."
 		case http.StatusMethodNotAllowed:
 			return he.Code, "That action is not allowed here."

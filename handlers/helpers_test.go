@@ -26,7 +26,7 @@ import (
 // pages hand out, against the real router over a real SQLite file. Each
 // client is one person; token is their API token.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	base  string
 	http  *http.Client
 	store *models.Store
@@ -42,7 +42,7 @@ func newClient(t *testing.T) *client {
 
 // newClientWith starts the desk with cfg and signs in an admin; the clock
 // is fixed at 2025-10-20 09:00 UTC unless cfg sets one.
-func newClientWith(t *testing.T, cfg handlers.Config) *client {
+func newClientWith(t testing.TB, cfg handlers.Config) *client {
 	t.Helper()
 	c := newAnonymous(t, cfg)
 	c.signIn(models.Admin)
@@ -50,21 +50,21 @@ func newClientWith(t *testing.T, cfg handlers.Config) *client {
 }
 
 // newAnonymous starts the desk with nobody signed in (and no users).
-func newAnonymous(t *testing.T, cfg handlers.Config) *client {
+func newAnonymous(t testing.TB, cfg handlers.Config) *client {
 	t.Helper()
 	return anonymousOn(t, modeltest.Open(t), cfg)
 }
 
 // newClientOnStore starts another desk over an existing store and signs
 // in an admin.
-func newClientOnStore(t *testing.T, store *models.Store, cfg handlers.Config) *client {
+func newClientOnStore(t testing.TB, store *models.Store, cfg handlers.Config) *client {
 	t.Helper()
 	c := anonymousOn(t, store, cfg)
 	c.signIn(models.Admin)
 	return c
 }
 
-func anonymousOn(t *testing.T, store *models.Store, cfg handlers.Config) *client {
+func anonymousOn(t testing.TB, store *models.Store, cfg handlers.Config) *client {
 	t.Helper()
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -77,7 +77,7 @@ func anonymousOn(t *testing.T, store *models.Store, cfg handlers.Config) *client
 	return newBrowser(t, srv.URL, store)
 }
 
-func newBrowser(t *testing.T, base string, store *models.Store) *client {
+func newBrowser(t testing.TB, base string, store *models.Store) *client {
 	jar, _ := cookiejar.New(nil)
 	return &client{t: t, base: base, store: store, http: &http.Client{
 		Jar:           jar,
@@ -247,3 +247,6 @@ func wantContains(t *testing.T, r response, parts ...string) {
 }
 
 const tradeArticle = "Trade talks\n\nIn 2024, the US and Russia traded goods and services worth about $5.2bn – 25.8 percent less than in 2023, according to data from the office of the US Trade Representative.\n\nTomahawk missiles fly at supersonic speed at low altitudes.\n\nIt is really not clear.\n"
+
+// newBenchClient is newClient for benchmarks.
+func newBenchClient(b *testing.B) *client { return newClientWith(b, handlers.Config{}) }

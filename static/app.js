@@ -214,3 +214,26 @@
     }
   });
 })();
+
+// Filters on the article page: they hide list items and dim the text of
+// statements that do not match, and survive live and htmx updates.
+(function () {
+  "use strict";
+  function apply() {
+    var v = document.getElementById("filter-verdict");
+    if (!v) return;
+    var t = document.getElementById("filter-type").value, c = document.getElementById("filter-checkable").checked;
+    document.querySelectorAll("#statement-list > li").forEach(function (li) {
+      var show = (!v.value || li.dataset.verdict === v.value) && (!t || li.dataset.type === t) && (!c || li.dataset.checkable === "true");
+      li.hidden = !show;
+      var mark = document.getElementById(li.id.replace(/^li-/, "s-"));
+      if (mark) mark.classList.toggle("filtered-out", !show);
+    });
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target.closest && e.target.closest("#filters")) apply();
+  });
+  document.addEventListener("htmx:afterSettle", apply);
+  document.addEventListener("htmx:oobAfterSwap", apply);
+  document.addEventListener("htmx:sseMessage", apply);
+})();

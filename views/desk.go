@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/factcheckdesk/factcheck/models"
@@ -181,4 +182,25 @@ func ActionPhrase(action string) string {
 		return "added a statement"
 	}
 	return "changed this statement's sources"
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// statementTypes lists the claim types present, in a stable order.
+func statementTypes(stmts []models.Statement) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range stmts {
+		if s.Type != "" && !seen[s.Type] {
+			seen[s.Type] = true
+			out = append(out, s.Type)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,0 +1,46 @@
+package handlers_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/factcheckdesk/factcheck/models"
+)
+
+// BenchmarkArticlePage measures the article page of a 200-statement
+// article on the server: session check, queries and rendering, through
+// the real router on a real SQLite file, with a review panel open.
+//
+//	go test ./handlers -run '^$' -bench ArticlePage -benchmem
+func BenchmarkArticlePage(b *testing.B) {
+	c := newBenchClient(b)
+	var body strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&body, "Statement %d says the US and Russia traded goods worth about $%d.%dbn in 2024, %d percent less than in 2023. ", i, i%9+1, i%10, i%40+5)
+		if i%4 == 3 {
+			body.WriteString("\n\n")
+		}
+	}
+	a, err := c.store.CreateArticle(b.Context(), models.ArticleInput{Title: "Two hundred statements", Body: body.String()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(a.Statements) != 200 {
+		b.Fatalf("%d statements, want 200", len(a.Statements))
+	}
+	for i := 0; i < 200; i += 3 {
+		c.store.Review(b.Context(), a.Statements[i].ID, models.ReviewInput{Verdict: models.Verified, Version: 1,
+			Sources: []models.SourceInput{{URL: "https://ustr.gov/" + fmt.Sprint(i), Title: "USTR"}}})
+	}
+	path := fmt.Sprintf("/articles/%d?s=%d", a.ID, a.Statements[3].ID)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		r := c.get(path)
+		if r.status != http.StatusOK {
+			b.Fatalf("status %d", r.status)
+		}
+	}
+}
