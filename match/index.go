@@ -49,6 +49,8 @@ type Index struct {
 	df     []uint32   // live statements containing the term
 	idf    []float32  // ln(1 + idfN/df), see refreshIDF
 	kind   []uint8    // kindNone for words, else the figure kind
+	capN   []uint32   // evidence the word is a name: Σ positive hints (see nameHint)
+	lowN   []uint32   // evidence it is not: Σ negative hints
 	post   [][]uint32 // slots containing the term, ascending; may hold dead slots
 	docs   []docRec   // by slot
 	arena  []uint32   // term ids of all slots: words (sorted) then figures (sorted)
@@ -89,7 +91,7 @@ func (ix *Index) Len() int {
 
 // Add indexes d, replacing any statement with the same ID.
 func (ix *Index) Add(d Doc) {
-	words, figs := analyze(d.Text)
+	words, hints, figs := analyze(d.Text)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if s, ok := ix.slot[d.ID]; ok {
@@ -97,8 +99,14 @@ func (ix *Index) Add(d Doc) {
 	}
 	s := uint32(len(ix.docs))
 	off := len(ix.arena)
-	for _, w := range words {
-		ix.arena = append(ix.arena, ix.intern(w, kindNone))
+	for k, w := range words {
+		t := ix.intern(w, kindNone)
+		ix.arena = append(ix.arena, t)
+		if h := hints[k]; h > 0 {
+			ix.capN[t] += uint32(h)
+		} else {
+			ix.lowN[t] += uint32(-h)
+		}
 	}
 	slices.Sort(ix.arena[off:])
 	for _, f := range figs {
@@ -150,6 +158,8 @@ func (ix *Index) intern(term string, kind uint8) uint32 {
 	ix.df = append(ix.df, 0)
 	ix.idf = append(ix.idf, 0)
 	ix.kind = append(ix.kind, kind)
+	ix.capN = append(ix.capN, 0)
+	ix.lowN = append(ix.lowN, 0)
 	ix.post = append(ix.post, nil)
 	return id
 }
@@ -177,6 +187,20 @@ func (ix *Index) refreshIDF(changed []uint32) {
 // one statement has would, almost.
 func idfOf(df uint32, n int) float32 {
 	return float32(math.Log(1 + float64(n)/float64(max(df, 1))))
+}
+
+// isName: the indexed statements (and the hint from the text at hand)
+// write term t as a proper name more often than not; a capital at the
+// start of a sentence counts half. Evidence is kept when statements are
+// removed: it is about the word, not the statement.
+func (ix *Index) isName(t uint32, hint int8) bool {
+	c, l := int64(ix.capN[t]), int64(ix.lowN[t])
+	if hint > 0 {
+		c += int64(hint)
+	} else {
+		l -= int64(hint)
+	}
+	return c > l
 }
 
 func (ix *Index) unknownIDF() float32 { return idfOf(0, ix.idfN) }

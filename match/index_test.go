@@ -56,6 +56,9 @@ func TestMatchNews(t *testing.T) {
 		{"metres written m", "The Eiffel Tower stands 330m tall", 7, true, nil},
 		{"count without comma", "More than 2300 people were killed in the Herat earthquake", 8, true, nil},
 		{"extra figure on one side", "Argentina's inflation rate reached 211.4% in 2023", 10, false, nil},
+		{"swapped country", "Turkey's central bank raised its key interest rate to 21 percent in October 2024", 0, false, []uint{5}},
+		{"swapped subject", "France will spend €100bn on modernising its armed forces, Chancellor Olaf Scholz said", 0, false, []uint{6}},
+		{"demonym for the place", "Brazilian Amazon deforestation fell 22 percent in the 12 months to July", 11, true, nil},
 		{"same figure, different claim", "The UK unemployment rate was 0.6% in 2024", 0, false, []uint{9}},
 		{"unrelated", "Stock markets fell sharply on Monday after the announcement", 0, false, nil},
 		{"nothing but stop words", "it is what it is", 0, false, nil},
@@ -82,6 +85,35 @@ func TestMatchNews(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A swapped name ruins a match however many words and figures agree; a
+// name only one side mentions does not.
+func TestNames(t *testing.T) {
+	ix := NewIndex()
+	for i, text := range []string{
+		"Unemployment in Nepal rose to 1.5% in July 2020, official figures show",
+		"Unemployment in Chile fell to 8.7% in May 2019, official figures show",
+		"Unemployment in Ghana rose to 3.5% in June 2018, official figures show",
+		"Chancellor Olaf Scholz said Germany would spend €100bn on its armed forces",
+	} {
+		ix.Add(Doc{ID: uint(i + 1), ArticleID: uint(i + 1), Text: text})
+	}
+	for _, tc := range []struct {
+		query string
+		want  uint
+	}{
+		{"Unemployment in Yemen rose to 1.5% in July 2020, official figures show", 0},
+		{"Nepal's unemployment rate rose to 1.5 per cent in July 2020", 1},
+		{"Nepalese unemployment rose to 1.5% in July 2020", 0}, // demonym not in the list: a swap
+		{"Scholz said Germany would spend 100 billion euros on its armed forces", 4},
+		{"Macron said France would spend 100 billion euros on its armed forces", 0},
+	} {
+		got := ix.Query(tc.query, 0, 3)
+		if tc.want == 0 && len(got) > 0 || tc.want != 0 && (len(got) == 0 || got[0].ID != tc.want) {
+			t.Errorf("%q: want %d, got %+v", tc.query, tc.want, got)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,6 +29,8 @@ type token struct {
 	kind  tokKind
 	space bool // whitespace (or the start of the text) precedes the token
 	caps  bool // word written in capitals ("US"), to tell the country from the pronoun
+	upper bool // word starts with a capital letter
+	first bool // first word of a sentence, where a capital says nothing
 	plain bool // number is a bare integer: no thousands separator, no decimals
 	used  bool // consumed by a figure
 }
@@ -46,7 +49,7 @@ const maxTokens = 400
 
 // tokenize appends the tokens of s to toks.
 func tokenize(s string, toks []token) []token {
-	space := true
+	space, sentence := true, true
 	for i := 0; i < len(s) && len(toks) < maxTokens; {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -72,15 +75,20 @@ func tokenize(s string, toks []token) []token {
 			v, _ := strconv.ParseFloat(text, 64)
 			toks = append(toks, token{kind: tNum, text: text, val: v, space: space, plain: plain})
 			i = j
+			sentence = false
 		case unicode.IsLetter(r):
 			j, word, caps := scanWord(s, i)
-			toks = append(toks, token{kind: tWord, text: word, space: space, caps: caps})
+			toks = append(toks, token{kind: tWord, text: word, space: space, caps: caps,
+				upper: unicode.IsUpper(r), first: sentence})
 			i = j
+			sentence = false
 		default:
 			if t, ok := symText[r]; ok {
 				toks = append(toks, token{kind: tSym, text: t, space: space})
 			} else if unicode.IsPunct(r) || unicode.IsSymbol(r) {
 				toks = append(toks, token{kind: tBreak, space: space})
+				// After these a capital starts a sentence or a quote.
+				sentence = sentence || strings.ContainsRune(".!?:;\"“”‘«»", r)
 			}
 			// Anything else (controls, marks, invalid bytes) is dropped.
 			i += n
@@ -195,45 +203,108 @@ func scanWord(s string, i int) (end int, word string, caps bool) {
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // analyze returns the distinct word terms (stop words dropped, stemmed) and
-// the distinct normalised figures of text, each in order of appearance.
-func analyze(text string) (words, figs []string) {
+// the distinct normalised figures of text, each in order of appearance,
+// and for each word whether the text writes it as a name (see nameHint).
+func analyze(text string) (words []string, hints []int8, figs []string) {
 	toks := tokenize(text, make([]token, 0, 32))
 	figs = parseFigures(toks)
 	if len(figs) > maxFigs {
 		figs = figs[:maxFigs]
 	}
-	words = wordTerms(toks, make([]string, 0, len(toks)))
-	return words, figs
+	words, hints = wordTerms(toks, make([]string, 0, len(toks)), make([]int8, 0, len(toks)))
+	return words, hints, figs
 }
 
 // maxFigs: the score tracks matched figures in a 64-bit mask; a statement
 // with more figures than that is a table, not a claim.
 const maxFigs = 64
 
-// wordTerms appends the content words of toks not consumed by figures.
-func wordTerms(toks []token, out []string) []string {
+// Name hints: whether a word is a proper name, as evidenced by one text.
+// The index sums them per term (see Index.isName): "Yemen" is capitalised
+// mid-sentence wherever it appears, "unemployment" only at the start of a
+// sentence, where a capital proves nothing.
+const (
+	hintNone  int8 = 0  // no evidence
+	hintMaybe int8 = 1  // capitalised at the start of a sentence: weak evidence
+	hintName  int8 = 2  // capitalised mid-sentence, or an acronym
+	hintWord  int8 = -2 // written in lower case
+)
+
+func nameHint(t *token) int8 {
+	switch {
+	case t.caps:
+		return hintName
+	case t.first && t.upper:
+		return hintMaybe
+	case t.first:
+		return hintNone
+	case t.upper:
+		return hintName
+	}
+	return hintWord
+}
+
+// wordTerms appends the content words of toks not consumed by figures, and
+// their name hints.
+func wordTerms(toks []token, out []string, hints []int8) ([]string, []int8) {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tWord || t.used {
 			continue
 		}
-		w := t.text
+		w, hint := t.text, nameHint(t)
 		switch {
 		case t.caps && (w == "us" || w == "usa"):
 			w = "usa" // "US" the country, not the pronoun
-		case w == "united" && i+1 < len(toks) && toks[i+1].text == "states":
-			w = "usa"
-			i++
+		case (w == "united" || w == "great") && i+1 < len(toks) && toks[i+1].kind == tWord:
+			switch toks[i+1].text {
+			case "states":
+				w, hint = "usa", hintName
+				i++
+			case "kingdom", "britain":
+				w, hint = "uk", hintName
+				i++
+			}
 		case stopWords[w] || utf8.RuneCountInString(w) < 2:
 			continue
 		}
-		w = stem(w)
-		if !contains(out, w) {
-			out = append(out, w)
+		if c := demonyms[w]; c != "" {
+			w, hint = c, hintName
 		}
+		w = stem(w)
+		if k := slices.Index(out, w); k >= 0 {
+			if hint == hintName || hint == hintWord || hints[k] == hintNone {
+				hints[k] = hint // later, stronger evidence
+			}
+			continue
+		}
+		out, hints = append(out, w), append(hints, hint)
 	}
-	return out
+	return out, hints
 }
+
+// demonyms map adjectives of place to the place, so "Spanish unemployment"
+// and "unemployment in Spain" share their subject. Only the common ones.
+var demonyms = func() map[string]string {
+	m := map[string]string{}
+	for _, pair := range strings.Fields(`american:usa british:uk britain:uk english:england scottish:scotland
+		welsh:wales irish:ireland french:france german:germany italian:italy spanish:spain portuguese:portugal
+		dutch:netherlands belgian:belgium swiss:switzerland austrian:austria swedish:sweden norwegian:norway
+		danish:denmark finnish:finland polish:poland czech:czechia slovak:slovakia hungarian:hungary
+		romanian:romania bulgarian:bulgaria greek:greece turkish:turkey russian:russia ukrainian:ukraine
+		belarusian:belarus georgian:georgia armenian:armenia chinese:china japanese:japan korean:korea
+		indian:india pakistani:pakistan afghan:afghanistan iranian:iran iraqi:iraq syrian:syria
+		lebanese:lebanon israeli:israel palestinian:palestine egyptian:egypt libyan:libya saudi:saudi
+		nigerian:nigeria kenyan:kenya ethiopian:ethiopia sudanese:sudan moroccan:morocco algerian:algeria
+		mexican:mexico canadian:canada brazilian:brazil argentine:argentina argentinian:argentina
+		chilean:chile colombian:colombia venezuelan:venezuela peruvian:peru cuban:cuba australian:australia
+		indonesian:indonesia vietnamese:vietnam thai:thailand filipino:philippines european:europe
+		african:africa asian:asia`) {
+		k, v, _ := strings.Cut(pair, ":")
+		m[k] = v
+	}
+	return m
+}()
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

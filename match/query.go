@@ -28,23 +28,34 @@ const (
 // best first, at most limit (DefaultLimit if limit <= 0), leaving out those
 // of article excludeArticle (0 excludes nothing).
 //
-// Score = words × figures, both in [0, 1]:
+// Score = words × names × figures, each in [0, 1]:
 //
 //	words   = 2·Σ_{t ∈ Q∩D} w(t) / (Σ_{t ∈ Q} w(t) + Σ_{t ∈ D} w(t))   weighted Dice over word sets
 //	w(t)    = ln(1 + N/df(t))                                            IDF over the indexed statements
+//	names   = (n + 1) / (n + 1 + 4s)
 //	figures = (m + 1) / (m + 1 + 3c + e/4)
 //
 // Words are the content words after normalisation (lower case, no
-// punctuation or stop words, light stemming); figures are the normalised
-// figures (see Figures), kept out of the words. m counts figures both
-// statements share; c counts conflicting figures, unmatched ones of a kind
-// the other statement also has unmatched ("$6.1bn" against "$5.2bn" counts
-// 2); e counts the other unmatched figures (a year only one side
-// mentions). So identical figures leave words alone, an extra figure costs
-// a little, and a conflict costs a lot: the same sentence with "$6.1bn"
-// instead of "$5.2bn" and three more figures in common scores 4/10 — not a
-// match — and a one-figure claim with another figure scores 1/7.
-// Statements with the same figures but other words score low through words.
+// punctuation or stop words, light stemming, demonyms to places); figures
+// are the normalised figures (see Figures), kept out of the words.
+//
+// Names guard the subject of a claim: "unemployment in Yemen rose to 1.5%"
+// is not "unemployment in Nepal rose to 1.5%" although nearly every word
+// and figure agree. A word is a name when the indexed statements mostly
+// write it capitalised mid-sentence (acronyms count; the first word of a
+// sentence is no evidence). n counts names both share, s the swapped ones:
+// min(names only the query has, names only the statement has). A name only
+// one side mentions ("Chancellor Olaf Scholz" vs "Scholz") is not a swap.
+//
+// Figures: m counts figures both statements share; c counts conflicting
+// figures, unmatched ones of a kind the other statement also has unmatched
+// ("$6.1bn" against "$5.2bn" counts 2); e counts the other unmatched
+// figures (a year only one side mentions). So identical figures leave the
+// score alone, an extra figure costs a little, and a conflict costs a lot:
+// the same sentence with "$6.1bn" instead of "$5.2bn" and three more
+// figures in common scores 4/10 — not a match — and a one-figure claim
+// with another figure scores 1/7. Statements with the same figures but
+// other words score low through words.
 //
 // Only scores ≥ Threshold are returned.
 //
@@ -60,7 +71,7 @@ const (
 // statements) stops early and is approximate; so is scoring more than
 // maxExact candidates, which keeps those from the rarest lists.
 func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
-	words, figs := analyze(text)
+	words, hints, figs := analyze(text)
 	if len(words) == 0 {
 		return nil // a claim needs words; figures alone match too much
 	}
@@ -75,7 +86,7 @@ func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
 	sc := ix.scratch()
 	defer ix.pool.Put(sc)
 	q := &sc.q
-	ix.prepare(q, words, figs)
+	ix.prepare(q, words, hints, figs)
 
 	// Features rarest first: short lists are cheap and cut the bound most.
 	feats := sc.feats[:0]
@@ -135,15 +146,14 @@ func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
 			continue
 		}
 		exact++
-		w := ix.wordSim(q, d.words(ix.arena))
-		if w < Threshold {
+		w, names := ix.wordSim(q, d.words(ix.arena))
+		if w*names < Threshold {
 			continue
 		}
 		f, same := ix.figureAgreement(q.figs, d.figs(ix.arena))
-		if w*f < Threshold {
-			continue
+		if score := w * names * f; score >= Threshold {
+			sc.top = insertTop(sc.top, Match{ID: d.id, ArticleID: d.article, Score: score, SameFigures: same}, limit)
 		}
-		sc.top = insertTop(sc.top, Match{ID: d.id, ArticleID: d.article, Score: w * f, SameFigures: same}, limit)
 	}
 	if len(sc.top) == 0 {
 		return nil
@@ -181,8 +191,9 @@ func (b bound) max(s float64, m int) float64 {
 const noTerm = ^uint32(0)
 
 type qterm struct {
-	id uint32
-	w  float32
+	id   uint32
+	w    float32
+	name bool
 }
 
 type qfig struct {
@@ -194,17 +205,25 @@ type qfig struct {
 type query struct {
 	words  []qterm // known words, by id (for merging with a statement's sorted ids)
 	weight float64 // Σ w over all query words, unknown ones included
+	names  int     // query words that are names, unknown ones included
 	figs   []qfig
 }
 
-func (ix *Index) prepare(q *query, words, figs []string) {
-	q.words, q.figs, q.weight = q.words[:0], q.figs[:0], 0
-	for _, w := range words {
+func (ix *Index) prepare(q *query, words []string, hints []int8, figs []string) {
+	q.words, q.figs, q.weight, q.names = q.words[:0], q.figs[:0], 0, 0
+	for k, w := range words {
 		if id, ok := ix.termID[w]; ok && ix.df[id] > 0 {
-			q.words = append(q.words, qterm{id, ix.idf[id]})
+			name := ix.isName(id, hints[k])
+			q.words = append(q.words, qterm{id, ix.idf[id], name})
 			q.weight += float64(ix.idf[id])
+			if name {
+				q.names++
+			}
 		} else {
 			q.weight += float64(ix.unknownIDF())
+			if hints[k] > 0 {
+				q.names++
+			}
 		}
 	}
 	slices.SortFunc(q.words, func(a, b qterm) int { return cmp.Compare(a.id, b.id) })
@@ -217,10 +236,12 @@ func (ix *Index) prepare(q *query, words, figs []string) {
 	}
 }
 
-// wordSim is the weighted Dice coefficient of the query words and a
-// statement's sorted word ids.
-func (ix *Index) wordSim(q *query, words []uint32) float64 {
+// wordSim returns the weighted Dice coefficient of the query words and a
+// statement's sorted word ids, and the names factor of the score (see
+// Query).
+func (ix *Index) wordSim(q *query, words []uint32) (dice, names float64) {
 	var shared, total float64
+	sharedNames, docNames := 0, 0
 	i := 0
 	for _, t := range words {
 		w := float64(ix.idf[t])
@@ -228,11 +249,19 @@ func (ix *Index) wordSim(q *query, words []uint32) float64 {
 		for i < len(q.words) && q.words[i].id < t {
 			i++
 		}
-		if i < len(q.words) && q.words[i].id == t {
+		switch {
+		case i < len(q.words) && q.words[i].id == t:
 			shared += w
+			if q.words[i].name {
+				sharedNames++
+			}
+		case ix.isName(t, hintNone):
+			docNames++
 		}
 	}
-	return 2 * shared / (q.weight + total)
+	m := float64(sharedNames + 1)
+	swapped := min(q.names-sharedNames, docNames)
+	return 2 * shared / (q.weight + total), m / (m + 4*float64(swapped))
 }
 
 // figureAgreement is the figures factor of the score (see Query) and
