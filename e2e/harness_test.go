@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -30,6 +31,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
 )
@@ -67,8 +69,14 @@ type App struct {
 func startApp(t *testing.T) *App {
 	t.Helper()
 	store := modeltest.Open(t)
-	srv := httptest.NewServer(handlers.New(store, handlers.Config{}))
+	// Live updates on, as in production, polling fast so tests are quick.
+	ctx, stop := context.WithCancel(context.Background())
+	hub := live.NewHub(store, 100*time.Millisecond, slog.New(slog.DiscardHandler))
+	go hub.Run(ctx)
+	srv := httptest.NewServer(handlers.New(store, handlers.Config{Live: hub, Log: slog.New(slog.DiscardHandler)}))
+	// The hub stops first, so open event streams end and the server can close.
 	t.Cleanup(srv.Close)
+	t.Cleanup(stop)
 	return &App{URL: srv.URL, Store: store}
 }
 

@@ -155,7 +155,7 @@ func TestReviewConflictKeepsInput(t *testing.T) {
 	second := c.post(path, url.Values{"version": {"1"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"},
 		"source_url": {"https://example.org/evidence"}, "source_title": {"Evidence"}}, true)
 	wantStatus(t, second, http.StatusConflict)
-	wantContains(t, second, "Someone else saved this statement", "First reviewer&#39;s note",
+	wantContains(t, second, c.user.Name+" saved this statement while you were editing", "First reviewer&#39;s note",
 		"Second reviewer typed this", "https://example.org/evidence", `name="version" value="2"`)
 
 	got, _ := c.store.StatementByID(t.Context(), s.ID)

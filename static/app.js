@@ -63,6 +63,7 @@
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
   function byteLen(s) { return new TextEncoder().encode(s).length; }
+  function later(f) { setTimeout(f, 30); }
   function toast(msg) {
     var t = document.getElementById("toast");
     if (!t) return;
@@ -157,7 +158,11 @@
   function move(step) {
     var list = items();
     if (!list.length) return;
-    var i = list.findIndex(function (li) { return li.classList.contains("selected"); });
+    // The open panel says where we are (the "selected" mark comes a moment
+    // later, when htmx settles).
+    var panel = document.querySelector("#panel .review-panel[data-statement]");
+    var current = panel ? "li-" + panel.getAttribute("data-statement") : "";
+    var i = list.findIndex(function (li) { return li.id === current; });
     i = i < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, i + step));
     var a = list[i].querySelector("a");
     a.click();
@@ -197,14 +202,16 @@
     if (verdictKeys[e.key]) {
       var r = panel.querySelector("input[name=verdict][value=" + verdictKeys[e.key] + "]");
       if (r) { e.preventDefault(); r.checked = true; r.dispatchEvent(new Event("change", { bubbles: true })); }
-      if (e.key === "c") { var c = panel.querySelector("#correction"); if (c) setTimeout(function () { c.focus(); }, 0); }
+      if (e.key === "c") { var c = panel.querySelector("#correction"); if (c) later(function () { c.focus(); }); }
       return;
     }
-    if (e.key === "n") { e.preventDefault(); panel.querySelector("#note").focus(); return; }
+    // Focus moves once the key is done, so its character is not typed
+    // into the field it opens.
+    if (e.key === "n") { e.preventDefault(); later(function () { panel.querySelector("#note").focus(); }); return; }
     if (e.key === "s") {
       e.preventDefault();
       var empty = Array.prototype.find.call(panel.querySelectorAll("input[name=source_url]"), function (i) { return !i.value; });
-      if (empty) { empty.focus(); return; }
+      if (empty) { later(function () { empty.focus(); }); return; }
       document.body.addEventListener("htmx:afterSettle", function once() {
         document.body.removeEventListener("htmx:afterSettle", once);
         var all = panel.querySelectorAll("input[name=source_url]");
