@@ -415,7 +415,24 @@ func removeOldScreenshots(t *testing.T) {
 }
 
 func (p *Page) saveScreenshot(ctx context.Context, name string) (string, error) {
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	return p.savePNG(ctx, name, chromedp.FullScreenshot(100))
+}
+
+// ViewportScreenshot saves what the window shows, as a person sees it
+// without scrolling.
+func (p *Page) ViewportScreenshot(name string) string {
+	p.t.Helper()
+	ctx, cancel := p.step()
+	defer cancel()
+	path, err := p.savePNG(ctx, name, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatalf("%s: screenshot %s: %v", p.Name, name, err)
+	}
+	return path
+}
+
+func (p *Page) savePNG(ctx context.Context, name string, shot chromedp.Action[[]byte]) (string, error) {
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		return "", err
 	}

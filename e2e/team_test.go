@@ -39,6 +39,7 @@ func TestAssignTakeAndReview(t *testing.T) {
 	// The editor assigns the whole article, urgent, due in two days.
 	editor.Open(fmt.Sprintf("/articles/%d", art.ID))
 	editor.Do("fill in the assign bar",
+		chromedp.Click(chromedp.CSS(`.assign-details > summary`)),
 		chromedp.WaitVisible(chromedp.ID("assign-form")),
 		chromedp.SetValue(chromedp.ID("assignee"), strconv.FormatUint(uint64(rev.User.ID), 10)),
 		chromedp.SetValue(chromedp.ID("due"), due.Format(time.DateOnly)),
