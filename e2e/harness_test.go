@@ -73,7 +73,11 @@ func startApp(t *testing.T) *App {
 	ctx, stop := context.WithCancel(context.Background())
 	hub := live.NewHub(store, 100*time.Millisecond, slog.New(slog.DiscardHandler))
 	go hub.Run(ctx)
-	srv := httptest.NewServer(handlers.New(store, handlers.Config{Live: hub, Log: slog.New(slog.DiscardHandler)}))
+	// Private URLs are allowed: the import tests fetch from a local server.
+	srv := httptest.NewServer(handlers.New(store, handlers.Config{
+		Live: hub, Log: slog.New(slog.DiscardHandler), AllowPrivateURLs: true,
+		Organization: "Desk Fact Check", BaseURL: "https://factcheck.example.org",
+	}))
 	// The hub stops first, so open event streams end and the server can close.
 	t.Cleanup(srv.Close)
 	t.Cleanup(stop)
