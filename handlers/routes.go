@@ -15,6 +15,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/live"
+	"github.com/factcheckdesk/factcheck/match"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/static"
 )
@@ -33,6 +34,9 @@ type Config struct {
 	FetchTimeout time.Duration
 	// Live carries changes to open pages; nil turns live updates off.
 	Live *live.Hub
+	// Matches finds earlier reviews of the same claim; nil turns claim
+	// matching off.
+	Matches *match.Index
 	// Organization names the desk as author of ClaimReview markup;
 	// BaseURL is the public address of the desk, for permalinks.
 	Organization string
@@ -50,6 +54,7 @@ type Handler struct {
 	secure  bool
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
+	matches *match.Index
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -69,8 +74,9 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		secure: cfg.SecureCookies,
-		hub:    cfg.Live,
+		secure:  cfg.SecureCookies,
+		hub:     cfg.Live,
+		matches: cfg.Matches,
 	}
 
 	e := echo.New()
@@ -154,6 +160,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	e.GET("/sources/row", h.sourceRowFrom, review)
 	e.GET("/statements/:id/history", h.statementHistory, read)
 	e.GET("/statements/:id/matches", h.statementMatches, read)
+	e.POST("/statements/:id/reuse", h.reuseReview, review)
 	e.POST("/statements/:id/comments", h.addComment, review)
 	e.POST("/statements/:id/bounds", h.editBounds, edit)
 	e.POST("/statements/:id/split", h.splitStatement, edit)
@@ -190,6 +197,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	api.POST("/statements/:id/comments", h.apiAddComment, review)
 	api.GET("/statements/:id/history", h.apiHistory, read)
 	api.GET("/statements/:id/matches", h.apiMatches, read)
+	api.POST("/statements/:id/reuse", h.apiReuse, review)
 	api.POST("/statements/:id/bounds", h.apiBounds, edit)
 	api.POST("/statements/:id/split", h.apiSplit, edit)
 	api.POST("/statements/:id/merge", h.apiMerge, edit)

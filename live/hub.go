@@ -28,9 +28,19 @@ type Hub struct {
 	log      *slog.Logger
 	interval time.Duration
 
-	mu     sync.Mutex
-	subs   map[uint]map[chan models.Event]struct{}
-	closed bool
+	mu        sync.Mutex
+	subs      map[uint]map[chan models.Event]struct{}
+	listeners []func(models.Event)
+	closed    bool
+}
+
+// Listen calls fn, on the hub's goroutine, for every change to any
+// article: how in-memory state such as the claim-matching index follows
+// changes made on every instance. Call it before Run.
+func (h *Hub) Listen(fn func(models.Event)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.listeners = append(h.listeners, fn)
 }
 
 // NewHub returns a hub that polls src every interval (the latency of live
@@ -109,10 +119,16 @@ func (h *Hub) Run(ctx context.Context) {
 func (h *Hub) watched() bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return len(h.subs) > 0
+	return len(h.subs) > 0 || len(h.listeners) > 0
 }
 
 func (h *Hub) publish(e models.Event) {
+	h.mu.Lock()
+	listeners := h.listeners
+	h.mu.Unlock()
+	for _, fn := range listeners {
+		fn(e)
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for ch := range h.subs[e.ArticleID] {

@@ -170,3 +170,12 @@ func (s *Store) DeleteArticle(ctx context.Context, id uint) error {
 	}
 	return nil
 }
+
+// ArticleTitle returns just the title of an article.
+func (s *Store) ArticleTitle(ctx context.Context, id uint) (string, error) {
+	var a Article
+	if err := s.db.WithContext(ctx).Select("id, title").First(&a, id).Error; err != nil {
+		return "", fmt.Errorf("models: article %d: %w", id, notFound(err))
+	}
+	return a.Title, nil
+}

@@ -103,7 +103,11 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 		if out, err = statementByID(tx, id); err != nil {
 			return err
 		}
-		return record(tx, out.ArticleID, id, r.UserID, ActionReview, reviewStateOf(before), reviewStateOf(out))
+		action, after := ActionReview, reviewStateOf(out)
+		if r.ReusedFrom != 0 {
+			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
+		}
+		return record(tx, out.ArticleID, id, r.UserID, action, reviewStateOf(before), after)
 	})
 	if err != nil {
 		var conflict *ConflictError
@@ -166,6 +170,7 @@ type reviewState struct {
 	Note       string        `json:"note"`
 	Correction string        `json:"correction"`
 	Sources    []SourceInput `json:"sources"`
+	ReusedFrom uint          `json:"reused_from,omitempty"`
 }
 
 func reviewStateOf(s *Statement) reviewState {
@@ -194,4 +199,46 @@ func (e *ConflictError) CurrentOrNil() *Statement {
 		return nil
 	}
 	return e.Current
+}
+
+// Matchable reports whether others may reuse the statement's review: it
+// has a verdict with evidence and is not dismissed.
+func (s Statement) Matchable() bool {
+	return !s.Dismissed && (s.Verdict == Verified || s.Verdict == Disputed || s.Verdict == Corrected)
+}
+
+// EachMatchable calls fn for every statement whose review others may
+// reuse, reading in batches so a large desk never loads all at once.
+func (s *Store) EachMatchable(ctx context.Context, fn func(id, articleID uint, text string)) error {
+	var batch []Statement
+	err := s.db.WithContext(ctx).Select("id, article_id, text").
+		Where("verdict IN ? AND dismissed = ?", []Verdict{Verified, Disputed, Corrected}, false).
+		FindInBatches(&batch, 5000, func(tx *gorm.DB, _ int) error {
+			for _, st := range batch {
+				fn(st.ID, st.ArticleID, st.Text)
+			}
+			return nil
+		}).Error
+	if err != nil {
+		return fmt.Errorf("models: matchable statements: %w", err)
+	}
+	return nil
+}
+
+// Reuse copies the review of an earlier statement (verdict, note,
+// correction and sources) onto this one, as one review.
+func (s *Store) Reuse(ctx context.Context, id uint, version int, fromID, userID uint) (*Statement, error) {
+	from, err := s.StatementByID(ctx, fromID)
+	if err != nil {
+		return nil, err
+	}
+	if !from.Matchable() {
+		return nil, &ValidationError{Problems: []FieldError{{"from", "That statement has no review to reuse."}}}
+	}
+	in := ReviewInput{Verdict: from.Verdict, Note: from.Note, Correction: from.Correction,
+		Version: version, UserID: userID, ReusedFrom: fromID}
+	for _, src := range from.Sources {
+		in.Sources = append(in.Sources, InputOf(src))
+	}
+	return s.Review(ctx, id, in)
 }

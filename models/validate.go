@@ -205,6 +205,8 @@ type ReviewInput struct {
 	Version    int
 	// UserID is who saves the review; 0 before the desk has users.
 	UserID uint
+	// ReusedFrom is the statement whose review this copies, if any.
+	ReusedFrom uint
 }
 
 // Validate checks the review against the desk's rules.

@@ -204,3 +204,13 @@ func statementTypes(stmts []models.Statement) []string {
 	sort.Strings(out)
 	return out
 }
+
+// ClaimMatch is an earlier review of the same claim in another article.
+type ClaimMatch struct {
+	Statement    *models.Statement
+	ArticleTitle string
+	Score        float64
+	SameFigures  bool
+}
+
+func matchPercent(score float64) string { return fmt.Sprintf("%.0f%%", score*100) }

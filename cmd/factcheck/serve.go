@@ -13,6 +13,7 @@ import (
 	"github.com/factcheckdesk/factcheck/demo"
 	"github.com/factcheckdesk/factcheck/handlers"
 	"github.com/factcheckdesk/factcheck/live"
+	"github.com/factcheckdesk/factcheck/match"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -58,11 +59,20 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	liveCtx, stopLive := context.WithCancel(ctx)
 	defer stopLive()
 	hub := live.NewHub(store, 300*time.Millisecond, log)
+	// The claim-matching index lives in memory, filled from the database at
+	// start and kept in step with the history by the hub.
+	matches := match.NewIndex()
+	started := time.Now()
+	if err := live.LoadMatches(ctx, store, matches); err != nil {
+		return err
+	}
+	log.Info("claim matching ready", "statements", matches.Len(), "took", time.Since(started).Round(time.Millisecond))
+	hub.KeepMatches(store, matches)
 	go hub.Run(liveCtx)
 
 	e := handlers.New(store, handlers.Config{
 		Log: log, SecureCookies: *secure, AllowPrivateURLs: *allowPrivate,
-		Organization: *org, BaseURL: *base, Live: hub,
+		Organization: *org, BaseURL: *base, Live: hub, Matches: matches,
 	})
 	srv := &http.Server{
 		Addr:              *addr,

@@ -1,0 +1,66 @@
+package handlers_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/live"
+	"github.com/factcheckdesk/factcheck/match"
+	"github.com/factcheckdesk/factcheck/models/modeltest"
+)
+
+func TestClaimMatchingAndReuse(t *testing.T) {
+	store := modeltest.Open(t)
+	idx := match.NewIndex()
+	hub := live.NewHub(store, 20*time.Millisecond, slog.New(slog.DiscardHandler))
+	hub.KeepMatches(store, idx)
+	ctx, stop := context.WithCancel(t.Context())
+	defer stop()
+	go hub.Run(ctx)
+	c := newClientOnStore(t, store, handlers.Config{Live: hub, Matches: idx})
+
+	first := createArticle(t, c, "October trade story", "In 2024, the US and Russia traded goods and services worth about $5.2bn – 25.8 percent less than in 2023.\n\nIt is really not clear.\n")
+	s := first.Statements[0]
+	r := c.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{
+		"verdict": "verified", "note": "USTR figures", "version": 1,
+		"sources": []map[string]string{{"url": "https://ustr.gov/countries-regions/russia", "title": "USTR: Russia"}},
+	})
+	wantStatus(t, r, http.StatusOK)
+	deadline := time.Now().Add(5 * time.Second)
+	for idx.Len() == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if idx.Len() != 1 {
+		t.Fatalf("the index has %d statements after a review, want 1", idx.Len())
+	}
+
+	second := createArticle(t, c, "November follow-up", "US-Russia trade in goods and services was about 5.2 billion dollars in 2024, down 25.8% from 2023.\n\nTomahawk missiles fly at supersonic speed.\n")
+	same, other := second.Statements[0], second.Statements[1]
+
+	panel := c.get(fmt.Sprintf("/statements/%d/matches", same.ID))
+	wantStatus(t, panel, http.StatusOK)
+	wantContains(t, panel, "Checked before", "October trade story", "Verified", "Reuse this verdict and its sources")
+	if none := c.get(fmt.Sprintf("/statements/%d/matches", other.ID)); strings.Contains(none.body, "Checked before") {
+		t.Errorf("an unrelated claim matched: %s", none.body)
+	}
+	api := c.api(http.MethodGet, fmt.Sprintf("/api/v1/statements/%d/matches", same.ID), nil)
+	wantContains(t, api, fmt.Sprintf(`"statement_id":%d`, s.ID), `"same_figures":true`, `"verdict":"verified"`, "ustr.gov")
+
+	reused := c.post(fmt.Sprintf("/statements/%d/reuse", same.ID), url.Values{"from": {fmt.Sprint(s.ID)}, "version": {"1"}}, true)
+	wantStatus(t, reused, http.StatusOK)
+	got, _ := store.StatementByID(t.Context(), same.ID)
+	if got.Verdict != "verified" || len(got.Sources) != 1 || got.Sources[0].Title != "USTR: Russia" || got.Note != "USTR figures" {
+		t.Fatalf("after reuse: %+v", got)
+	}
+	wantContains(t, c.api(http.MethodGet, fmt.Sprintf("/api/v1/statements/%d/history", same.ID), nil), `"action":"reuse_review"`, fmt.Sprintf(`"reused_from":%d`, s.ID))
+	// A stale version is a conflict; an unreviewed statement has nothing to reuse.
+	wantStatus(t, c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/reuse", same.ID), map[string]any{"from": s.ID, "version": 1}), http.StatusConflict)
+	wantStatus(t, c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/reuse", other.ID), map[string]any{"from": other.ID, "version": 1}), http.StatusUnprocessableEntity)
+}
