@@ -27,6 +27,7 @@ type Cues struct {
 	SaidThat                                          bool // "said that", "according to"
 	According                                         bool // "according to"
 	Past, PresentPerfect, StrongPast                  int
+	FactPast                                          int // strong past forms other than reporting verbs ("was", "rose", not "said")
 	StrongHedge                                       bool // likely, probably, not clear: speculation even when attributed
 	Official, Historical                              bool
 	Topic                                             int // economy and statistics vocabulary
@@ -401,6 +402,9 @@ func analyse(s string, toks []token) Cues {
 		}
 		if f&bitStrongPast != 0 {
 			c.StrongPast++
+			if f&bitAttributionVerbs == 0 {
+				c.FactPast++
+			}
 		}
 		if (f&bitIrregularPast != 0) || len(w) >= 5 && strings.HasSuffix(w, "ed") && !(f&bitNotPast != 0) {
 			c.Past++

@@ -40,13 +40,17 @@ func Judge(m *Model, s string, heading bool) Judgement {
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, "prediction")
 	case "attribution":
-		if c.NamedSource && (c.StrongPast > 0 || c.According) {
+		// A speaker's own account ("When I was in the Senate I worked
+		// with…") is left to the model.
+		if c.NamedSource && (c.StrongPast > 0 || c.According) && !c.FirstSingular {
 			j.Score = max(p, floorFact)
 		}
 	case "quantity":
 		// A money figure, percentage or measurement stated as fact is what
 		// fact-checkers check first, in news as much as in debates.
-		if (c.Money || c.Percent || c.Unit) && !modal(&c) {
+		// A written figure is needed: "the cost in dollars" or "a few
+		// miles away" states no quantity.
+		if (c.Money || c.Percent || c.Unit) && c.Numbers > 0 && !modal(&c) {
 			j.Score = max(p, floorFact)
 		}
 	}
@@ -58,6 +62,15 @@ func modal(c *Cues) bool { return c.Opinion || c.Future || c.Hedge || c.Obligati
 
 func hasFigure(c *Cues) bool { return c.Numbers > 0 || c.Percent || c.Money }
 
+// factAnchor: besides the opinion or forecast, the sentence reports
+// something that happened or a number ("I think he voted for it in 1988",
+// "we have cut taxes four times"). Such sentences are left to the model
+// rather than capped; the reporting verb of an attributed opinion ("…,”
+// Lesser said) is not an anchor.
+func factAnchor(c *Cues) bool {
+	return c.FactPast > 0 || c.PresentPerfect > 0 || c.NumberWord || c.Years > 0
+}
+
 // Kind names the sentence type shown to reviewers: heading, question,
 // opinion, prediction (not checkable) or quantity, attribution, event,
 // definition, statement.
@@ -68,9 +81,9 @@ func Kind(c *Cues, heading bool) string {
 		return "heading"
 	case c.Question:
 		return "question"
-	case (c.Opinion || c.StrongHedge) && !hasFigure(c) || weakHedge:
+	case ((c.Opinion || c.StrongHedge) && !hasFigure(c) || weakHedge) && !factAnchor(c):
 		return "opinion"
-	case c.Future && c.StrongPast == 0 && !hasFigure(c):
+	case c.Future && c.StrongPast == 0 && !hasFigure(c) && !factAnchor(c):
 		return "prediction"
 	case hasFigure(c) || c.Unit:
 		return "quantity"
