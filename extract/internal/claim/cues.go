@@ -27,7 +27,7 @@ type Cues struct {
 	SaidThat                                          bool // "said that", "according to"
 	According                                         bool // "according to"
 	Past, PresentPerfect, StrongPast                  int
-	FactPast                                          int // strong past forms other than reporting verbs ("was", "rose", not "said")
+	FactPast                                          int  // strong past forms other than reporting verbs ("was", "rose", not "said")
 	StrongHedge                                       bool // likely, probably, not clear: speculation even when attributed
 	Official, Historical                              bool
 	Topic                                             int // economy and statistics vocabulary
