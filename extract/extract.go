@@ -8,6 +8,8 @@
 // (facets.go). Every offset points into the original document.
 package extract
 
+import "github.com/factcheckdesk/factcheck/extract/internal/claim"
+
 // Facet is a checkable element inside a statement, such as a money figure or
 // a date. Start and End are byte offsets into the document.
 type Facet struct {
@@ -43,11 +45,12 @@ func Extract(doc string) []Statement {
 	spans := segment(doc)
 	out := make([]Statement, len(spans))
 	var fs facetScanner
+	var sc claim.Scorer
 	for n, sp := range spans {
 		st := &out[n]
 		st.Start, st.End, st.Text = sp.start, sp.end, doc[sp.start:sp.end]
 		st.Facets = fs.scan(doc, sp.start, sp.end)
-		judge(st, sp.heading)
+		judge(&sc, st, sp.heading)
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/factcheckdesk/factcheck/extract/internal/claim"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -35,8 +37,6 @@ type ftok struct {
 	used  bool
 	space bool   // preceded by whitespace
 	f     uint32 // facetLexicon bits of low
-	la    int    // low is lows[la:lb] until tokenize ends
-	lb    int
 }
 
 // facetScanner finds facets; it keeps the names of people seen earlier in
@@ -108,7 +108,13 @@ func isJoiner(c byte) bool { return c == ',' || c == '.' || c == '-' || c == '/'
 
 func (fs *facetScanner) tokenize(doc string, s, e int) {
 	fs.toks = fs.toks[:0]
+	// The lower-cased words view fs.scratch, which is not written again
+	// until the next statement; whatever outlives the statement is cloned.
+	if cap(fs.scratch) < e-s {
+		fs.scratch = make([]byte, 0, max(e-s, 2*cap(fs.scratch), 256))
+	}
 	fs.scratch = fs.scratch[:0]
+	base := unsafe.SliceData(fs.scratch[:cap(fs.scratch)])
 	space := true
 	for i := s; i < e; {
 		c := doc[i]
@@ -148,40 +154,47 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 		}
 		j := i
 		for j < e {
-			if wordStart(doc, j) {
+			if d := doc[j]; d < utf8.RuneSelf {
+				if isAlnum(d) {
+					j++
+				} else if isJoiner(d) && j+1 < e && wordStart(doc, j+1) {
+					j++
+				} else {
+					break
+				}
+			} else if wordStart(doc, j) {
 				_, n := utf8.DecodeRuneInString(doc[j:e])
 				j += n
-			} else if isJoiner(doc[j]) && j+1 < e && wordStart(doc, j+1) {
-				j++
 			} else if strings.HasPrefix(doc[j:e], "’") && j+3 < e && wordStart(doc, j+3) {
 				j += 3
 			} else {
 				break
 			}
 		}
-		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: runeUpper(doc, i) || isUpper(c), space: space}
+		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: isUpper(c) || c >= utf8.RuneSelf && runeUpper(doc, i), space: space}
 		low := t.text
 		if strings.HasSuffix(low, "’s") {
 			low = low[:len(low)-len("’s")]
 		} else if strings.HasSuffix(low, "'s") {
 			low = low[:len(low)-2]
 		}
-		t.la = len(fs.scratch)
-		fs.scratch = appendLowerASCII(fs.scratch, low)
-		t.lb = len(fs.scratch)
+		// Lower-case and hash in one pass; scratch has room for the whole
+		// statement, so appends never move it and low can view it now.
+		a := len(fs.scratch)
+		h := claim.HashInit
+		for k := 0; k < len(low); k++ {
+			c := low[k]
+			if isUpper(c) {
+				c += 'a' - 'A'
+			}
+			fs.scratch = append(fs.scratch, c)
+			h = claim.HashByte(h, c)
+		}
+		t.low = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(base), a)), len(low))
+		t.f = facetTable.Get(h, t.low)
 		fs.toks = append(fs.toks, t)
 		i = j
 		space = false
-	}
-	// The lower-cased words view fs.scratch, which is not written again
-	// until the next statement; whatever outlives the statement is cloned.
-	lows := unsafe.String(unsafe.SliceData(fs.scratch), len(fs.scratch))
-	for k := range fs.toks {
-		t := &fs.toks[k]
-		if t.sym == 0 {
-			t.low = lows[t.la:t.lb]
-			t.f = facetLexicon[t.low]
-		}
 	}
 }
 
@@ -239,6 +252,8 @@ const (
 	fDemonyms
 	fNotNames
 )
+
+var facetTable = claim.NewTable(facetLexicon)
 
 var facetLexicon = func() map[string]uint32 {
 	m := map[string]uint32{}

@@ -4,8 +4,8 @@ import "github.com/factcheckdesk/factcheck/extract/internal/claim"
 
 // judge fills in the score, checkability, reasons and type of st using the
 // committed model (model_gen.go).
-func judge(st *Statement, heading bool) {
-	j := claim.Judge(&model, st.Text, heading)
+func judge(sc *claim.Scorer, st *Statement, heading bool) {
+	j := sc.Judge(&model, st.Text, heading)
 	st.Score = j.Score
 	st.Checkable = j.Score >= Threshold
 	st.Reasons = j.Reasons
@@ -19,6 +19,7 @@ func ScoreSentence(text string) Statement {
 	st := Statement{End: len(text), Text: text}
 	var fs facetScanner
 	st.Facets = fs.scan(text, 0, len(text))
-	judge(&st, false)
+	var sc claim.Scorer
+	judge(&sc, &st, false)
 	return st
 }

@@ -94,18 +94,6 @@ func lowerASCII(buf []byte, s string) []byte {
 	return buf
 }
 
-// appendLowerASCII appends the ASCII-lowercased s to buf.
-func appendLowerASCII(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isUpper(c) {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
-}
-
 // set builds a lookup table from words.
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -220,84 +220,99 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// lexTable is lexicon as a Table, looked up with the hash tokenize
+// computes.
+var lexTable = NewTable(lexicon)
+
 // token is one word, number or symbol of a sentence, lower-cased.
 type token struct {
 	low     string
+	h       uint32 // Hash(low)
+	f       uint32 // lexicon bits of low
 	cap     bool   // first letter upper case
 	num     bool   // contains a digit
 	symbol  byte   // '$', '%', '€' (as 'E'), '£' (as 'L') or 0
 	initial bool   // first token of the sentence
-	f       uint32 // lexicon bits, set by analyse
 }
 
+// maxTokens bounds the tokens read from one sentence.
+const maxTokens = 512
+
 // tokenize splits s into tokens, appending to buf. Apostrophes (’ too) stay
-// inside words; digits keep their separators ("2,300", "5.2bn").
+// inside words; digits keep their separators ("2,300", "5.2bn"). Each word
+// gets its hash and lexicon bits. The words view scratch, which must have
+// room for len(s) bytes (lower-casing never lengthens the text, so appends
+// never move it) and which the caller does not write again while it uses
+// the tokens.
 func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
+	if cap(scratch) < len(s) {
+		scratch = make([]byte, 0, len(s))
+	}
 	scratch = scratch[:0]
-	type span struct{ a, b int }
-	var spans [512]span
+	base := unsafe.SliceData(scratch[:cap(scratch)])
 	n := 0
 	start := len(buf)
-	for i := 0; i < len(s) && n < len(spans); {
+	for i := 0; i < len(s) && n < maxTokens; {
 		c := s[i]
 		switch {
 		case c == '$' || c == '%':
 			buf = append(buf, token{symbol: c})
 			i++
 			continue
-		case strings.HasPrefix(s[i:], "€"):
+		case c == 0xe2 && strings.HasPrefix(s[i:], "€"):
 			buf = append(buf, token{symbol: 'E'})
 			i += len("€")
 			continue
-		case strings.HasPrefix(s[i:], "£"):
+		case c == 0xc2 && strings.HasPrefix(s[i:], "£"):
 			buf = append(buf, token{symbol: 'L'})
 			i += len("£")
 			continue
 		}
 		if !wordByte(s, i) {
-			_, sz := utf8.DecodeRuneInString(s[i:])
-			i += sz
+			if c < utf8.RuneSelf {
+				i++
+			} else {
+				_, sz := utf8.DecodeRuneInString(s[i:])
+				i += sz
+			}
 			continue
 		}
 		a := len(scratch)
-		t := token{cap: s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 0xc3 && s[i] <= 0xd0}
+		h := HashInit
+		t := token{cap: c >= 'A' && c <= 'Z' || c >= 0xc3 && c <= 0xd0}
 		for i < len(s) {
 			c := s[i]
 			switch {
+			case c >= 'a' && c <= 'z':
 			case c >= 'A' && c <= 'Z':
-				scratch = append(scratch, c+'a'-'A')
-			case c >= 'a' && c <= 'z' || c >= 0x80 && !strings.HasPrefix(s[i:], "’") && !strings.HasPrefix(s[i:], "”") && !strings.HasPrefix(s[i:], "“") && !strings.HasPrefix(s[i:], "–") && !strings.HasPrefix(s[i:], "—"):
-				scratch = append(scratch, c)
+				c += 'a' - 'A'
 			case c >= '0' && c <= '9':
 				t.num = true
-				scratch = append(scratch, c)
+			case c >= 0x80:
+				if c == 0xe2 && (strings.HasPrefix(s[i:], "’") || strings.HasPrefix(s[i:], "”") || strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—")) {
+					if strings.HasPrefix(s[i:], "’") && i+3 < len(s) && s[i+3] >= 'a' && s[i+3] <= 'z' {
+						scratch = append(scratch, '\'')
+						h = HashByte(h, '\'')
+						i += 3
+						continue
+					}
+					goto done
+				}
 			case (c == '.' || c == ',') && t.num && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
-				scratch = append(scratch, c)
 			case c == '\'' && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z':
-				scratch = append(scratch, c)
-			case strings.HasPrefix(s[i:], "’") && i+3 < len(s) && s[i+3] >= 'a' && s[i+3] <= 'z':
-				scratch = append(scratch, '\'')
-				i += 2
 			default:
 				goto done
 			}
+			scratch = append(scratch, c)
+			h = HashByte(h, c)
 			i++
 		}
 	done:
-		spans[n] = span{a, len(scratch)}
+		t.low = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(base), a)), len(scratch)-a)
+		t.h = h
+		t.f = lexTable.Get(h, t.low)
 		n++
 		buf = append(buf, t)
-	}
-	// Strings are cut from scratch only now: appends above may move it.
-	// The words view scratch, which the caller does not write again while
-	// it uses the tokens.
-	lows := unsafe.String(unsafe.SliceData(scratch), len(scratch))
-	k := 0
-	for j := start; j < len(buf); j++ {
-		if buf[j].symbol == 0 {
-			buf[j].low = lows[spans[k].a:spans[k].b]
-			k++
-		}
 	}
 	if len(buf) > start {
 		buf[start].initial = true
@@ -320,7 +335,7 @@ func wordByte(s string, i int) bool {
 // Analyse computes the cues of one sentence.
 func Analyse(s string) Cues {
 	var tb [96]token
-	var sb [512]byte
+	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
 	return analyse(s, toks)
 }
@@ -333,11 +348,6 @@ func analyse(s string, toks []token) Cues {
 	c.Exclamation = strings.HasSuffix(trimmed, "!")
 	c.Quote = hasQuote(s)
 	attrAt := -10
-	for i := range toks {
-		if toks[i].symbol == 0 {
-			toks[i].f = lexicon[toks[i].low]
-		}
-	}
 	for i, t := range toks {
 		w := t.low
 		f := t.f

@@ -24,8 +24,20 @@ const (
 // Judge scores sentence s with m and explains the score. heading marks a
 // line the segmenter found to be a heading.
 func Judge(m *Model, s string, heading bool) Judgement {
-	p, c := m.score(s)
-	j := Judgement{Score: p, Type: Kind(&c, heading), Reasons: Reasons(&c)}
+	var sc Scorer
+	return sc.Judge(m, s, heading)
+}
+
+// Judge is like the function Judge but reuses sc's buffers. The reasons of
+// successive sentences share one backing array; each Reasons slice is
+// capped, so appending to it copies.
+func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
+	p, c := sc.score(m, s)
+	if cap(sc.reasons)-len(sc.reasons) < 16 {
+		sc.reasons = make([]string, 0, min(max(2*cap(sc.reasons), 64), 1024))
+	}
+	from := len(sc.reasons)
+	j := Judgement{Score: p, Type: Kind(&c, heading), Reasons: appendReasons(sc.reasons[from:from], &c)}
 	switch j.Type {
 	case "heading":
 		j.Score = min(p, capHeading)
@@ -54,6 +66,9 @@ func Judge(m *Model, s string, heading bool) Judgement {
 			j.Score = max(p, floorFact)
 		}
 	}
+	n := len(j.Reasons)
+	j.Reasons = j.Reasons[:n:n]
+	sc.reasons = sc.reasons[:from+n]
 	return j
 }
 
@@ -100,7 +115,11 @@ func Kind(c *Cues, heading bool) string {
 // Reasons lists, in words a reviewer understands, what makes the sentence
 // checkable. The slice is never nil.
 func Reasons(c *Cues) []string {
-	r := []string{} // not nil, and no allocation when there is no reason
+	return appendReasons([]string{}, c) // not nil, and no allocation when there is no reason
+}
+
+// appendReasons appends the reasons of c to r.
+func appendReasons(r []string, c *Cues) []string {
 	add := func(ok bool, s string) {
 		if ok {
 			r = append(r, s)

@@ -100,12 +100,7 @@ func hashWord(t *token) uint32 {
 	if t.num {
 		return 7
 	}
-	h := uint32(2166136261)
-	for i := 0; i < len(t.low); i++ {
-		h ^= uint32(t.low[i])
-		h *= 16777619
-	}
-	return h
+	return t.h
 }
 
 // Experiment switches (see internal/exp); the committed model uses the
@@ -154,12 +149,7 @@ func unit(t *token) uint32 {
 		}
 		return shapeNum
 	case t.f != 0:
-		h := uint32(2166136261)
-		for i := 0; i < len(w); i++ {
-			h ^= uint32(w[i])
-			h *= 16777619
-		}
-		return h | 1<<31
+		return t.h | 1<<31
 	case t.cap && !t.initial:
 		return shapeName
 	case len(w) > 4 && strings.HasSuffix(w, "ed"):
@@ -225,7 +215,7 @@ func sparse(toks []token, out []uint32) []uint32 {
 // Vectorize computes the features of sentence s.
 func Vectorize(s string) (Vector, Cues) {
 	var tb [96]token
-	var sb [512]byte
+	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
 	c := analyse(s, toks)
 	var v Vector
@@ -234,12 +224,21 @@ func Vectorize(s string) (Vector, Cues) {
 	return v, c
 }
 
-// score returns the model's probability for s and its cues, without
-// allocating for ordinary sentences.
-func (m *Model) score(s string) (float64, Cues) {
-	var tb [96]token
-	var sb [512]byte
-	toks, _ := tokenize(s, tb[:0], sb[:0])
+// Scorer scores sentences with buffers it reuses from one sentence to the
+// next, so that scoring a document allocates only for the reasons it
+// returns. The zero value is ready to use; a Scorer is not safe for
+// concurrent use.
+type Scorer struct {
+	toks    []token
+	scratch []byte
+	feats   []uint32
+	reasons []string // slab shared by the reasons of successive sentences
+}
+
+// score returns the model's probability for s and its cues.
+func (sc *Scorer) score(m *Model, s string) (float64, Cues) {
+	sc.toks, sc.scratch = tokenize(s, sc.toks[:0], sc.scratch[:0])
+	toks := sc.toks
 	c := analyse(s, toks)
 	var d [NumDense]float32
 	dense(&c, &d)
@@ -247,11 +246,17 @@ func (m *Model) score(s string) (float64, Cues) {
 	for i, x := range d {
 		z += m.Dense[i] * float64(x)
 	}
-	var fb [256]uint32
-	for _, h := range sparse(toks, fb[:0]) {
+	sc.feats = sparse(toks, sc.feats[:0])
+	for _, h := range sc.feats {
 		z += m.weight(h)
 	}
 	return sigmoid(z), c
+}
+
+// score returns the model's probability for s and its cues.
+func (m *Model) score(s string) (float64, Cues) {
+	var sc Scorer
+	return sc.score(m, s)
 }
 
 func sigmoid(z float64) float64 {
