@@ -107,11 +107,14 @@ func (fs *facetScanner) add(kind string, from, to int) {
 func isJoiner(c byte) bool { return c == ',' || c == '.' || c == '-' || c == '/' || c == '\'' }
 
 func (fs *facetScanner) tokenize(doc string, s, e int) {
+	if fs.toks == nil {
+		fs.toks = make([]ftok, 0, 128)
+	}
 	fs.toks = fs.toks[:0]
 	// The lower-cased words view fs.scratch, which is not written again
 	// until the next statement; whatever outlives the statement is cloned.
 	if cap(fs.scratch) < e-s {
-		fs.scratch = make([]byte, 0, max(e-s, 2*cap(fs.scratch), 256))
+		fs.scratch = make([]byte, 0, max(e-s, 2*cap(fs.scratch), 1024))
 	}
 	fs.scratch = fs.scratch[:0]
 	base := unsafe.SliceData(fs.scratch[:cap(fs.scratch)])

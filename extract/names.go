@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Named entities by heuristics: a run of capitalised words (joined by "of",
 // "the", "for", "de") is a name; titles before it ("President", "Kremlin
@@ -118,7 +121,9 @@ trimmed:
 		if fs.people == nil {
 			fs.people = map[string]bool{}
 		}
-		fs.people[strings.Clone(t[end].low)] = true // "Donald Trump" → later "Trump"
+		if !fs.people[t[end].low] {
+			fs.people[strings.Clone(t[end].low)] = true // "Donald Trump" → later "Trump"
+		}
 	}
 	return end
 }
@@ -133,7 +138,7 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 		}
 	}
 	last := t[end].low
-	acronym := end == start && len(t[start].text) >= 2 && len(t[start].text) <= 5 && strings.ToUpper(t[start].text) == t[start].text
+	acronym := end == start && len(t[start].text) >= 2 && len(t[start].text) <= 5 && isUpperText(t[start].text)
 	switch {
 	case person && !org:
 		return KindPerson
@@ -236,4 +241,18 @@ func (fs *facetScanner) promote(from, to int, forward bool) bool {
 		}
 	}
 	return false
+}
+
+// isUpperText: s has no lower-case letter (strings.ToUpper(s) == s, without
+// allocating for ASCII).
+func isUpperText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToUpper(s) == s
+		}
+		if isLower(s[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -237,6 +237,9 @@ type Scorer struct {
 
 // score returns the model's probability for s and its cues.
 func (sc *Scorer) score(m *Model, s string) (float64, Cues) {
+	if sc.toks == nil {
+		sc.toks, sc.scratch, sc.feats = make([]token, 0, 128), make([]byte, 0, 1024), make([]uint32, 0, 512)
+	}
 	sc.toks, sc.scratch = tokenize(s, sc.toks[:0], sc.scratch[:0])
 	toks := sc.toks
 	c := analyse(s, toks)
