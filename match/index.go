@@ -46,19 +46,20 @@ type Match struct {
 type Index struct {
 	mu     sync.RWMutex
 	termID map[string]uint32
-	df     []uint32   // live statements containing the term
-	idf    []float32  // ln(1 + idfN/df), see refreshIDF
-	kind   []uint8    // kindNone for words, else the figure kind
-	capN   []uint32   // evidence the word is a name: Σ positive hints (see nameHint)
-	lowN   []uint32   // evidence it is not: Σ negative hints
-	post   [][]uint32 // slots containing the term, ascending; may hold dead slots
-	docs   []docRec   // by slot
-	arena  []uint32   // term ids of all slots: words (sorted) then figures (sorted)
+	df     []uint32    // live statements containing the term
+	idf    []float32   // ln(1 + idfN/df), see refreshIDF
+	kind   []uint8     // kindNone for words, else the figure kind
+	capN   []uint32    // evidence the word is a name: Σ positive hints (see nameHint)
+	lowN   []uint32    // evidence it is not: Σ negative hints
+	post   [][]uint32  // slots containing the term, ascending; may hold dead slots
+	docs   []docRec    // by slot
+	kinds  []uint32    // by slot: bit k set if the statement has a figure of kind k
+	sigs   []signature // by slot: which terms the statement may hold
+	arena  []uint32    // term ids of all slots: words (sorted) then figures (sorted)
 	slot   map[uint]uint32
 	live   int
 	dead   int
 	idfN   int // statement count the idf table was computed for
-	pool   sync.Pool
 }
 
 type docRec struct {
@@ -71,6 +72,36 @@ type docRec struct {
 func (d *docRec) words(arena []uint32) []uint32 { return arena[d.off : d.off+int(d.nw)] }
 func (d *docRec) figs(arena []uint32) []uint32 {
 	return arena[d.off+int(d.nw) : d.off+int(d.nw)+int(d.nf)]
+}
+
+// summarize returns what Query reads about a candidate before scoring it
+// in full: its figure kinds (4 bytes) and its term signature (16 bytes),
+// in dense arrays by slot, instead of the statement's record and terms,
+// which at 1M statements are cache misses.
+func (ix *Index) summarize(terms []uint32) (sig signature, kinds uint32) {
+	for _, t := range terms {
+		w, b := sigBit(t)
+		sig[w] |= b
+		if k := ix.kind[t]; k != kindNone {
+			kinds |= 1 << k
+		}
+	}
+	return sig, kinds
+}
+
+// signature is a 128-bit Bloom-style summary of a statement's term ids, one
+// bit per term: which of the query's terms it may hold. A collision only
+// loosens the bound, so nothing is lost.
+type signature [2]uint64
+
+func sigBit(t uint32) (word int, bit uint64) {
+	h := t * 0x9E3779B1 // Fibonacci hashing: spreads consecutive ids
+	return int(h >> 31), 1 << (h >> 25 & 63)
+}
+
+func (s *signature) has(t uint32) bool {
+	w, b := sigBit(t)
+	return s[w]&b != 0
 }
 
 // compactMin is the number of dead slots below which compaction is not
@@ -118,6 +149,8 @@ func (ix *Index) Add(d Doc) {
 	ix.slot[d.ID] = s
 	ix.live++
 	terms := ix.arena[off:]
+	sig, kinds := ix.summarize(terms)
+	ix.sigs, ix.kinds = append(ix.sigs, sig), append(ix.kinds, kinds)
 	for _, t := range terms {
 		ix.post[t] = append(ix.post[t], s)
 		ix.df[t]++
@@ -217,6 +250,7 @@ func (ix *Index) compact() {
 	const gone = math.MaxUint32
 	remap := make([]uint32, len(ix.docs))
 	docs := make([]docRec, 0, ix.live+ix.live/8)
+	sigs, kinds := make([]signature, 0, cap(docs)), make([]uint32, 0, cap(docs))
 	arena := make([]uint32, 0, len(ix.arena))
 	for s := range ix.docs {
 		d := ix.docs[s]
@@ -230,6 +264,7 @@ func (ix *Index) compact() {
 		arena = append(arena, ix.arena[d.off:d.off+n]...)
 		d.off = off
 		docs = append(docs, d)
+		sigs, kinds = append(sigs, ix.sigs[s]), append(kinds, ix.kinds[s])
 		ix.slot[d.id] = remap[s]
 	}
 	for t, p := range ix.post {
@@ -247,5 +282,5 @@ func (ix *Index) compact() {
 		}
 		ix.post[t] = q
 	}
-	ix.docs, ix.arena, ix.dead = docs, slices.Clip(arena), 0
+	ix.docs, ix.sigs, ix.kinds, ix.arena, ix.dead = docs, sigs, kinds, slices.Clip(arena), 0
 }

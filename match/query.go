@@ -2,7 +2,9 @@ package match
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
+	"sync"
 )
 
 // Threshold is the lowest Score Query returns. At 0.5 a statement must
@@ -14,14 +16,14 @@ const Threshold = 0.5
 // DefaultLimit is used when Query is given limit <= 0.
 const DefaultLimit = 10
 
-// Retrieval budgets. maxScan bounds the posting-list entries visited per
-// query, maxExact the statements scored exactly. Ordinary claims name
-// something rare (a figure, a name) and finish far below both; they only
-// bite on queries made of very common words, whose result is then
-// approximate (see Query).
+// Retrieval budgets. maxScan bounds the posting-list entries merged per
+// query; maxExact the statements scored in full. Claims name something
+// rare (a figure, a name, an unusual word) whose lists are short, so most
+// queries finish well inside both; a query whose every remaining list is
+// long stops there and is approximate (see Query).
 const (
-	maxScan  = 200_000
-	maxExact = 20_000
+	maxScan  = 12_000
+	maxExact = 5_000
 )
 
 // Query returns the indexed statements that make the same claim as text,
@@ -43,9 +45,10 @@ const (
 // is not "unemployment in Nepal rose to 1.5%" although nearly every word
 // and figure agree. A word is a name when the indexed statements mostly
 // write it capitalised mid-sentence (acronyms count; the first word of a
-// sentence is no evidence). n counts names both share, s the swapped ones:
+// sentence counts half). n counts names both share, s the swapped ones:
 // min(names only the query has, names only the statement has). A name only
-// one side mentions ("Chancellor Olaf Scholz" vs "Scholz") is not a swap.
+// one side mentions ("Chancellor Olaf Scholz" vs "Scholz") is not a swap;
+// one swap against three shared names halves the score.
 //
 // Figures: m counts figures both statements share; c counts conflicting
 // figures, unmatched ones of a kind the other statement also has unmatched
@@ -59,18 +62,33 @@ const (
 //
 // Only scores ≥ Threshold are returned.
 //
-// Retrieval is through posting lists, not a scan: the query's words and
-// figures are visited rarest first, accumulating per statement the shared
-// word weight S and shared figure count m. After each list the best score
-// a statement not yet seen could reach, from the words and figures left, is
+// Retrieval merges posting lists, it does not scan statements. The query's
+// words and figures are taken rarest first. Before each list the best score
+// a statement in none of the lists taken so far could reach is
 // 2R/(W+R) × (M+1)/(M+1+(k−M)/4) (R: word weight left, W: query word
-// weight, M: figures left of the query's k); once that falls below the
-// threshold the scan stops, and candidates whose own bound cannot reach it
-// are not scored. This is exact. A query whose rarest remaining lists
-// exceed maxScan (only queries made of very common words, at 1M
-// statements) stops early and is approximate; so is scoring more than
-// maxExact candidates, which keeps those from the rarest lists.
+// weight, M: figures left of the query's k); once it is below the
+// threshold no more lists are needed. The lists taken are merged (they are
+// sorted by slot, so this is sequential) into candidates with their shared
+// weight; a candidate is scored in full only if the same bound, with what
+// its 128-bit signature says it may share among the lists not taken, can
+// still reach the threshold. Up to that point the result is exact. If the
+// lists needed exceed maxScan entries (only queries whose rarest features
+// are all common, at 1M statements) the merge stops early and the result
+// is approximate: statements sharing none of the rarer features are not
+// found; so is a query with more than maxExact plausible candidates.
 func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
+	return ix.query(text, excludeArticle, limit, nil)
+}
+
+// queryStats describes the work of one query, for benchmarks.
+type queryStats struct {
+	postings   int  // posting-list entries merged
+	candidates int  // distinct statements in them
+	scored     int  // statements scored in full
+	exact      bool // the retrieval bound was reached within budget
+}
+
+func (ix *Index) query(text string, excludeArticle uint, limit int, st *queryStats) []Match {
 	words, hints, figs := analyze(text)
 	if len(words) == 0 {
 		return nil // a claim needs words; figures alone match too much
@@ -83,8 +101,8 @@ func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
 	if ix.live == 0 {
 		return nil
 	}
-	sc := ix.scratch()
-	defer ix.pool.Put(sc)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	q := &sc.q
 	ix.prepare(q, words, hints, figs)
 
@@ -95,9 +113,9 @@ func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
 		feats = append(feats, feature{id: t.id, w: t.w, n: len(ix.post[t.id])})
 		wordsLeft += float64(t.w)
 	}
-	for _, f := range q.figs {
+	for i, f := range q.figs {
 		if f.id != noTerm && ix.df[f.id] > 0 {
-			feats = append(feats, feature{id: f.id, fig: true, n: len(ix.post[f.id])})
+			feats = append(feats, feature{id: f.id, fig: true, qi: uint8(i), n: len(ix.post[f.id])})
 			figsLeft++
 		}
 	}
@@ -105,55 +123,95 @@ func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
 	sc.feats = feats
 
 	b := bound{w: q.weight, k: len(q.figs)}
-	scanned := 0
-	for _, f := range feats {
-		if b.max(wordsLeft, figsLeft) < Threshold {
-			break
-		}
-		p := ix.post[f.id]
-		if scanned+len(p) > maxScan {
-			break // approximate from here: see Query
-		}
-		scanned += len(p)
+	postings, taken := 0, 0
+	for taken < len(feats) && b.max(wordsLeft, figsLeft) >= Threshold && postings+feats[taken].n <= maxScan {
+		f := feats[taken]
+		postings += f.n
 		if f.fig {
-			for _, s := range p {
-				if sc.acc[s] == 0 && sc.cnt[s] == 0 {
-					sc.touched = append(sc.touched, s)
-				}
-				sc.cnt[s]++
-			}
 			figsLeft--
+		} else {
+			wordsLeft -= float64(f.w)
+		}
+		taken++
+	}
+	rest := feats[taken:] // bounded per candidate through its signature
+	var restFigs uint64
+	for _, f := range rest {
+		if f.fig {
+			restFigs |= 1 << f.qi
+		}
+	}
+	cur := sc.cur[:0]
+	for _, f := range feats[:taken] {
+		cur = append(cur, cursor{list: ix.post[f.id], w: f.w, fig: f.fig, qi: f.qi})
+	}
+	sc.top = sc.top[:0]
+	candidates, scored := 0, 0
+	for len(cur) > 0 && scored < maxExact {
+		// The next slot in any list, and the lists holding it.
+		s := cur[0].list[cur[0].pos]
+		for i := 1; i < len(cur); i++ {
+			s = min(s, cur[i].list[cur[i].pos])
+		}
+		shared, m, fm := 0.0, 0, uint64(0) // fm: query figures it may share
+		for i := 0; i < len(cur); i++ {
+			c := &cur[i]
+			if c.list[c.pos] != s {
+				continue
+			}
+			if c.fig {
+				m++
+				fm |= 1 << c.qi
+			} else {
+				shared += float64(c.w)
+			}
+			if c.pos++; c.pos == len(c.list) {
+				cur[i] = cur[len(cur)-1]
+				cur = cur[:len(cur)-1]
+				i--
+			}
+		}
+		candidates++
+		if b.max(shared+wordsLeft, m+figsLeft) < Threshold-1e-6 {
 			continue
 		}
-		for _, s := range p {
-			if sc.acc[s] == 0 && sc.cnt[s] == 0 {
-				sc.touched = append(sc.touched, s)
-			}
-			sc.acc[s] += f.w
+		// Figure kinds first (a small array, usually cached), then the
+		// signature.
+		kinds := ix.kinds[s]
+		if b.words(shared+wordsLeft)*q.figBound(fm|restFigs, kinds) < Threshold-1e-6 {
+			continue
 		}
-		wordsLeft -= float64(f.w)
-	}
-
-	exact := 0
-	for _, s := range sc.touched {
-		shared, m := float64(sc.acc[s]), int(sc.cnt[s])
-		sc.acc[s], sc.cnt[s] = 0, 0
-		if exact >= maxExact || b.max(shared+wordsLeft, m+figsLeft) < Threshold-1e-6 {
+		sig := &ix.sigs[s]
+		for _, f := range rest {
+			if sig.has(f.id) {
+				if f.fig {
+					fm |= 1 << f.qi
+				} else {
+					shared += float64(f.w)
+				}
+			}
+		}
+		if b.words(shared)*q.figBound(fm, kinds) < Threshold-1e-6 {
 			continue
 		}
 		d := &ix.docs[s]
 		if !d.live || excludeArticle != 0 && d.article == excludeArticle {
 			continue
 		}
-		exact++
-		w, names := ix.wordSim(q, d.words(ix.arena))
-		if w*names < Threshold {
+		scored++
+		f, same := ix.figureAgreement(q.figs, d.figs(ix.arena))
+		if f < Threshold {
 			continue
 		}
-		f, same := ix.figureAgreement(q.figs, d.figs(ix.arena))
+		w, names := ix.wordSim(q, d.words(ix.arena))
 		if score := w * names * f; score >= Threshold {
 			sc.top = insertTop(sc.top, Match{ID: d.id, ArticleID: d.article, Score: score, SameFigures: same}, limit)
 		}
+	}
+	sc.cur = cur[:0]
+	if st != nil {
+		*st = queryStats{postings: postings, candidates: candidates, scored: scored,
+			exact: len(rest) == 0 || b.max(wordsLeft, figsLeft) < Threshold}
 	}
 	if len(sc.top) == 0 {
 		return nil
@@ -161,11 +219,21 @@ func (ix *Index) Query(text string, excludeArticle uint, limit int) []Match {
 	return slices.Clone(sc.top)
 }
 
+// cursor walks one posting list during the merge.
+type cursor struct {
+	list []uint32
+	pos  int
+	w    float32
+	fig  bool
+	qi   uint8 // index of the figure in query.figs
+}
+
 // feature is a query word or figure with its posting-list length.
 type feature struct {
 	id  uint32
 	w   float32 // word weight; 0 for figures
 	fig bool
+	qi  uint8 // index of the figure in query.figs
 	n   int
 }
 
@@ -179,12 +247,50 @@ type bound struct {
 }
 
 func (b bound) max(s float64, m int) float64 {
+	m = min(m, b.k)
+	return b.words(s) * float64(m+1) / (float64(m+1) + 0.25*float64(b.k-m))
+}
+
+func (b bound) words(s float64) float64 {
 	if s <= 0 {
 		return 0
 	}
-	words := 2 * s / (b.w + s)
-	m = min(m, b.k)
-	return words * float64(m+1) / (float64(m+1) + 0.25*float64(b.k-m))
+	return 2 * s / (b.w + s)
+}
+
+// figBound is the best figures factor for a statement that may share the
+// query figures in mask fm and has figures of the kinds in mask kinds.
+// Where it has a kind none of whose query figures it shares, its figures
+// of that kind are unmatched, so each unmatched query figure of the kind
+// conflicts, and so does at least one of its own.
+func (q *query) figBound(fm uint64, kinds uint32) float64 {
+	if len(q.figs) == 0 {
+		if kinds != 0 {
+			return 1 / 1.25 // at least one extra figure
+		}
+		return 1
+	}
+	var shared uint32 // kinds with a possibly shared figure
+	for i, f := range q.figs {
+		if fm>>i&1 != 0 {
+			shared |= 1 << f.kind
+		}
+	}
+	c, e := 0, 0
+	var conflicting uint32
+	for i, f := range q.figs {
+		switch {
+		case fm>>i&1 != 0:
+		case kinds&(1<<f.kind) != 0 && shared&(1<<f.kind) == 0:
+			c++
+			conflicting |= 1 << f.kind
+		default:
+			e++
+		}
+	}
+	c += bits.OnesCount32(conflicting)
+	m := float64(bits.OnesCount64(fm) + 1)
+	return m / (m + 3*float64(c) + 0.25*float64(e))
 }
 
 // noTerm stands for a query term the index has never seen.
@@ -342,28 +448,12 @@ func insertTop(top []Match, m Match, limit int) []Match {
 	return top
 }
 
-// scratch is per-query working memory, pooled: the accumulator has one
-// slot per indexed statement, too big to allocate per query at 1M.
+// scratch is per-query working memory, pooled.
 type scratch struct {
-	acc     []float32 // shared word weight per slot
-	cnt     []uint8   // shared figures per slot
-	touched []uint32
-	feats   []feature
-	q       query
-	top     []Match
+	feats []feature
+	cur   []cursor
+	q     query
+	top   []Match
 }
 
-// scratch returns a pooled scratch sized for the index; call under the
-// read lock.
-func (ix *Index) scratch() *scratch {
-	sc, _ := ix.pool.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
-	if len(sc.acc) < len(ix.docs) {
-		n := len(ix.docs) + len(ix.docs)/8
-		sc.acc, sc.cnt = make([]float32, n), make([]uint8, n)
-	}
-	sc.touched, sc.top = sc.touched[:0], sc.top[:0]
-	return sc
-}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
