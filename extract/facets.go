@@ -254,6 +254,7 @@ const (
 	fAuxiliaries
 	fDemonyms
 	fNotNames
+	fSpeechVerbs
 )
 
 var facetTable = claim.NewTable(facetLexicon)
@@ -280,6 +281,7 @@ var facetLexicon = func() map[string]uint32 {
 		fAuxiliaries:   auxiliaries,
 		fDemonyms:      demonyms,
 		fNotNames:      notNames,
+		fSpeechVerbs:   speechVerbs,
 	} {
 		for w := range words {
 			m[w] |= bit

@@ -170,7 +170,7 @@ func (fs *facetScanner) trimPossessive() {
 }
 
 func (fs *facetScanner) followedBySpeech(k int) bool {
-	return k+1 < len(fs.toks) && speechVerbs[fs.toks[k+1].low]
+	return k+1 < len(fs.toks) && fs.toks[k+1].f&fSpeechVerbs != 0
 }
 
 // speakers marks the source of a quote or attribution: the name right
@@ -180,7 +180,7 @@ func (fs *facetScanner) speakers() {
 	t := fs.toks
 	for k := range t {
 		w := t[k].low
-		if !speechVerbs[w] && !(w == "according" && k+1 < len(t) && t[k+1].low == "to") {
+		if t[k].f&fSpeechVerbs == 0 && !(w == "according" && k+1 < len(t) && t[k+1].low == "to") {
 			continue
 		}
 		if w == "according" {

@@ -30,7 +30,7 @@ type Model struct {
 	Index [indexSize + 1]uint16
 }
 
-const indexBits = 10
+const indexBits = 12
 const indexSize = 1 << indexBits
 
 // BuildIndex fills m.Index from m.Keys.
