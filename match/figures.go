@@ -21,6 +21,9 @@ import (
 //	year      "in 2023" (a bare integer 1800-2100)                  -> "year:2023"
 //	decade    "the 1990s"                                           -> "decade:1990"
 //	day       "5 March", "March 5th"                                -> "date:03-05"
+//	month     "in May 2009" (a month before a year)                 -> "month:05", "year:2009"
+//	direction "rose", "climbed", "up", "more", "higher"             -> "dir:up"
+//	          "fell", "dropped", "down", "less", "lower", "fewer"   -> "dir:down"
 //	range     "1,250-2,500km", "between 1,250 and 2,500 km"         -> "len:1.25e6m", "len:2.5e6m"
 //	          "$5-6bn" -> usd:5e9, usd:6e9; "2023-24" -> year:2023, year:2024
 //
@@ -122,8 +125,17 @@ func parseFigures(toks []token) []string {
 	for i := 0; i < len(toks); {
 		qs, n, end, ok := p.item(i, true)
 		if !ok {
+			if d := p.direction(i); d != "" {
+				toks[i].used = true
+				p.add(d)
+			}
 			i++
 			continue
+		}
+		// "in May 2009": the month is part of the claim's date.
+		if m := months[p.word(i-1)]; qs[0].year && m > 0 && !toks[i-1].used {
+			toks[i-1].used = true
+			p.add("month:" + pad2(m))
 		}
 		for k := i; k < end; k++ {
 			toks[k].used = true
@@ -132,13 +144,35 @@ func parseFigures(toks []token) []string {
 			toks[qs[0].monthAt].used = true
 		}
 		for k := range n {
-			if f, ok := qs[k].figure(); ok && !contains(p.out, f) {
-				p.out = append(p.out, f)
+			if f, ok := qs[k].figure(); ok {
+				p.add(f)
 			}
 		}
 		i = end
 	}
 	return p.out
+}
+
+func (p *figParser) add(f string) {
+	if !contains(p.out, f) {
+		p.out = append(p.out, f)
+	}
+}
+
+// direction reads a word saying which way a quantity moved or compares:
+// "rose" and "fell" make different claims about the same 3.9%, so they are
+// figures ("dir:up", "dir:down"), and "rose", "climbed" and "up" are one.
+func (p *figParser) direction(i int) string {
+	w := p.word(i)
+	switch {
+	case w == "up" && p.word(i+1) == "to": // "up to 900km": a maximum
+		return ""
+	case dirUp[w]:
+		return "dir:up"
+	case dirDown[w]:
+		return "dir:down"
+	}
+	return ""
 }
 
 // item parses a quantity or a range of two at i; at the top level it also
@@ -519,8 +553,8 @@ const (
 	kindOther // first of the non-money kinds; see kindIndex
 )
 
-var kindNames = []string{"pct", "pp", "num", "year", "decade", "date", "len", "mass", "area", "speed",
-	"vol", "temp", "dur", "power", "energy"}
+var kindNames = []string{"pct", "pp", "num", "year", "decade", "date", "month", "dir", "len", "mass", "area",
+	"speed", "vol", "temp", "dur", "power", "energy"}
 
 // kindOf maps a figure string to its kind; all currencies are one kind.
 func kindOf(fig string) uint8 {

@@ -108,6 +108,9 @@ func TestNames(t *testing.T) {
 		{"Nepal's unemployment rate rose to 1.5 per cent in July 2020", 1},
 		{"Nepalese unemployment rose to 1.5% in July 2020", 0}, // demonym not in the list: a swap
 		{"Scholz said Germany would spend 100 billion euros on its armed forces", 4},
+		{"Unemployment in Nepal fell to 1.5% in July 2020, official figures show", 0},  // other direction
+		{"Unemployment in Nepal rose to 1.5% in March 2020, official figures show", 0}, // other month
+		{"Nepal's unemployment rate climbed to 1.5 per cent in July 2020", 1},
 		{"Macron said France would spend 100 billion euros on its armed forces", 0},
 	} {
 		got := ix.Query(tc.query, 0, 3)

@@ -131,3 +131,18 @@ var unitWords = map[string]float64{"zero": 0, "one": 1, "two": 2, "three": 3, "f
 
 var tensWords = map[string]float64{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 	"seventy": 70, "eighty": 80, "ninety": 90}
+
+// Direction words (see figParser.direction).
+var dirUp, dirDown = wordSet(`rose rise rises rising risen increased increase increases increasing grew grow
+	grows growing grown climbed climb climbs climbing jumped jump jumps surged surge soared soar gained
+	up higher more`), wordSet(`fell fall falls falling fallen decreased decrease decreases decreasing
+	declined decline declines declining dropped drop drops dropping shrank shrink shrinks shrinking
+	plunged plunge slumped slump down lower less fewer`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
