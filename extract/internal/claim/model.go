@@ -103,7 +103,7 @@ func hashWord(t *token) uint32 {
 	return t.h
 }
 
-// Experiment switches (see internal/exp); the committed model uses the
+// Experiment switches (see internal/ablate); the committed model uses the
 // defaults.
 var (
 	Bigrams  = false // raw word pairs

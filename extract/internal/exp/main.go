@@ -1,0 +1,124 @@
+// Command exp compares training settings by the out-of-fold F1 of grouped
+// 5-fold cross-validation on the training data (with the product's rules),
+// which is what settings should be chosen by; dev and later-debates F1 are
+// printed beside it for information only.
+//
+//	go run ./extract/internal/exp -shared ../shared [-all]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"path/filepath"
+	"sort"
+
+	"github.com/factcheckdesk/factcheck/extract/evaluate"
+	"github.com/factcheckdesk/factcheck/extract/internal/claim"
+)
+
+// oofF1 is the grouped 5-fold out-of-fold F1 (with rules) at the best threshold.
+func oofF1(train []evaluate.Row, o claim.TrainOptions) (float64, float64) {
+	idx := make([]int, len(train))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return train[idx[a]].ID < train[idx[b]].ID })
+	fold := make([]int, len(train))
+	for r, i := range idx {
+		fold[i] = r * 5 / len(train)
+	}
+	o1 := o
+	o1.Folds = 1
+	p := make([]float64, len(train))
+	for f := 0; f < 5; f++ {
+		var tr []evaluate.Row
+		for i, r := range train {
+			if fold[i] != f {
+				tr = append(tr, r)
+			}
+		}
+		m := claim.Train(evaluate.Examples(tr), o1)
+		for i, r := range train {
+			if fold[i] == f {
+				p[i] = claim.Judge(&m, r.Text, false).Score
+			}
+		}
+	}
+	bt, bf := 0.0, -1.0
+	for t := 0.2; t <= 0.8; t += 0.01 {
+		var s claim.Scores
+		for i := range p {
+			s.Add(p[i] >= t, train[i].Label)
+		}
+		if s.F1() > bf {
+			bt, bf = t, s.F1()
+		}
+	}
+	return bf, bt
+}
+
+var all = flag.Bool("all", false, "try every variant, not only the defaults")
+
+func main() {
+	shared := flag.String("shared", "../shared", "directory holding eval/")
+	flag.Parse()
+	train, err := evaluate.ReadRows(filepath.Join(*shared, "eval", "checkworthy_train.tsv"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	dev, err := evaluate.ReadRows(filepath.Join(*shared, "eval", "checkworthy_dev.tsv"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	grid(train, dev)
+}
+
+func grid(train, dev []evaluate.Row) {
+	var early, later []evaluate.Row
+	for _, r := range train {
+		if r.ID < 30000 {
+			early = append(early, r)
+		} else {
+			later = append(later, r)
+		}
+	}
+	type cfg struct {
+		name  string
+		o     claim.TrainOptions
+		grams int
+	}
+	base := claim.DefaultTrainOptions
+	var cfgs []cfg
+	add := func(name string, f func(o *claim.TrainOptions), grams int) {
+		o := base
+		f(&o)
+		cfgs = append(cfgs, cfg{name, o, grams})
+	}
+	add("default", func(o *claim.TrainOptions) {}, 2)
+	for _, l := range []float64{3e-5, 3e-4, 1e-3} {
+		add(fmt.Sprintf("l2w=%g", l), func(o *claim.TrainOptions) { o.L2Words = l }, 2)
+	}
+	for _, l := range []float64{1e-4, 1e-3} {
+		add(fmt.Sprintf("l2d=%g", l), func(o *claim.TrainOptions) { o.L2Dense = l }, 2)
+	}
+	for _, e := range []int{5, 20} {
+		add(fmt.Sprintf("ep=%d", e), func(o *claim.TrainOptions) { o.Epochs = e }, 2)
+	}
+	for _, r := range []float64{0.03, 0.3} {
+		add(fmt.Sprintf("rate=%g", r), func(o *claim.TrainOptions) { o.Rate = r }, 2)
+	}
+	add("grams=1", func(o *claim.TrainOptions) {}, 1)
+	add("grams=3", func(o *claim.TrainOptions) {}, 3)
+	if !*all {
+		cfgs = cfgs[:1]
+	}
+	for _, c := range cfgs {
+		claim.Grams = c.grams
+		f, t := oofF1(train, c.o)
+		ma := claim.Train(evaluate.Examples(train), c.o)
+		mb := claim.Train(evaluate.Examples(early), c.o)
+		fmt.Printf("%-12s oof %.3f@%.2f | dev %.3f | later %.3f\n", c.name, f, t, evaluate.Score(&ma, dev).F1(), evaluate.Score(&mb, later).F1())
+	}
+	claim.Grams = 2
+}
