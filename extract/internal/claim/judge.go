@@ -51,18 +51,8 @@ func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
 	case "prediction":
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, "prediction")
-	case "attribution":
-		// A speaker's own account ("When I was in the Senate I worked
-		// with…") is left to the model.
-		if c.NamedSource && (c.StrongPast > 0 || c.According) && !c.FirstSingular {
-			j.Score = max(p, floorFact)
-		}
-	case "quantity":
-		// A money figure, percentage or measurement stated as fact is what
-		// fact-checkers check first, in news as much as in debates.
-		// A written figure is needed: "the cost in dollars" or "a few
-		// miles away" states no quantity.
-		if (c.Money || c.Percent || c.Unit) && c.Numbers > 0 && !modal(&c) {
+	default:
+		if floored(j.Type, &c) {
 			j.Score = max(p, floorFact)
 		}
 	}
@@ -70,6 +60,40 @@ func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
 	j.Reasons = j.Reasons[:n:n]
 	sc.reasons = sc.reasons[:from+n]
 	return j
+}
+
+// floored reports whether a sentence of type kind with cues c is checkable
+// whatever the model says.
+func floored(kind string, c *Cues) bool {
+	switch kind {
+	case "attribution":
+		// A speaker's own account ("When I was in the Senate I worked
+		// with…") is left to the model.
+		return c.NamedSource && (c.StrongPast > 0 || c.According) && !c.FirstSingular
+	case "quantity":
+		// A money figure, percentage or measurement stated as fact is what
+		// fact-checkers check first, in news as much as in debates.
+		// A written figure is needed: "the cost in dollars" or "a few
+		// miles away" states no quantity.
+		return (c.Money || c.Percent || c.Unit) && c.Numbers > 0 && !modal(c)
+	}
+	return false
+}
+
+// Forced is the rules' verdict on s: -1 not checkable (capped), +1
+// checkable (floored), 0 the model decides. Caps and floors lie on either
+// side of every threshold the trainer tries, so this is what they mean
+// once the bias is shifted.
+func Forced(c *Cues, heading bool) int8 {
+	switch k := Kind(c, heading); k {
+	case "heading", "question", "opinion", "prediction":
+		return -1
+	default:
+		if floored(k, c) {
+			return 1
+		}
+	}
+	return 0
 }
 
 // modal: the sentence wants, plans, predicts or supposes rather than states.

@@ -40,6 +40,7 @@ func Train(examples []Example, o TrainOptions) Model {
 	}
 	// Out-of-fold probabilities choose the threshold.
 	oof := make([]float64, len(examples))
+	force := make([]int8, len(examples))
 	fold := folds(examples, o.Folds)
 	if o.Folds > 1 {
 		for f := 0; f < o.Folds; f++ {
@@ -52,7 +53,7 @@ func Train(examples []Example, o TrainOptions) Model {
 			m := fit(vecs, examples, idx, o)
 			for i := range examples {
 				if fold[i] == f {
-					oof[i] = judged(&m, examples[i].Text, o.NoRules)
+					oof[i], force[i] = judged(&m, examples[i].Text, o.NoRules)
 				}
 			}
 		}
@@ -63,9 +64,10 @@ func Train(examples []Example, o TrainOptions) Model {
 	}
 	m := fit(vecs, examples, all, o)
 	if o.Folds > 1 {
-		t := bestThreshold(oof, examples)
-		// Rules only cap or floor scores, so shifting the logit by the
-		// threshold moves the model's cut-off to 0.5.
+		t := bestThreshold(oof, force, examples)
+		// Rules only cap below or floor above every threshold, so
+		// shifting the logit by the threshold moves the model's cut-off
+		// to 0.5 and leaves the rules' verdicts as they were in the search.
 		m.Bias -= math.Log(t / (1 - t))
 	}
 	return m
@@ -127,12 +129,16 @@ func folds(ex []Example, k int) []int {
 	return f
 }
 
-func judged(m *Model, s string, noRules bool) float64 {
+// judged returns the model's probability for s and the rules' verdict
+// (see Forced; always 0 with noRules). The threshold search applies the
+// verdict rather than the capped score: a cap of 0.4 must keep a sentence
+// out even when the threshold tried is 0.3.
+func judged(m *Model, s string, noRules bool) (float64, int8) {
+	p, c := m.score(s)
 	if noRules {
-		p, _ := m.score(s)
-		return p
+		return p, 0
 	}
-	return Judge(m, s, false).Score
+	return p, Forced(&c, false)
 }
 
 func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
@@ -197,12 +203,12 @@ func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
 	return m
 }
 
-func bestThreshold(p []float64, ex []Example) float64 {
+func bestThreshold(p []float64, force []int8, ex []Example) float64 {
 	best, bestF := 0.5, -1.0
 	for t := 0.2; t <= 0.8; t += 0.01 {
 		var s Scores
 		for i := range p {
-			s.Add(p[i] >= t, ex[i].Label)
+			s.Add(force[i] > 0 || force[i] == 0 && p[i] >= t, ex[i].Label)
 		}
 		if f := s.F1(); f > bestF {
 			best, bestF = t, f

@@ -31,6 +31,7 @@ func oofF1(train []evaluate.Row, o claim.TrainOptions) (float64, float64) {
 	o1 := o
 	o1.Folds = 1
 	p := make([]float64, len(train))
+	force := make([]int8, len(train))
 	for f := 0; f < 5; f++ {
 		var tr []evaluate.Row
 		for i, r := range train {
@@ -41,7 +42,8 @@ func oofF1(train []evaluate.Row, o claim.TrainOptions) (float64, float64) {
 		m := claim.Train(evaluate.Examples(tr), o1)
 		for i, r := range train {
 			if fold[i] == f {
-				p[i] = claim.Judge(&m, r.Text, false).Score
+				c := claim.Analyse(r.Text)
+				p[i], force[i] = claim.BareScore(&m, r.Text), claim.Forced(&c, false)
 			}
 		}
 	}
@@ -49,7 +51,7 @@ func oofF1(train []evaluate.Row, o claim.TrainOptions) (float64, float64) {
 	for t := 0.2; t <= 0.8; t += 0.01 {
 		var s claim.Scores
 		for i := range p {
-			s.Add(p[i] >= t, train[i].Label)
+			s.Add(force[i] > 0 || force[i] == 0 && p[i] >= t, train[i].Label)
 		}
 		if s.F1() > bf {
 			bt, bf = t, s.F1()
