@@ -148,7 +148,16 @@ func (sg *segmenter) block(bs, be int) {
 				segStart = i
 			}
 		default:
-			if sg.listStyle != "" && i > segStart && isSpaceByte(doc[i-1]) && sg.nextListItem(i, be) {
+			if sg.listStyle == "" {
+				// Nothing to decide until the next byte the cases above
+				// handle.
+				i++
+				for i < be && !segSpecial[doc[i]] {
+					i++
+				}
+				continue
+			}
+			if i > segStart && isSpaceByte(doc[i-1]) && sg.nextListItem(i, be) {
 				sg.emit(segStart, i)
 				segStart = i
 			}
@@ -159,6 +168,9 @@ func (sg *segmenter) block(bs, be int) {
 		sg.emit(segStart, be)
 	}
 }
+
+// segSpecial marks the bytes block's switch has a case for.
+var segSpecial = [256]bool{'(': true, '[': true, '\n': true, '.': true, '?': true, '!': true, 0xe2: true}
 
 func indexFrom(s string, from int, c byte) int {
 	if from >= len(s) {
