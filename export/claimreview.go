@@ -75,7 +75,7 @@ type claimReview struct {
 // Each object has:
 //
 //	"@context": "https://schema.org", "@type": "ClaimReview",
-//	"url":           Permalink (BaseURL + "/articles/{id}#statement-{id}"),
+//	"url":           Permalink (BaseURL + "/articles/{id}?s={statement id}"),
 //	"claimReviewed": the statement text (white space collapsed),
 //	"reviewRating":  {"@type": "Rating", "ratingValue", "bestRating": 5,
 //	                  "worstRating": 1, "alternateName"} (see ClaimReviewRating),

@@ -404,7 +404,7 @@ func TestJSON(t *testing.T) {
 	}
 	s := rep.Statements[3]
 	if s.ID != 103 || s.Verdict != VerdictCorrected || s.VerdictLabel != "corrected" || !s.Reviewed ||
-		s.Permalink != "https://desk.example.org/articles/42#statement-103" || len(s.Sources) != 2 ||
+		s.Permalink != "https://desk.example.org/articles/42?s=103" || len(s.Sources) != 2 ||
 		*s.ReviewedAt != "2025-10-18T10:20:00Z" || r.Article.Body[s.Start:s.End] != s.Text {
 		t.Errorf("statement 4 = %+v", s)
 	}
@@ -457,7 +457,7 @@ func TestClaimReview(t *testing.T) {
 		check("@context", d["@context"], "https://schema.org")
 		check("@type", d["@type"], "ClaimReview")
 		check("claimReviewed", d["claimReviewed"], s.Text)
-		check("url", d["url"], fmt.Sprintf("https://desk.example.org/articles/42#statement-%d", w.id))
+		check("url", d["url"], fmt.Sprintf("https://desk.example.org/articles/42?s=%d", w.id))
 		check("datePublished", d["datePublished"], w.review)
 		check("author", d["author"], map[string]any{"@type": "Organization", "name": "Factcheck Desk", "url": "https://desk.example.org"})
 		check("reviewRating", d["reviewRating"], map[string]any{

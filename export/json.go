@@ -45,7 +45,7 @@ const JSONSchemaVersion = 1
 //	    "note": "…", "correction": "…",
 //	    "sources": [{"url": "…", "title": "…", "publisher": "…", "quote": "…", "accessed_at": "…" | null}],
 //	    "reviewed_by": "…", "reviewed_at": "…" | null,
-//	    "permalink": "https://desk.example.org/articles/42#statement-7"
+//	    "permalink": "https://desk.example.org/articles/42?s=7"
 //	  }],
 //	  "correction_notices": ["An earlier version of this article said “…”; it has been corrected to “…”."]
 //	}

@@ -97,7 +97,8 @@ func Summarize(stmts []Statement) Summary {
 }
 
 // Permalink is the public URL of a statement's review:
-// BaseURL + "/articles/{articleID}#statement-{statementID}".
+// BaseURL + "/articles/{articleID}?s={statementID}": the desk opens that
+// statement's review there.
 func Permalink(r Report, s Statement) string {
-	return fmt.Sprintf("%s/articles/%d#statement-%d", strings.TrimRight(r.BaseURL, "/"), r.Article.ID, s.ID)
+	return fmt.Sprintf("%s/articles/%d?s=%d", strings.TrimRight(r.BaseURL, "/"), r.Article.ID, s.ID)
 }

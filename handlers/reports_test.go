@@ -44,7 +44,7 @@ func TestExportFormats(t *testing.T) {
 		{"html", "text/html; charset=utf-8", "trade-talks-missiles-2025-10-20.html", []string{"@media print", "subsonic speed", "&lt;talks&gt;"}},
 		{"csv", "text/csv; charset=utf-8", "trade-talks-missiles-2025-10-20.csv", []string{"'=HYPERLINK", "subsonic speed"}},
 		{"json", "application/json", "trade-talks-missiles-2025-10-20.json", []string{`"schema_version": 1`, "subsonic speed"}},
-		{"claimreview", "application/ld+json", "trade-talks-missiles-2025-10-20.jsonld", []string{`"ClaimReview"`, "Desk News Fact Check", fmt.Sprintf("https://desk.example.org/articles/%d#statement-%d", a.ID, s.ID)}},
+		{"claimreview", "application/ld+json", "trade-talks-missiles-2025-10-20.jsonld", []string{`"ClaimReview"`, "Desk News Fact Check", fmt.Sprintf("https://desk.example.org/articles/%d?s=%d", a.ID, s.ID)}},
 		{"corrected", "text/plain; charset=utf-8", "trade-talks-missiles-2025-10-20.txt", []string{"Tomahawk missiles fly at subsonic speed.", "An earlier version of this article said"}},
 	}
 	for _, tt := range tests {
