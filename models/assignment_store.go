@@ -217,6 +217,12 @@ func (s *Store) Assign(ctx context.Context, in AssignInput) ([]uint, error) {
 		if err := tx.CreateInBatches(&history, 200).Error; err != nil {
 			return err
 		}
+		after := map[string]any{"assignee_id": in.AssigneeID, "due_at": in.DueAt, "priority": in.Priority}
+		for _, st := range open {
+			if err := record(tx, st.ArticleID, st.ID, in.ByUserID, string(ActionAssign), nil, after); err != nil {
+				return err
+			}
+		}
 		if in.AssigneeID == in.ByUserID {
 			return nil // nobody needs telling what they gave themselves
 		}
@@ -306,7 +312,7 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 	var ids []uint
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var had []Statement
-		err := tx.Model(&Statement{}).Select("id, assignee_id").Clauses(clause.Locking{Strength: "UPDATE"}).
+		err := tx.Model(&Statement{}).Select("id, article_id, assignee_id").Clauses(clause.Locking{Strength: "UPDATE"}).
 			Where("id IN ? AND assignee_id IS NOT NULL", statementIDs).Order("id").Find(&had).Error
 		if err != nil {
 			return err
@@ -326,6 +332,11 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 		}).Error
 		if err != nil {
 			return err
+		}
+		for _, st := range had {
+			if err := record(tx, st.ArticleID, st.ID, byUserID, string(ActionUnassign), map[string]any{"assignee_id": st.AssigneeID}, nil); err != nil {
+				return err
+			}
 		}
 		return tx.CreateInBatches(&history, 200).Error
 	})
@@ -492,6 +503,13 @@ func (s *Store) TakeNext(ctx context.Context, userID uint) (*Statement, error) {
 				return res.Error // taken by someone else first: try the next one
 			}
 			claimed = true
+			var st Statement
+			if err := tx.Select("id, article_id").First(&st, id).Error; err != nil {
+				return err
+			}
+			if err := record(tx, st.ArticleID, id, userID, string(ActionTake), nil, map[string]any{"assignee_id": userID}); err != nil {
+				return err
+			}
 			return tx.Create(&Assignment{StatementID: id, Action: ActionTake, AssigneeID: &userID,
 				AssignedByID: userID, Priority: Normal, CreatedAt: now}).Error
 		})

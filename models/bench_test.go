@@ -27,4 +27,3 @@ func BenchmarkCreateArticle(b *testing.B) {
 		}
 	}
 }
-

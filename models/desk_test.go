@@ -232,3 +232,32 @@ func TestDismissRestoreCreate(t *testing.T) {
 		t.Fatal("a range past the end was accepted")
 	}
 }
+
+// Assignment changes are in the statement's history too, so its timeline
+// and the live pages see them.
+func TestAssignmentsInHistory(t *testing.T) {
+	store := modeltest.Open(t)
+	a := deskArticle(t, store)
+	u, err := store.CreateUser(t.Context(), models.UserInput{Email: "r@example.org", Name: "R", Role: models.Reviewer, Password: "a long password"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := a.Statements[0]
+	if _, err := store.Assign(t.Context(), models.AssignInput{StatementIDs: []uint{s.ID}, AssigneeID: u.ID, Priority: models.Urgent}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Unassign(t.Context(), []uint{s.ID}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.TakeNext(t.Context(), u.ID); err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	h, _ := store.History(t.Context(), s.ID)
+	for _, e := range h {
+		actions = append(actions, e.Action)
+	}
+	if got := strings.Join(actions, ","); got != "assign,unassign,take" {
+		t.Errorf("history = %s", got)
+	}
+}

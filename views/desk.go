@@ -76,7 +76,9 @@ var actionLabels = map[string]string{
 	models.ActionSourceRemove: "Source removed", models.ActionSourceOrder: "Sources reordered", models.ActionComment: "Comment",
 	models.ActionBounds: "Boundaries changed", models.ActionSplit: "Split", models.ActionMerge: "Merged",
 	models.ActionDismiss: "Dismissed", models.ActionRestore: "Restored", models.ActionCreate: "Statement added",
-	models.ActionReuse: "Earlier review reused",
+	models.ActionReuse:          "Earlier review reused",
+	string(models.ActionAssign): "Assigned", string(models.ActionUnassign): "Unassigned",
+	string(models.ActionTake): "Taken from the pool",
 }
 
 func actionLabel(a string) string {
@@ -180,6 +182,10 @@ func ActionPhrase(action string) string {
 		return "changed a statement's boundaries"
 	case models.ActionCreate:
 		return "added a statement"
+	case string(models.ActionAssign), string(models.ActionUnassign), string(models.ActionTake):
+		return "changed who reviews this statement"
+	case models.ActionReuse:
+		return "reused an earlier review for this statement"
 	}
 	return "changed this statement's sources"
 }
