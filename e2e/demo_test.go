@@ -40,20 +40,24 @@ func TestDemoArticle(t *testing.T) {
 	}
 
 	Eval[int](p, noReload)
-	review := func(contains string, v models.Verdict, correction string) {
-		id := Eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#article-text mark.stmt")).find(m => m.textContent.includes(%q)).id`, contains))
-		openPanel(p, id)
-		chooseVerdict(p, v)
-		if correction != "" {
-			p.Do("type the correction", chromedp.SendKeys(chromedp.ID("correction"), correction))
-		}
-		p.Do("write a note", chromedp.SendKeys(chromedp.ID("note"), "Checked against the primary source."))
-		addSource(p, "https://ustr.gov/countries-regions/europe-middle-east/russia-and-eurasia/russia")
-		saveAndWait(p)
-	}
-	review("$5.2bn", models.Verified, "")
-	review("supersonic speed", models.Corrected, "They fly at subsonic speed, about 880km/h, at low altitudes.")
+	reviewHighlight(p, "$5.2bn", models.Verified, "")
+	reviewHighlight(p, "supersonic speed", models.Corrected, "They fly at subsonic speed, about 880km/h, at low altitudes.")
 	p.Open(p.Path())
 	p.Do("scroll to the corrected statement", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.querySelector("#article-text mark.v-corrected").getBoundingClientRect().top + window.scrollY - 260)`))
 	p.ViewportScreenshot("demo-article")
+}
+
+// reviewHighlight opens the highlighted statement containing text and
+// saves a review with a note and a source (and the correction, if any).
+func reviewHighlight(p *Page, text string, v models.Verdict, correction string) {
+	p.t.Helper()
+	id := Eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#article-text mark.stmt")).find(m => m.textContent.includes(%q)).id`, text))
+	openPanel(p, id)
+	chooseVerdict(p, v)
+	if correction != "" {
+		p.Do("type the correction", chromedp.SendKeys(chromedp.ID("correction"), correction))
+	}
+	p.Do("write a note", chromedp.SendKeys(chromedp.ID("note"), "Checked against the primary source."))
+	addSource(p, sourceURL)
+	saveAndWait(p)
 }

@@ -65,19 +65,8 @@ func TestImportReviewExport(t *testing.T) {
 		}
 	}
 	Eval[int](p, noReload)
-	review := func(contains string, v models.Verdict, correction string) {
-		id := Eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#article-text mark.stmt")).find(m => m.textContent.includes(%q)).id`, contains))
-		openPanel(p, id)
-		chooseVerdict(p, v)
-		if correction != "" {
-			p.Do("type the correction", chromedp.SendKeys(chromedp.ID("correction"), correction))
-		}
-		p.Do("write a note", chromedp.SendKeys(chromedp.ID("note"), "Checked against the primary source."))
-		addSource(p, sourceURL)
-		saveAndWait(p)
-	}
-	review("$5.2bn", models.Verified, "")
-	review("supersonic speed", models.Corrected, correctionText)
+	reviewHighlight(p, "$5.2bn", models.Verified, "")
+	reviewHighlight(p, "supersonic speed", models.Corrected, correctionText)
 	articleID := strings.TrimPrefix(strings.Split(p.Path(), "?")[0], "/articles/")
 
 	formats := []struct {
