@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -94,7 +95,7 @@ func (h *Handler) correctedArticle(c echo.Context) error {
 // teamReport lists every statement reviewed in a date range, as a page or
 // as a Markdown or CSV download.
 func (h *Handler) teamReport(c echo.Context) error {
-	q := views.TeamQuery{From: c.QueryParam("from"), To: c.QueryParam("to"), Verdict: c.QueryParam("verdict")}
+	q := views.TeamQuery{From: c.QueryParam("from"), To: c.QueryParam("to"), Verdict: c.QueryParam("verdict"), Reviewer: c.QueryParam("reviewer")}
 	now := h.clock().UTC()
 	from, to, err := q.Range(now)
 	if err != nil {
@@ -104,14 +105,32 @@ func (h *Handler) teamReport(c echo.Context) error {
 	if q.Verdict != "" && !verdict.Valid() {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Unknown verdict %q.", q.Verdict))
 	}
-	rows, err := h.store.ReviewedBetween(c.Request().Context(), from, to, verdict)
+	var reviewer *models.User
+	if q.Reviewer != "" {
+		id, err := strconv.ParseUint(q.Reviewer, 10, 32)
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, "Unknown reviewer.")
+		}
+		if reviewer, err = h.store.UserByID(c.Request().Context(), uint(id)); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, "Unknown reviewer.")
+		}
+	}
+	reviewerID, reviewerName := uint(0), ""
+	if reviewer != nil {
+		reviewerID, reviewerName = reviewer.ID, reviewer.Name
+	}
+	rows, err := h.store.ReviewedBetween(c.Request().Context(), from, to, verdict, reviewerID)
 	if err != nil {
 		return err
 	}
-	t := models.TeamReportOf(rows, from, to, q.Verdict, now)
+	t := models.TeamReportOf(rows, from, to, q.Verdict, reviewerName, now)
 	switch c.QueryParam("format") {
 	case "":
-		return render(c, http.StatusOK, views.TeamPage(h.page(c, "Team report"), q, t))
+		users, err := h.store.Users(c.Request().Context())
+		if err != nil {
+			return err
+		}
+		return render(c, http.StatusOK, views.TeamPage(h.page(c, "Team report"), q, t, users))
 	case "md":
 		return h.teamDownload(c, t, "text/markdown; charset=utf-8", "md", func(w *bytes.Buffer) error { return export.TeamMarkdown(w, t) })
 	case "csv":

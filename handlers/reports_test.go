@@ -120,6 +120,14 @@ func TestTeamReport(t *testing.T) {
 	if cd := csv.header.Get("Content-Disposition"); cd != `attachment; filename="team-report-2000-01-01-to-2100-01-01.csv"` {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
+	// By reviewer: the admin reviewed it, a new reviewer did not.
+	mine := c.get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d", c.user.ID))
+	wantContains(t, mine, "1</strong> statement(s) reviewed")
+	other := c.as(models.Reviewer)
+	theirs := c.get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d&format=md", other.user.ID))
+	wantContains(t, theirs, "**Reviewer:** "+other.user.Name, "| Statements | 0 |")
+	wantStatus(t, c.get("/reports/team?reviewer=999"), http.StatusBadRequest)
+
 	bad := c.get("/reports/team?from=yesterday")
 	wantStatus(t, bad, http.StatusBadRequest)
 	wantContains(t, bad, "must look like")

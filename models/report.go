@@ -42,8 +42,8 @@ func exportStatement(s *Statement) export.Statement {
 
 // TeamReportOf builds the team report of statements reviewed in
 // [from, to); the report names the last day included.
-func TeamReportOf(rows []ReviewedStatement, from, to time.Time, verdict string, now time.Time) export.TeamReport {
-	t := export.TeamReport{From: from, To: to.AddDate(0, 0, -1), Verdict: verdict, GeneratedAt: now.UTC(),
+func TeamReportOf(rows []ReviewedStatement, from, to time.Time, verdict, reviewer string, now time.Time) export.TeamReport {
+	t := export.TeamReport{From: from, To: to.AddDate(0, 0, -1), Verdict: verdict, Reviewer: reviewer, GeneratedAt: now.UTC(),
 		Rows: make([]export.TeamRow, len(rows))}
 	for i := range rows {
 		t.Rows[i] = export.TeamRow{ArticleID: rows[i].ArticleID, ArticleTitle: rows[i].ArticleTitle, Statement: exportStatement(&rows[i].Statement)}

@@ -126,8 +126,9 @@ type ReviewedStatement struct {
 }
 
 // ReviewedBetween returns the statements given a final verdict in
-// [from, to), oldest first, optionally only those with one verdict.
-func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict Verdict) ([]ReviewedStatement, error) {
+// [from, to), oldest first, optionally only those with one verdict or
+// reviewed by one user (0: anyone).
+func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict Verdict, reviewerID uint) ([]ReviewedStatement, error) {
 	var stmts []Statement
 	q := s.db.WithContext(ctx).
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
@@ -136,6 +137,9 @@ func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict
 		Where("verdict IN ?", []Verdict{Verified, Disputed, Corrected, NotCheckable})
 	if verdict != "" {
 		q = q.Where("verdict = ?", verdict)
+	}
+	if reviewerID != 0 {
+		q = q.Where("reviewed_by_id = ?", reviewerID)
 	}
 	if err := q.Order("reviewed_at, id").Find(&stmts).Error; err != nil {
 		return nil, fmt.Errorf("models: statements reviewed between %s and %s: %w", from, to, err)

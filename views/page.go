@@ -86,6 +86,7 @@ type CorrectedView struct {
 type TeamQuery struct {
 	From, To string // YYYY-MM-DD, inclusive; empty means the last 7 days
 	Verdict  string
+	Reviewer string // a user id, or empty for everyone
 }
 
 // Range returns the period as [from, to) in UTC.
