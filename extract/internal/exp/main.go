@@ -3,7 +3,11 @@
 // which is what settings should be chosen by; dev and later-debates F1 are
 // printed beside it for information only.
 //
-//	go run ./extract/internal/exp -shared ../shared [-all]
+//	go run ./extract/internal/exp -shared ../shared [-all] [-early] [-frames 1] [-pairs] [-stems 1] [-l2w 1e-3]
+//
+// With -early the cross-validation uses only train rows with id < 30000,
+// so that choosing by it leaves the later-debates figure untouched. Folds
+// are fitted in parallel.
 package main
 
 import (
@@ -12,6 +16,7 @@ import (
 	"log"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/factcheckdesk/factcheck/extract/evaluate"
 	"github.com/factcheckdesk/factcheck/extract/internal/claim"
@@ -32,21 +37,25 @@ func oofF1(train []evaluate.Row, o claim.TrainOptions) (float64, float64) {
 	o1.Folds = 1
 	p := make([]float64, len(train))
 	force := make([]int8, len(train))
+	var wg sync.WaitGroup
 	for f := 0; f < 5; f++ {
-		var tr []evaluate.Row
-		for i, r := range train {
-			if fold[i] != f {
-				tr = append(tr, r)
+		wg.Go(func() {
+			var tr []evaluate.Row
+			for i, r := range train {
+				if fold[i] != f {
+					tr = append(tr, r)
+				}
 			}
-		}
-		m := claim.Train(evaluate.Examples(tr), o1)
-		for i, r := range train {
-			if fold[i] == f {
-				c := claim.Analyse(r.Text)
-				p[i], force[i] = claim.BareScore(&m, r.Text), claim.Forced(&c, false)
+			m := claim.Train(evaluate.Examples(tr), o1)
+			for i, r := range train {
+				if fold[i] == f {
+					c := claim.Analyse(r.Text)
+					p[i], force[i] = claim.BareScore(&m, r.Text), claim.Forced(&c, false)
+				}
 			}
-		}
+		})
 	}
+	wg.Wait()
 	bt, bf := 0.0, -1.0
 	for t := 0.2; t <= 0.8; t += 0.01 {
 		var s claim.Scores
@@ -60,7 +69,16 @@ func oofF1(train []evaluate.Row, o claim.TrainOptions) (float64, float64) {
 	return bf, bt
 }
 
-var all = flag.Bool("all", false, "try every variant, not only the defaults")
+var (
+	all     = flag.Bool("all", false, "try every variant, not only the defaults")
+	cvEarly = flag.Bool("early", false, "cross-validate on train rows with id < 30000 only, so that the later-debates figure is untouched by the choice")
+	frames  = flag.Int("frames", claim.Frames, "claim.Frames")
+	raw     = flag.Bool("raw", claim.RawWords, "claim.RawWords")
+	pairs   = flag.Bool("pairs", claim.Pairs, "claim.Pairs")
+	stems   = flag.Int("stems", claim.Stems, "claim.Stems")
+	l2w     = flag.Float64("l2w", claim.DefaultTrainOptions.L2Words, "L2 penalty on sparse features")
+	l2d     = flag.Float64("l2d", claim.DefaultTrainOptions.L2Dense, "L2 penalty on dense features")
+)
 
 func main() {
 	shared := flag.String("shared", "../shared", "directory holding eval/")
@@ -91,6 +109,12 @@ func grid(train, dev []evaluate.Row) {
 		grams int
 	}
 	base := claim.DefaultTrainOptions
+	base.L2Words, base.L2Dense = *l2w, *l2d
+	claim.Frames, claim.RawWords, claim.Pairs, claim.Stems = *frames, *raw, *pairs, *stems
+	cvRows := train
+	if *cvEarly {
+		cvRows = early
+	}
 	var cfgs []cfg
 	add := func(name string, f func(o *claim.TrainOptions), grams int) {
 		o := base
@@ -117,9 +141,12 @@ func grid(train, dev []evaluate.Row) {
 	}
 	for _, c := range cfgs {
 		claim.Grams = c.grams
-		f, t := oofF1(train, c.o)
-		ma := claim.Train(evaluate.Examples(train), c.o)
-		mb := claim.Train(evaluate.Examples(early), c.o)
+		f, t := oofF1(cvRows, c.o)
+		var ma, mb claim.Model
+		var wg sync.WaitGroup
+		wg.Go(func() { ma = claim.Train(evaluate.Examples(train), c.o) })
+		wg.Go(func() { mb = claim.Train(evaluate.Examples(early), c.o) })
+		wg.Wait()
 		fmt.Printf("%-12s oof %.3f@%.2f | dev %.3f | later %.3f\n", c.name, f, t, evaluate.Score(&ma, dev).F1(), evaluate.Score(&mb, later).F1())
 	}
 	claim.Grams = 2
