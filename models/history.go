@@ -170,17 +170,8 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 	}
 	var out *Statement
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, version).
-			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			current, err := statementByID(tx, id)
-			if err != nil {
-				return err
-			}
-			return &ConflictError{Current: current}
+		if err := claimVersion(tx, id, version, nil); err != nil {
+			return err
 		}
 		st, err := statementByID(tx, id)
 		if err != nil {
@@ -207,4 +198,27 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 		return nil, fmt.Errorf("models: %s statement %d: %w", action, id, err)
 	}
 	return out, nil
+}
+
+// claimVersion moves a statement from version to version+1, setting fields
+// on the way, in one conditional UPDATE: of two writers based on the same
+// version exactly one gets it; the other gets a *ConflictError with the
+// statement as it is now.
+func claimVersion(tx *gorm.DB, id uint, version int, fields map[string]any) error {
+	set := map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()}
+	for k, v := range fields {
+		set[k] = v
+	}
+	res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, version).Updates(set)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		current, err := statementByID(tx, id)
+		if err != nil {
+			return err
+		}
+		return &ConflictError{Current: current}
+	}
+	return nil
 }

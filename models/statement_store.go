@@ -69,24 +69,15 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 		if err != nil {
 			return err
 		}
-		res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, r.Version).Updates(map[string]any{
+		err = claimVersion(tx, id, r.Version, map[string]any{
 			"verdict":        r.Verdict,
 			"note":           strings.TrimSpace(r.Note),
 			"correction":     correction,
 			"reviewed_at":    reviewedAt,
 			"reviewed_by_id": reviewedBy,
-			"version":        gorm.Expr("version + 1"),
-			"updated_at":     now,
 		})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			current, err := statementByID(tx, id)
-			if err != nil {
-				return err
-			}
-			return &ConflictError{Current: current}
+		if err != nil {
+			return err
 		}
 		if err := tx.Where("statement_id = ?", id).Delete(&Source{}).Error; err != nil {
 			return err
