@@ -44,6 +44,37 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 
 // CreateUser validates in and stores a new active user.
 func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
+	return s.createUser(ctx, in, func(tx *gorm.DB, in UserInput) error {
+		var n int64
+		if err := tx.Model(&User{}).Where("email = ?", in.Email).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return &ValidationError{Problems: []FieldError{{"email", "A user with this email already exists."}}}
+		}
+		return nil
+	})
+}
+
+// CreateFirstAdmin creates the first user, an admin, only while there are
+// no users: two people racing through the set-up page cannot both win.
+func (s *Store) CreateFirstAdmin(ctx context.Context, in UserInput) (*User, error) {
+	in.Role = Admin
+	return s.createUser(ctx, in, func(tx *gorm.DB, _ UserInput) error {
+		var n int64
+		if err := tx.Model(&User{}).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrAlreadySetUp
+		}
+		return nil
+	})
+}
+
+// createUser validates and hashes, then stores the user in a transaction
+// after allowed says the desk may have them.
+func (s *Store) createUser(ctx context.Context, in UserInput, allowed func(tx *gorm.DB, in UserInput) error) (*User, error) {
 	in = in.normalize()
 	if err := in.validate(); err != nil {
 		return nil, err
@@ -54,53 +85,17 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
 	}
 	u := &User{Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: string(hash), Active: true}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&User{}).Where("email = ?", in.Email).Count(&n).Error; err != nil {
+		if err := allowed(tx, in); err != nil {
 			return err
-		}
-		if n > 0 {
-			return &ValidationError{Problems: []FieldError{{"email", "A user with this email already exists."}}}
 		}
 		return tx.Create(u).Error
 	})
 	if err != nil {
 		var v *ValidationError
-		if errors.As(err, &v) {
+		if errors.As(err, &v) || errors.Is(err, ErrAlreadySetUp) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("models: create user %s: %w", in.Email, err)
-	}
-	return u, nil
-}
-
-// CreateFirstAdmin creates the first user, an admin, only while there are
-// no users: two people racing through the set-up page cannot both win.
-func (s *Store) CreateFirstAdmin(ctx context.Context, in UserInput) (*User, error) {
-	in.Role = Admin
-	in = in.normalize()
-	if err := in.validate(); err != nil {
-		return nil, err
-	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(in.Password), BcryptCost)
-	if err != nil {
-		return nil, fmt.Errorf("models: hash password: %w", err)
-	}
-	u := &User{Email: in.Email, Name: in.Name, Role: Admin, PasswordHash: string(hash), Active: true}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&User{}).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return ErrAlreadySetUp
-		}
-		return tx.Create(u).Error
-	})
-	if err != nil {
-		if errors.Is(err, ErrAlreadySetUp) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("models: create first admin: %w", err)
 	}
 	return u, nil
 }
