@@ -12,6 +12,7 @@
     clearTimeout(t._timer);
     t._timer = setTimeout(function () { t.hidden = true; }, 6000);
   }
+  window.deskToast = toast;
   document.addEventListener("htmx:responseError", function (e) {
     var xhr = e.detail.xhr, msg = "The server could not do that (" + xhr.status + ").";
     try { var j = JSON.parse(xhr.responseText); if (j.error) msg = j.error; } catch (_) {
@@ -64,14 +65,7 @@
   }
   function byteLen(s) { return new TextEncoder().encode(s).length; }
   function later(f) { setTimeout(f, 30); }
-  function toast(msg) {
-    var t = document.getElementById("toast");
-    if (!t) return;
-    t.textContent = msg;
-    t.hidden = false;
-    clearTimeout(t._timer);
-    t._timer = setTimeout(function () { t.hidden = true; }, 5000);
-  }
+  var toast = window.deskToast;
 
   // The selection inside the article text as byte offsets into the
   // article, which is what the server stores. The article element holds
