@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -104,6 +105,26 @@ func TestFurnitureDropped(t *testing.T) {
 		{"Share on Facebook", "furniture"},
 		{"Follow us on X", "furniture"},
 		{"Putin and Trump in Alaska [File: Kevin Lamarque/Reuters]", "furniture"},
+		{"By Faisal Islam, Economics editor", "furniture"},
+		{"By Jane Doe | Reuters", "furniture"},
+		{"BY JANE DOE", "furniture"},
+		{"Image source, Getty Images", "furniture"},
+		{"Image caption, Petrol prices fell by 4p a litre in April", "furniture"},
+		{"Photograph: Jason Alden/Bloomberg via Getty Images", "furniture"},
+		{"Reporting by William Schomberg; Editing by Andy Bruce", "furniture"},
+		{"Our Standards: The Thomson Reuters Trust Principles.", "furniture"},
+		{"This article was amended on 23 May 2024 to correct the spelling of a name.", "furniture"},
+		{"Published 22 May 2024", "furniture"},
+		{"Updated 3 hours ago", "furniture"},
+		{"5 min read", "furniture"},
+		{"Follow Faisal on X", "furniture"},
+		{"list 2 of 4", "furniture"},
+		{"Copyright 2025 The Associated Press. All rights reserved.", "furniture"},
+		{"By the end of the decade, 2,300 missiles had been fired.", "content"},
+		{"By air, the journey takes two hours.", "content"},
+		{"Published figures show a fall of 2.3%.", "content"},
+		{"Follow the money", "content"},
+		{"Photographs taken on Thursday show the damage.", "content"},
 		{"By 2030, the missiles will be retired.", "content"},
 		{"Follow the money to Budapest and you find the answer.", "content"},
 		{"What are Tomahawk missiles?", "content"},
@@ -111,7 +132,7 @@ func TestFurnitureDropped(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
 			got := "content"
-			if k := classifyLine(strings.TrimSpace(tc.line), false); k == lineFurniture {
+			if k := classifyLine(strings.TrimSpace(tc.line), inArticle); k != lineContent {
 				got = "furniture"
 			}
 			if got != tc.kind {
@@ -126,6 +147,38 @@ func TestReferencesSection(t *testing.T) {
 	sts := Extract(doc)
 	if len(sts) != 1 || sts[0].Text != "Putin spoke." {
 		t.Fatalf("got %+v", sts)
+	}
+}
+
+// TestFurnitureSections: link lists and newsletter promotions are dropped
+// as blocks, up to the prose that follows them.
+func TestFurnitureSections(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{"links until prose", "Putin spoke.\n\nRecommended Stories\n\nlist of 2 items\nlist 1 of 2\nRussia-Ukraine war: List of key events, day 1,313\nlist 2 of 2\nWhat are Tomahawk missiles?\nend of list\n\nTrump spoke on Friday.",
+			[]string{"Putin spoke.", "Trump spoke on Friday."}},
+		{"related topics at the end", "Inflation fell to 2.3%.\n\nRelated Topics\nInflation\nCost of living",
+			[]string{"Inflation fell to 2.3%."}},
+		{"prose ends the links", "Related\nInflation falls again\nThe ONS said prices rose 0.3% in May.\n\nShort heading",
+			[]string{"The ONS said prices rose 0.3% in May.", "Short heading"}},
+		{"newsletter promotion", "Prices rose.\n\nSkip past newsletter promotion\nSign up to Business Today\nGet set for the working day – we'll point you to all the business news you need.\nPrivacy Notice: Newsletters may contain info about charities.\nafter newsletter promotion\n\nEconomists had expected 2.1%.",
+			[]string{"Prices rose.", "Economists had expected 2.1%."}},
+		{"promotion without its end marker", "Skip past newsletter promotion\n1.\n2.\n3.\n4.\n5.\n6.\n7.\n8.\nThe article goes on.\nAnd on.",
+			[]string{"The article goes on.", "And on."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Extract(tc.doc) {
+				got = append(got, s.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }
 

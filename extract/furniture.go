@@ -15,16 +15,20 @@ import (
 // that are never article text.
 var furnitureExact = set(
 	"advertisement", "advertisements", "ad", "sponsored", "sponsored content",
-	"recommended", "recommended stories", "recommended for you", "recommended articles",
-	"related", "related stories", "related articles", "related content", "related news",
-	"read more", "read next", "read also", "also read", "see also", "more on this story",
-	"more from", "most read", "most popular", "trending", "top stories", "latest news",
-	"end of list", "share", "share this", "share this article", "share article",
-	"share on facebook", "share on x", "share on twitter", "share on whatsapp",
+	"read also", "also read", "see also", "end of list", "share", "share this", "share this article",
+	"share article", "share on facebook", "share on x", "share on twitter", "share on whatsapp",
 	"copy link", "print", "email", "save", "comments", "listen", "listen to this article",
 	"skip to content", "skip advertisement", "continue reading", "click to expand",
 	"subscribe", "sign up", "follow us", "story continues below advertisement",
+	"newsletter promotion", "more from this author",
 )
+
+// linkHeadings open a list of links to other stories: the heading and the
+// headline-like lines after it are furniture, up to the first line of prose.
+var linkHeadings = set("recommended", "recommended stories", "recommended for you", "recommended articles",
+	"related", "related stories", "related articles", "related content", "related news", "related topics",
+	"read more", "read next", "more on this story", "more from", "most read", "most popular", "trending",
+	"top stories", "latest news", "you may also like", "what to read next", "explore more", "topics", "tags")
 
 // referenceHeadings start a references section: the heading and the
 // "^ … (www.site.com)" lines after it are furniture.
@@ -36,6 +40,20 @@ var furniturePrefixes = []string{
 	"follow us", "follow our", "follow @", "follow al jazeera", "subscribe to", "sign up for", "sign up to",
 	"click here", "published on", "published:", "updated on", "updated:", "last updated",
 	"posted on", "watch:", "listen:", "more:", "photo:", "image:", "file photo", "file:",
+	"tags:", "topics:",
+}
+
+// creditPrefixes start lines that credit or describe a picture, or credit
+// the reporting, whatever their length: "Image caption, Petrol prices fell
+// by 4p", "Photograph: Jason Alden/Bloomberg", "Reporting by William
+// Schomberg; Editing by Andy Bruce".
+var creditPrefixes = []string{
+	"image source,", "image caption,", "media caption,", "video caption,", "image source:", "image caption:",
+	"photograph:", "photograph by", "photo by", "photos:", "photo credit", "picture:", "pictures:", "illustration:",
+	"illustration by", "credit:", "caption:", "reporting by", "additional reporting by", "writing by", "editing by",
+	"written by", "words by", "story by", "compiled by", "our standards:", "this article was amended",
+	"this article has been amended", "this article was updated", "this article has been updated",
+	"this story has been updated", "this story was updated", "privacy notice:",
 }
 
 // captionPrefixes are the all-caps labels news sites put on graphics.
@@ -49,13 +67,56 @@ const (
 	lineBlank
 	lineFurniture
 	lineReferences // a "References" heading: furniture that opens a section
+	lineLinks      // a "Related stories" heading: furniture that opens a list of links
+	linePromo      // "Skip past newsletter promotion": furniture up to its end marker
+	lineEndSection // "end of list", "after newsletter promotion": furniture that closes a section
 )
 
-// classifyLine decides whether the trimmed line is furniture. inRefs says we
-// are inside a references section, where citation-like lines are dropped.
-func classifyLine(line string, inRefs bool) lineKind {
+// section is the kind of furniture block a line is in; lines inside one are
+// judged differently (see classifyLine).
+type section uint8
+
+const (
+	inArticle section = iota
+	inReferences
+	inLinks
+	inPromo
+)
+
+// maxPromoLines bounds a promotion block, so that a missing end marker
+// cannot swallow the article.
+const maxPromoLines = 8
+
+// next returns the section after a line of kind k.
+func (s section) next(k lineKind) section {
+	switch k {
+	case lineReferences:
+		return inReferences
+	case lineLinks:
+		return inLinks
+	case linePromo:
+		return inPromo
+	case lineEndSection:
+		return inArticle
+	case lineContent:
+		return inArticle
+	}
+	return s
+}
+
+// classifyLine decides whether the trimmed line is furniture. sec says what
+// kind of block the line is in: citation-like lines in a references
+// section, headline-like lines in a list of links and every line of a
+// promotion block are dropped.
+func classifyLine(line string, sec section) lineKind {
 	if line == "" {
 		return lineBlank
+	}
+	if sec == inPromo {
+		if strings.EqualFold(line, "after newsletter promotion") {
+			return lineEndSection
+		}
+		return lineFurniture
 	}
 	// Long lines are prose; this also keeps the classifier O(1) per byte.
 	if len(line) > 300 {
@@ -65,21 +126,38 @@ func classifyLine(line string, inRefs bool) lineKind {
 	lb := lowerASCII(buf[:0], strings.TrimRight(line, ":."))
 	// low lives only in this call and buf is not written after this line.
 	low := unsafe.String(unsafe.SliceData(lb), len(lb))
-	if furnitureExact[low] {
+	switch {
+	case low == "skip past newsletter promotion":
+		return linePromo
+	case low == "end of list" || low == "after newsletter promotion":
+		return lineEndSection
+	case linkHeadings[low]:
+		return lineLinks
+	case furnitureExact[low]:
 		return lineFurniture
-	}
-	if referenceHeadings[low] {
+	case referenceHeadings[low]:
 		return lineReferences
 	}
 	words := strings.Count(line, " ") + 1
-	if strings.HasPrefix(low, "list of ") && strings.HasSuffix(low, " items") && words <= 5 {
-		return lineFurniture
+	if strings.HasPrefix(low, "list ") && words <= 5 && (strings.HasSuffix(low, " items") || strings.Contains(low, " of ")) {
+		return lineFurniture // "list of 3 items", "list 1 of 3"
 	}
-	if isCitationLine(line) || inRefs && isReferenceLine(line) {
+	if isCitationLine(line) || sec == inReferences && isReferenceLine(line) {
 		return lineFurniture
 	}
 	last := line[len(line)-1]
 	terminal := last == '.' || last == '!' || last == '?'
+	if sec == inLinks && len(line) <= 200 && !(terminal && last != '?' && words >= 4) {
+		return lineFurniture // a headline in a list of links
+	}
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(low, p) {
+			return lineFurniture
+		}
+	}
+	if isDateline(low, words) || isReadingTime(low, words) || isFollowPrompt(low, words) || isCopyright(low, words) {
+		return lineFurniture
+	}
 	if words <= 12 && !(terminal && words >= 4) {
 		for _, p := range furniturePrefixes {
 			if strings.HasPrefix(low, p) {
@@ -110,13 +188,24 @@ func isReferenceLine(line string) bool {
 	return isDigit(line[0]) && (strings.Contains(line, "Retrieved") || strings.Contains(line, "www."))
 }
 
-// isByline matches "By admin", "By Jane Doe and John Roe": short, no digits,
-// no sentence punctuation, every word capitalised except joiners.
+// isByline matches "By admin", "By Jane Doe and John Roe", "By Faisal Islam,
+// Economics editor": short, no digits, no sentence punctuation, every word
+// of the names capitalised except joiners. After a comma, "|" or " - " may
+// come a role or an outlet in any case.
 func isByline(line string, words int) bool {
-	if !strings.HasPrefix(line, "By ") || words > 7 || strings.ContainsAny(line, "0123456789.!?,;:\"“") {
+	if !strings.HasPrefix(line, "By ") && !strings.HasPrefix(line, "BY ") || words > 12 {
 		return false
 	}
-	for i, w := range strings.Fields(line[3:]) {
+	names := line[3:]
+	if k := strings.IndexAny(names, ",|"); k >= 0 {
+		names = names[:k]
+	} else if k := strings.Index(names, " - "); k >= 0 {
+		names = names[:k]
+	}
+	if strings.Count(names, " ") > 6 || strings.ContainsAny(line, "0123456789!?;\"“") || strings.HasSuffix(line, ".") {
+		return false
+	}
+	for i, w := range strings.Fields(names) {
 		if w == "and" || w == "&" || (i == 0 && w == "admin") || w == "staff" {
 			continue
 		}
@@ -125,6 +214,41 @@ func isByline(line string, words int) bool {
 		}
 	}
 	return true
+}
+
+// isDateline matches a publication stamp on a line of its own: "Published
+// 22 May 2024", "Updated 3 hours ago", "Last updated on Friday".
+func isDateline(low string, words int) bool {
+	rest, ok := "", false
+	for _, p := range []string{"published ", "updated ", "last updated "} {
+		if r, found := strings.CutPrefix(low, p); found {
+			rest, ok = strings.TrimPrefix(strings.TrimPrefix(r, "on "), "at "), true
+		}
+	}
+	if !ok || words > 8 || strings.HasSuffix(low, ".") || rest == "" {
+		return false
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	first = strings.TrimRight(first, ",")
+	return isDigit(rest[0]) || months[first] || weekdays[first] || relDates[first] || strings.HasSuffix(rest, " ago")
+}
+
+// isCopyright matches "© 2025 Reuters", "Copyright 2025 The Associated
+// Press. All rights reserved."
+func isCopyright(low string, words int) bool {
+	return words <= 15 && (strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") ||
+		strings.HasPrefix(low, "copyright ") && (strings.ContainsAny(low, "0123456789©") || strings.Contains(low, "all rights reserved")) ||
+		strings.HasSuffix(low, "all rights reserved"))
+}
+
+// isFollowPrompt matches "Follow Faisal on X", "Follow @bbcbusiness".
+func isFollowPrompt(low string, words int) bool {
+	return words <= 8 && strings.HasPrefix(low, "follow ") && (strings.Contains(low, " on ") || strings.Contains(low, "@"))
+}
+
+// isReadingTime matches "5 min read", "Listen · 4 min".
+func isReadingTime(low string, words int) bool {
+	return words <= 5 && (strings.HasSuffix(low, "min read") || strings.HasSuffix(low, "minute read") || strings.HasSuffix(low, "mins read"))
 }
 
 // isCaption matches graphic captions such as

@@ -20,7 +20,7 @@ type span struct {
 // quote or parenthesis from swallowing the rest of the article.
 func segment(doc string) []span {
 	sg := segmenter{doc: doc, out: make([]span, 0, len(doc)/80+1)}
-	inRefs := false
+	sec, promoLines := inArticle, 0
 	blockStart, blockEnd := -1, -1
 	for ls := 0; ls <= len(doc); {
 		le := strings.IndexByte(doc[ls:], '\n')
@@ -30,16 +30,22 @@ func segment(doc string) []span {
 			le += ls
 		}
 		ts, te := trimSpan(doc, ls, le)
-		kind := classifyLine(doc[ts:te], inRefs)
-		switch kind {
-		case lineContent:
-			inRefs = false
+		kind := classifyLine(doc[ts:te], sec)
+		if sec == inPromo && kind != lineBlank {
+			if promoLines++; promoLines > maxPromoLines {
+				// No end marker: the block was not a promotion after all.
+				sec, promoLines = inArticle, 0
+				kind = classifyLine(doc[ts:te], sec)
+			}
+		}
+		if kind == lineContent {
 			if blockStart < 0 {
 				blockStart = ts
 			}
 			blockEnd = te
-		case lineReferences:
-			inRefs = true
+		}
+		if sec = sec.next(kind); sec != inPromo {
+			promoLines = 0
 		}
 		if kind != lineContent && blockStart >= 0 {
 			sg.block(blockStart, blockEnd)
