@@ -418,12 +418,12 @@ func (fs *facetScanner) date(i int) {
 		if k >= 0 && t[k].sym == ',' {
 			k--
 		}
-		if k >= 0 && t[k].num && len(t[k].low) <= 2 && k > 0 && (t[k-1].f&fMonths != 0) {
-			from = k - 1
-		} else if k >= 0 && (t[k].f&fMonths != 0) {
-			from = k
-			if k > 0 && t[k-1].num && len(t[k-1].low) <= 2 {
-				from = k - 1
+		if k >= 0 && t[k].num && len(t[k].low) <= 2 && k > 0 && fs.monthEndingAt(k-1) >= 0 {
+			from = fs.monthEndingAt(k - 1)
+		} else if m := fs.monthEndingAt(k); m >= 0 {
+			from = m
+			if m > 0 && t[m-1].num && len(t[m-1].low) <= 2 {
+				from = m - 1
 			}
 		}
 	case len(w) == 5 && w[4] == 's' && isYearTok(w[:4]):
@@ -431,11 +431,27 @@ func (fs *facetScanner) date(i int) {
 		if i > 0 && t[i-1].low == "the" {
 			from = i - 1
 		}
-	case (t[i].f&fWeekdays != 0) || (t[i].f&fMonths != 0) && w != "may" && (t[i].cap && i+1 < len(t) && t[i+1].num):
-		to = i
-		if (t[i].f&fMonths != 0) && i+1 < len(t) && t[i+1].num && len(t[i+1].low) <= 2 {
-			to = i + 1
+	case t[i].num && len(w) <= 2 && i+1 < len(t) && t[i+1].f&fMonths != 0 && t[i+1].cap:
+		to = i + 1 // "30 September", "30 September 2025"
+		if i+2 < len(t) && isYearTok(t[i+2].low) {
+			to = i + 2
 		}
+	case t[i].f&fMonths != 0 && t[i].cap && fs.numberAfterMonth(i) > 0:
+		to = fs.numberAfterMonth(i) // "September 2025", "Sept. 30"
+		if d := to; len(t[d].low) <= 2 {
+			// "September 30, 2025"
+			n := d + 1
+			if n < len(t) && t[n].sym == ',' {
+				n++
+			}
+			if n < len(t) && isYearTok(t[n].low) {
+				to = n
+			}
+		} else if !isYearTok(t[d].low) {
+			to = -1 // "March 1000 people"
+		}
+	case t[i].f&fWeekdays != 0:
+		to = i
 	case (t[i].f&fRelDates != 0):
 		to = i
 	case (t[i].f&fRelPrefix != 0) && i+1 < len(t) && ((t[i+1].f&fTimeUnits != 0) || (t[i+1].f&fWeekdays != 0) || t[i+1].low == "weekend"):
@@ -453,6 +469,33 @@ func (fs *facetScanner) date(i int) {
 		}
 	}
 	fs.add(KindDate, from, to)
+}
+
+// monthEndingAt returns the index of the month name that ends at token k
+// ("September", or "Sept" of "Sept."), or -1.
+func (fs *facetScanner) monthEndingAt(k int) int {
+	t := fs.toks
+	if k >= 1 && t[k].sym == '.' && !t[k].space {
+		k--
+	}
+	if k >= 0 && t[k].f&fMonths != 0 {
+		return k
+	}
+	return -1
+}
+
+// numberAfterMonth returns the index of the number after the month name at
+// token i ("September 30", "Sept. 30"), or -1.
+func (fs *facetScanner) numberAfterMonth(i int) int {
+	t := fs.toks
+	n := i + 1
+	if n < len(t) && t[n].sym == '.' && !t[n].space {
+		n++
+	}
+	if n < len(t) && t[n].num {
+		return n
+	}
+	return -1
 }
 
 // count: remaining figures and number phrases ("2,300", "a couple of

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFacets(t *testing.T) {
 	sts := Extract(article(t))
@@ -46,5 +49,37 @@ func TestFacets(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing facets %v in %+v", want, got.Facets)
+	}
+}
+
+// TestDateFacets: a date is one facet however it is written, and a month
+// name alone is not a date ("May I ask?").
+func TestDateFacets(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string // the date facets, in order
+	}{
+		{"It was signed on September 30, 2025, in Budapest.", []string{"on September 30, 2025"}},
+		{"It ended on 5 March 2024.", []string{"on 5 March 2024"}},
+		{"The measure funds the Pentagon through Sept. 30.", []string{"Sept. 30"}},
+		{"It was signed on Jan. 5, 2024, and again on March 3.", []string{"on Jan. 5, 2024", "on March 3"}},
+		{"In May 2019 they met.", []string{"In May 2019"}},
+		{"May I ask who decided?", nil},
+		{"They march 1000 people to the border.", nil},
+		{"They meet on Thursday.", []string{"on Thursday"}},
+		{"Missiles were developed in the 1970s.", []string{"in the 1970s"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			var got []string
+			for _, f := range ScoreSentence(tc.sentence).Facets {
+				if f.Kind == KindDate {
+					got = append(got, f.Text)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("date facets %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -70,6 +70,7 @@ const (
 	lineLinks      // a "Related stories" heading: furniture that opens a list of links
 	linePromo      // "Skip past newsletter promotion": furniture up to its end marker
 	lineEndSection // "end of list", "after newsletter promotion": furniture that closes a section
+	lineByline     // "By Lisa Mascaro": furniture; an outlet's name may follow on the next line
 )
 
 // section is the kind of furniture block a line is in; lines inside one are
@@ -81,6 +82,7 @@ const (
 	inReferences
 	inLinks
 	inPromo
+	inByline // the line right after a byline
 )
 
 // maxPromoLines bounds a promotion block, so that a missing end marker
@@ -96,6 +98,12 @@ func (s section) next(k lineKind) section {
 		return inLinks
 	case linePromo:
 		return inPromo
+	case lineByline:
+		return inByline
+	case lineBlank:
+		if s == inByline {
+			return inArticle
+		}
 	case lineEndSection:
 		return inArticle
 	case lineContent:
@@ -155,7 +163,7 @@ func classifyLine(line string, sec section) lineKind {
 			return lineFurniture
 		}
 	}
-	if isDateline(low, words) || isReadingTime(low, words) || isFollowPrompt(low, words) || isCopyright(low, words) {
+	if isDateline(low, words) || isReadingTime(low, words) || isFollowPrompt(low, words) || isCopyright(low, words) || isContributorNote(low, words) {
 		return lineFurniture
 	}
 	if words <= 12 && !(terminal && words >= 4) {
@@ -165,7 +173,13 @@ func classifyLine(line string, sec section) lineKind {
 			}
 		}
 	}
-	if isByline(line, words) || isCaption(line) || isCreditLine(line, words) {
+	if isByline(line, words) {
+		return lineByline
+	}
+	if sec == inByline && isOutletLine(line, words) {
+		return lineFurniture
+	}
+	if isCaption(line) || isCreditLine(line, words) {
 		return lineFurniture
 	}
 	return lineContent
@@ -216,6 +230,20 @@ func isByline(line string, words int) bool {
 	return true
 }
 
+// isOutletLine matches the outlet's name under a byline: "The Associated
+// Press", "BBC News".
+func isOutletLine(line string, words int) bool {
+	if words > 5 || strings.ContainsAny(line, "0123456789.!?,;:\"“") {
+		return false
+	}
+	for _, w := range strings.Fields(line) {
+		if !runeUpper(w, 0) && w != "and" && w != "of" && w != "the" {
+			return false
+		}
+	}
+	return true
+}
+
 // isDateline matches a publication stamp on a line of its own: "Published
 // 22 May 2024", "Updated 3 hours ago", "Last updated on Friday".
 func isDateline(low string, words int) bool {
@@ -236,9 +264,16 @@ func isDateline(low string, words int) bool {
 // isCopyright matches "© 2025 Reuters", "Copyright 2025 The Associated
 // Press. All rights reserved."
 func isCopyright(low string, words int) bool {
-	return words <= 15 && (strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") ||
+	return strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") ||
 		strings.HasPrefix(low, "copyright ") && (strings.ContainsAny(low, "0123456789©") || strings.Contains(low, "all rights reserved")) ||
-		strings.HasSuffix(low, "all rights reserved"))
+		words <= 8 && strings.HasSuffix(low, "all rights reserved")
+}
+
+// isContributorNote matches "Associated Press writer Kevin Freking
+// contributed to this report."
+func isContributorNote(low string, words int) bool {
+	return words <= 30 && (strings.Contains(low, "contributed to this report") || strings.Contains(low, "contributed reporting") ||
+		strings.Contains(low, "contributed to this article") || strings.Contains(low, "contributed to this story"))
 }
 
 // isFollowPrompt matches "Follow Faisal on X", "Follow @bbcbusiness".
@@ -262,6 +297,10 @@ func isCaption(line string) bool {
 				return true
 			}
 		}
+	}
+	// "AP Photo/J. Scott Applewhite", "Jason Alden/Bloomberg via Getty Images"
+	if strings.HasPrefix(line, "AP Photo") || strings.Contains(line, "Photo/") || strings.HasSuffix(line, "Getty Images") {
+		return !strings.HasSuffix(line, ".") || strings.HasPrefix(line, "AP Photo")
 	}
 	// A trailing Unix timestamp ("-1759225571") is a CMS image slug.
 	if n := len(line); n > 11 && line[n-11] == '-' {
