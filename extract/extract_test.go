@@ -125,6 +125,7 @@ func TestFurnitureDropped(t *testing.T) {
 		{"Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.", "furniture"},
 		{"By the end of the decade, 2,300 missiles had been fired.", "content"},
 		{"Copyright law was changed in 1998.", "content"},
+		{"Copyright .", "content"},
 		{"By air, the journey takes two hours.", "content"},
 		{"Published figures show a fall of 2.3%.", "content"},
 		{"Follow the money", "content"},

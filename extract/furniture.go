@@ -264,8 +264,9 @@ func isDateline(low string, words int) bool {
 // isCopyright matches "© 2025 Reuters", "Copyright 2025 The Associated
 // Press. All rights reserved."
 func isCopyright(low string, words int) bool {
+	rest, ok := strings.CutPrefix(low, "copyright ")
 	return strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") ||
-		strings.HasPrefix(low, "copyright ") && (strings.ContainsAny(low, "0123456789©") || strings.Contains(low, "all rights reserved")) ||
+		ok && (rest != "" && isDigit(rest[0]) || strings.HasPrefix(rest, "©") || strings.Contains(low, "all rights reserved")) ||
 		words <= 8 && strings.HasSuffix(low, "all rights reserved")
 }
 
