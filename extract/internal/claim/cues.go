@@ -5,7 +5,10 @@
 // Features are deliberately about claim structure rather than topic: figures
 // and units, dates, comparison, attribution, tense, modality, person and
 // sentence form. They carry over from debate transcripts to news text,
-// where topic words do not. Sparse features add the remaining signal: words
+// where topic words do not. Topic also enters through word classes
+// (classes.go: policy-agenda topics, geopolitical entities, record verbs),
+// whose weights carry over to class words the training data never used.
+// Sparse features add the remaining signal: words
 // and pairs of word-or-shape units (function and cue words kept, other words
 // replaced by their shape: number, name, -ed, -ing, ...), of which only the
 // NumSparse most frequent in the training data get a weight.
@@ -37,7 +40,12 @@ type Cues struct {
 	ProperNouns                                       int
 	Quote, Exclamation, ConnectiveStart, PronounStart bool
 	Definition, ThereIs                               bool
-	ThirdPerson                                       int // he, she, they, names: claims are about others
+	ThirdPerson                                       int    // he, she, they, names: claims are about others
+	Agenda                                            int    // policy-agenda words (see classes.go)
+	AgendaTopics                                      uint32 // agenda topics present (g bits)
+	Geo, Record                                       int    // geopolitical entities; record verbs
+	Trend                                             bool   // a changing state of the world
+	Subject                                           uint32 // class of the first clause's subject (subj*)
 }
 
 var (
@@ -169,8 +177,8 @@ const (
 	bitOpinionVerbs     uint32 = 1 << 31
 )
 
-var lexicon = func() map[string]uint32 {
-	m := map[string]uint32{}
+var lexicon = func() map[string]uint64 {
+	m := map[string]uint64{}
 	for bit, words := range map[uint32]map[string]bool{
 		bitAttributionVerbs: attributionVerbs,
 		bitIrregularPast:    irregularPast,
@@ -206,7 +214,12 @@ var lexicon = func() map[string]uint32 {
 		bitOpinionVerbs:     opinionVerbs,
 	} {
 		for w := range words {
-			m[w] |= bit
+			m[w] |= uint64(bit)
+		}
+	}
+	for bit, words := range classLists {
+		for w := range words {
+			m[w] |= uint64(bit) << 32
 		}
 	}
 	return m
@@ -229,6 +242,7 @@ type token struct {
 	low     string
 	h       uint32 // Hash(low)
 	f       uint32 // lexicon bits of low
+	g       uint32 // class bits of low (see classes.go)
 	cap     bool   // first letter upper case
 	num     bool   // contains a digit
 	symbol  byte   // '$', '%', '€' (as 'E'), '£' (as 'L') or 0
@@ -310,7 +324,8 @@ func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
 	done:
 		t.low = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(base), a)), len(scratch)-a)
 		t.h = h
-		t.f = lexTable.Get(h, t.low)
+		v := lexTable.Get(h, t.low)
+		t.f, t.g = uint32(v), uint32(v>>32)
 		n++
 		buf = append(buf, t)
 	}
@@ -348,7 +363,27 @@ func analyse(s string, toks []token) Cues {
 	c.Exclamation = strings.HasSuffix(trimmed, "!")
 	c.Quote = hasQuote(s)
 	attrAt := -10
+	for i := 0; i < len(toks); i++ {
+		if w := toks[i].low; w == "and" || w == "but" || w == "so" || w == "now" || w == "well" || w == "yes" || w == "look" || w == "because" {
+			continue
+		}
+		c.Subject, _ = subjClass(toks, i)
+		break
+	}
 	for i, t := range toks {
+		if g := t.g; g != 0 {
+			if g&gAgenda != 0 {
+				c.Agenda++
+				c.AgendaTopics |= g & gAgenda
+			}
+			if g&gGeo != 0 {
+				c.Geo++
+			}
+			if g&gRecord != 0 {
+				c.Record++
+			}
+			c.Trend = c.Trend || g&gTrend != 0
+		}
 		w := t.low
 		f := t.f
 		switch t.symbol {

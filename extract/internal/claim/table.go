@@ -4,10 +4,10 @@ package claim
 // the caller computes while it lower-cases the word (FNV-1a, see HashByte),
 // so that a look-up hashes nothing and allocates nothing. Values must be
 // non-zero.
-type Table struct {
+type Table[V uint32 | uint64] struct {
 	mask   uint32
 	hashes []uint32
-	vals   []uint32
+	vals   []V
 	keys   []string
 }
 
@@ -28,12 +28,12 @@ func Hash(s string) uint32 {
 
 // NewTable builds a table from m (at most a quarter full, so probes are
 // short).
-func NewTable(m map[string]uint32) Table {
+func NewTable[V uint32 | uint64](m map[string]V) Table[V] {
 	n := 16
 	for n < 4*len(m) {
 		n *= 2
 	}
-	t := Table{mask: uint32(n - 1), hashes: make([]uint32, n), vals: make([]uint32, n), keys: make([]string, n)}
+	t := Table[V]{mask: uint32(n - 1), hashes: make([]uint32, n), vals: make([]V, n), keys: make([]string, n)}
 	for k, v := range m {
 		if v == 0 {
 			continue
@@ -49,7 +49,7 @@ func NewTable(m map[string]uint32) Table {
 }
 
 // Get returns the value of key, whose hash is h, or 0.
-func (t *Table) Get(h uint32, key string) uint32 {
+func (t *Table[V]) Get(h uint32, key string) V {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		v := t.vals[i]
 		if v == 0 {

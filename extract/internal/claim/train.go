@@ -27,7 +27,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the settings used for the committed model.
-var DefaultTrainOptions = TrainOptions{Epochs: 10, Rate: 0.1, L2Dense: 1e-5, L2Words: 1e-4, Folds: 5, Seed: 1}
+var DefaultTrainOptions = TrainOptions{Epochs: 10, Rate: 0.1, L2Dense: 1e-5, L2Words: 1e-3, Folds: 5, Seed: 1}
 
 // Train fits a model on examples and shifts its bias so that 0.5 is the
 // threshold that maximised F1 over cross-validation folds of the examples

@@ -76,6 +76,9 @@ var (
 	raw     = flag.Bool("raw", claim.RawWords, "claim.RawWords")
 	pairs   = flag.Bool("pairs", claim.Pairs, "claim.Pairs")
 	stems   = flag.Int("stems", claim.Stems, "claim.Stems")
+	classes = flag.Int("classes", claim.Classes, "claim.Classes")
+	cgrams  = flag.Bool("classgrams", claim.ClassGrams, "claim.ClassGrams")
+	seeds   = flag.Int("seeds", 1, "average the oof F1 over this many training seeds")
 	l2w     = flag.Float64("l2w", claim.DefaultTrainOptions.L2Words, "L2 penalty on sparse features")
 	l2d     = flag.Float64("l2d", claim.DefaultTrainOptions.L2Dense, "L2 penalty on dense features")
 )
@@ -111,6 +114,7 @@ func grid(train, dev []evaluate.Row) {
 	base := claim.DefaultTrainOptions
 	base.L2Words, base.L2Dense = *l2w, *l2d
 	claim.Frames, claim.RawWords, claim.Pairs, claim.Stems = *frames, *raw, *pairs, *stems
+	claim.Classes, claim.ClassGrams = *classes, *cgrams
 	cvRows := train
 	if *cvEarly {
 		cvRows = early
@@ -142,12 +146,24 @@ func grid(train, dev []evaluate.Row) {
 	for _, c := range cfgs {
 		claim.Grams = c.grams
 		f, t := oofF1(cvRows, c.o)
+		if *seeds > 1 {
+			fs := fmt.Sprintf("%.4f", f)
+			for s := 2; s <= *seeds; s++ {
+				o := c.o
+				o.Seed = uint64(s)
+				g, _ := oofF1(cvRows, o)
+				f += g
+				fs += fmt.Sprintf(",%.4f", g)
+			}
+			f /= float64(*seeds)
+			fmt.Printf("%-12s oof per seed %s\n", c.name, fs)
+		}
 		var ma, mb claim.Model
 		var wg sync.WaitGroup
 		wg.Go(func() { ma = claim.Train(evaluate.Examples(train), c.o) })
 		wg.Go(func() { mb = claim.Train(evaluate.Examples(early), c.o) })
 		wg.Wait()
-		fmt.Printf("%-12s oof %.3f@%.2f | dev %.3f | later %.3f\n", c.name, f, t, evaluate.Score(&ma, dev).F1(), evaluate.Score(&mb, later).F1())
+		fmt.Printf("%-12s oof %.4f@%.2f | dev %.3f | later %.3f\n", c.name, f, t, evaluate.Score(&ma, dev).F1(), evaluate.Score(&mb, later).F1())
 	}
 	claim.Grams = 2
 }
