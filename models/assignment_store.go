@@ -165,7 +165,7 @@ func (s *Store) Assign(ctx context.Context, in AssignInput) ([]uint, error) {
 		// Lock the rows (PostgreSQL; SQLite's writer lock already holds
 		// them) so a review saved meanwhile cannot slip between the
 		// choice and the update.
-		q := tx.Model(&Statement{}).Select("id, article_id, verdict, dismissed").Clauses(clause.Locking{Strength: "UPDATE"})
+		q := tx.Model(&Statement{}).Select("id, article_id, verdict, dismissed, assignee_id").Clauses(clause.Locking{Strength: "UPDATE"})
 		if in.ArticleID != 0 {
 			q = q.Where("article_id = ? AND checkable = ? AND dismissed = ? AND verdict IN ?", in.ArticleID, true, false, openVerdicts)
 		} else {
@@ -223,11 +223,8 @@ func (s *Store) Assign(ctx context.Context, in AssignInput) ([]uint, error) {
 				return err
 			}
 		}
-		if in.AssigneeID == in.ByUserID {
-			return nil // nobody needs telling what they gave themselves
-		}
-		notes, err := assignmentNotices(tx, in, open, now)
-		if err != nil {
+		notes, err := assignmentNotices(tx, in, open, assignee.Name, now)
+		if err != nil || len(notes) == 0 {
 			return err
 		}
 		return tx.Create(&notes).Error
@@ -250,25 +247,38 @@ func uniq(ids []uint) map[uint]bool {
 	return m
 }
 
-// assignmentNotices writes one notification per article, linking to the
-// first statement assigned in it.
-func assignmentNotices(tx *gorm.DB, in AssignInput, stmts []Statement, now time.Time) ([]Notification, error) {
-	byName := "An editor"
-	if in.ByUserID != 0 {
-		var by User
-		if err := tx.Select("id, name").First(&by, in.ByUserID).Error; err == nil {
-			byName = by.Name
-		}
-	}
-	first := map[uint]uint{}
-	count := map[uint]int{}
+// notices returns one notification per person and article for the
+// statements stmts, linking to the first of them in the article. who picks
+// the person told about each statement (0: nobody) and message words the
+// notice from the editor's name, "1 statement"/"N statements" and the
+// article's title.
+func notices(tx *gorm.DB, byUserID uint, stmts []Statement, who func(Statement) uint,
+	message func(by, what, title string) string, now time.Time) ([]Notification, error) {
+	type key struct{ user, article uint }
+	first, count := map[key]uint{}, map[key]int{}
+	var keys []key
 	var articleIDs []uint
 	for _, st := range stmts {
-		if _, ok := first[st.ArticleID]; !ok {
-			first[st.ArticleID] = st.ID
+		k := key{who(st), st.ArticleID}
+		if k.user == 0 {
+			continue
+		}
+		if _, ok := first[k]; !ok {
+			first[k] = st.ID
+			keys = append(keys, k)
 			articleIDs = append(articleIDs, st.ArticleID)
 		}
-		count[st.ArticleID]++
+		count[k]++
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	byName := "An editor"
+	if byUserID != 0 {
+		var by User
+		if err := tx.Select("id, name").First(&by, byUserID).Error; err == nil {
+			byName = by.Name
+		}
 	}
 	var arts []Article
 	if err := tx.Select("id, title").Where("id IN ?", articleIDs).Find(&arts).Error; err != nil {
@@ -278,6 +288,26 @@ func assignmentNotices(tx *gorm.DB, in AssignInput, stmts []Statement, now time.
 	for _, a := range arts {
 		titles[a.ID] = a.Title
 	}
+	notes := make([]Notification, len(keys))
+	for i, k := range keys {
+		what := "1 statement"
+		if n := count[k]; n != 1 {
+			what = fmt.Sprintf("%d statements", n)
+		}
+		notes[i] = Notification{
+			UserID:    k.user,
+			Message:   message(byName, what, titles[k.article]),
+			Link:      fmt.Sprintf("/articles/%d?s=%d", k.article, first[k]),
+			CreatedAt: now,
+		}
+	}
+	return notes, nil
+}
+
+// assignmentNotices tells the assignee what they were given and anyone who
+// had the statements before that they went to someone else. Nobody is told
+// about what they did themselves.
+func assignmentNotices(tx *gorm.DB, in AssignInput, stmts []Statement, assignee string, now time.Time) ([]Notification, error) {
 	var extra string
 	if in.Priority == Urgent {
 		extra += ", urgent"
@@ -285,20 +315,38 @@ func assignmentNotices(tx *gorm.DB, in AssignInput, stmts []Statement, now time.
 	if in.DueAt != nil {
 		extra += ", due " + in.DueAt.Format("2 Jan 2006")
 	}
-	notes := make([]Notification, len(articleIDs))
-	for i, aid := range articleIDs {
-		what := "1 statement"
-		if n := count[aid]; n != 1 {
-			what = fmt.Sprintf("%d statements", n)
+	given, err := notices(tx, in.ByUserID, stmts, func(Statement) uint {
+		if in.AssigneeID == in.ByUserID {
+			return 0
 		}
-		notes[i] = Notification{
-			UserID:    in.AssigneeID,
-			Message:   fmt.Sprintf("%s assigned you %s in “%s”%s.", byName, what, titles[aid], extra),
-			Link:      fmt.Sprintf("/articles/%d?s=%d", aid, first[aid]),
-			CreatedAt: now,
+		return in.AssigneeID
+	}, func(by, what, title string) string {
+		return fmt.Sprintf("%s assigned you %s in “%s”%s.", by, what, title, extra)
+	}, now)
+	if err != nil {
+		return nil, err
+	}
+	var moved []Statement
+	for _, st := range stmts {
+		if st.AssigneeID != nil && *st.AssigneeID != in.AssigneeID {
+			moved = append(moved, st)
 		}
 	}
-	return notes, nil
+	taken, err := removalNotices(tx, in.ByUserID, moved, "reassigned", " to "+assignee, now)
+	return append(given, taken...), err
+}
+
+// removalNotices tells the earlier assignees of stmts (their AssigneeID)
+// that the statements were taken from them.
+func removalNotices(tx *gorm.DB, byUserID uint, stmts []Statement, verb, to string, now time.Time) ([]Notification, error) {
+	return notices(tx, byUserID, stmts, func(st Statement) uint {
+		if st.AssigneeID == nil || *st.AssigneeID == byUserID {
+			return 0
+		}
+		return *st.AssigneeID
+	}, func(by, what, title string) string {
+		return fmt.Sprintf("%s %s %s in “%s”%s; they are no longer in your queue.", by, verb, what, title, to)
+	}, now)
 }
 
 // Unassign sends statements back to the unassigned pool and returns the
@@ -338,7 +386,14 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 				return err
 			}
 		}
-		return tx.CreateInBatches(&history, 200).Error
+		if err := tx.CreateInBatches(&history, 200).Error; err != nil {
+			return err
+		}
+		notes, err := removalNotices(tx, byUserID, had, "unassigned", "", now)
+		if err != nil || len(notes) == 0 {
+			return err
+		}
+		return tx.Create(&notes).Error
 	})
 	if err != nil {
 		var v *ValidationError

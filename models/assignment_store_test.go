@@ -357,9 +357,20 @@ func TestReassignAndUnassignRecordHistory(t *testing.T) {
 	if !slices.Equal(gotHist, wantHist) {
 		t.Errorf("history = %+v, want %+v", gotHist, wantHist)
 	}
+	// Each reviewer is told what they were given and that it was taken
+	// back: rita when it went to rafael, rafael when the editor unassigned it.
+	wantNotes := map[uint][]string{
+		tm.r1.ID: {"editor reassigned 1 statement in “Article 1” to rafael; they are no longer in your queue.", "editor assigned you 1 statement in “Article 1”."},
+		tm.r2.ID: {"editor unassigned 1 statement in “Article 1”; they are no longer in your queue.", "editor assigned you 1 statement in “Article 1”, urgent."},
+	}
 	for _, u := range []*models.User{tm.r1, tm.r2} {
-		if n, _ := tm.store.UnreadCount(t.Context(), u.ID); n != 1 {
-			t.Errorf("%s has %d notifications, want 1", u.Name, n)
+		list, _ := tm.store.Notifications(t.Context(), u.ID, 10)
+		var got []string
+		for _, n := range list {
+			got = append(got, n.Message)
+		}
+		if !slices.Equal(got, wantNotes[u.ID]) {
+			t.Errorf("%s's notifications = %q, want %q", u.Name, got, wantNotes[u.ID])
 		}
 	}
 	// Back in the pool, it can be taken.
@@ -630,7 +641,7 @@ func TestNotificationsMarkRead(t *testing.T) {
 	tm.assign(models.AssignInput{StatementIDs: ids(st[1]), AssigneeID: tm.r1.ID})
 	tm.assign(models.AssignInput{StatementIDs: ids(st[1]), AssigneeID: tm.r2.ID})
 	list, err := tm.store.Notifications(t.Context(), tm.r1.ID, 1)
-	if err != nil || len(list) != 1 || !strings.HasSuffix(list[0].Link, fmt.Sprintf("?s=%d", st[1].ID)) {
+	if err != nil || len(list) != 1 || !strings.HasSuffix(list[0].Link, fmt.Sprintf("?s=%d", st[1].ID)) || !strings.Contains(list[0].Message, "reassigned") {
 		t.Fatalf("latest notification = %+v, %v", list, err)
 	}
 	if err := tm.store.MarkNotificationsRead(t.Context(), tm.r1.ID); err != nil {
@@ -643,7 +654,7 @@ func TestNotificationsMarkRead(t *testing.T) {
 		t.Errorf("someone else's notifications were marked read: unread = %d", n)
 	}
 	list, _ = tm.store.Notifications(t.Context(), tm.r1.ID, 10)
-	if len(list) != 2 || list[0].ReadAt == nil || list[1].ReadAt == nil {
+	if len(list) != 3 || list[0].ReadAt == nil || list[2].ReadAt == nil { // two assigned, one taken back
 		t.Errorf("notifications after marking read = %+v", list)
 	}
 }
@@ -674,5 +685,27 @@ func TestParseDue(t *testing.T) {
 	}
 	if w := models.WeekStart(time.Date(2025, 10, 26, 23, 0, 0, 0, time.UTC)); !w.Equal(time.Date(2025, 10, 20, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("week of Sunday 26 Oct 2025 starts %v, want Monday 20 Oct", w)
+	}
+}
+
+// TestNoticesOnlyForNews: assigning someone what they already have (now
+// urgent) is an assignment, not a reassignment, and taking back one's own
+// work tells nobody anything.
+func TestNoticesOnlyForNews(t *testing.T) {
+	tm := newTeam(t)
+	st := tm.article(1)
+	tm.assign(models.AssignInput{StatementIDs: ids(st[0]), AssigneeID: tm.r1.ID})
+	tm.assign(models.AssignInput{StatementIDs: ids(st[0]), AssigneeID: tm.r1.ID, Priority: models.Urgent})
+	if _, err := tm.store.Unassign(t.Context(), ids(st[0]), tm.r1.ID); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := tm.store.Notifications(t.Context(), tm.r1.ID, 10)
+	var got []string
+	for _, n := range list {
+		got = append(got, n.Message)
+	}
+	want := []string{"editor assigned you 1 statement in “Article 1”, urgent.", "editor assigned you 1 statement in “Article 1”."}
+	if !slices.Equal(got, want) {
+		t.Errorf("notifications = %q, want %q", got, want)
 	}
 }
