@@ -24,17 +24,47 @@ func TestCheckworthiness(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.prefix, func(t *testing.T) {
-			s := find(t, sts, tc.prefix)
-			if s.Checkable != tc.checkable {
-				t.Errorf("checkable = %v (score %.2f), want %v", s.Checkable, s.Score, tc.checkable)
+			checkJudgement(t, find(t, sts, tc.prefix), tc.checkable, tc.typ, tc.reason)
+		})
+	}
+}
+
+// TestNamedSources: a name next to the reporting verb, before or after it,
+// is a named source; a pronoun is not.
+func TestNamedSources(t *testing.T) {
+	tests := []struct {
+		sentence string
+		named    bool
+	}{
+		{"The Office for National Statistics (ONS) said the fall was driven by lower gas prices.", true},
+		{"Ushakov told journalists that the call had been initiated by Moscow.", true},
+		{"The call had been initiated by Moscow, said Yuri Ushakov.", true},
+		{"They told journalists that the call had been initiated by Moscow.", false},
+		{"I told journalists that the call had been initiated by Moscow.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			s := ScoreSentence(tc.sentence)
+			if got := contains(s.Reasons, "attributed to a named source"); got != tc.named {
+				t.Errorf("named source = %v, want %v (reasons %v)", got, tc.named, s.Reasons)
 			}
-			if tc.typ != "" && s.Type != tc.typ {
-				t.Errorf("type = %s, want %s", s.Type, tc.typ)
-			}
-			if tc.reason != "" && !contains(s.Reasons, tc.reason) {
-				t.Errorf("reasons = %v, want %q", s.Reasons, tc.reason)
+			if tc.named && (s.Type != "attribution" || !s.Checkable) {
+				t.Errorf("type %s, checkable %v; want a checkable attribution", s.Type, s.Checkable)
 			}
 		})
+	}
+}
+
+func checkJudgement(t *testing.T, s Statement, checkable bool, typ, reason string) {
+	t.Helper()
+	if s.Checkable != checkable {
+		t.Errorf("checkable = %v (score %.2f), want %v", s.Checkable, s.Score, checkable)
+	}
+	if typ != "" && s.Type != typ {
+		t.Errorf("type = %s, want %s", s.Type, typ)
+	}
+	if reason != "" && !contains(s.Reasons, reason) {
+		t.Errorf("reasons = %v, want %q", s.Reasons, reason)
 	}
 }
 

@@ -437,6 +437,12 @@ func analyse(s string, toks []token) Cues {
 		if f&bitAttributionVerbs != 0 {
 			c.AttributionVerb = true
 			attrAt = i
+			// A name just before the verb: "The Office for National
+			// Statistics (ONS) said", "Ushakov told".
+			for j := max(i-4, 0); j < i && !c.NamedSource; j++ {
+				u := &toks[j]
+				c.NamedSource = u.cap && u.f&bitFirstSingular == 0 && (!u.initial || u.f&(bitClosed|bitTalk) == 0)
+			}
 			if i+1 < len(toks) && (toks[i+1].low == "that" || toks[i+1].low == "to" && w == "according") {
 				c.SaidThat = true
 				c.According = c.According || w == "according"
