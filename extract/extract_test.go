@@ -173,6 +173,8 @@ func TestFurnitureSections(t *testing.T) {
 			[]string{"Senate passes bill", "The Senate passed it."}},
 		{"heading after a byline and a blank line", "By Jane Doe\n\nBudget Explained\n\nThe Senate passed it.",
 			[]string{"Budget Explained", "The Senate passed it."}},
+		{"wikipedia page", "Tomahawk (missile)\nFrom Wikipedia, the free encyclopedia\nJump to navigation\nJump to search\n\"Tomahawk missile\" redirects here. For other uses, see Tomahawk (disambiguation).\n\nContents\n1 History\n2 See also\n\nThe Tomahawk is a cruise missile.[1]\n\nHistory[edit]\nIt entered service in 1983.[2]\n\nSee also[edit]\nAGM-86 ALCM\nKalibr\n\nReferences[edit]\n^ \"Tomahawk\". Navy.mil. Retrieved 5 March 2024.",
+			[]string{"Tomahawk (missile)", "The Tomahawk is a cruise missile.[1]", "History", "It entered service in 1983.[2]"}},
 		{"newsletter promotion", "Prices rose.\n\nSkip past newsletter promotion\nSign up to Business Today\nGet set for the working day – we'll point you to all the business news you need.\nPrivacy Notice: Newsletters may contain info about charities.\nafter newsletter promotion\n\nEconomists had expected 2.1%.",
 			[]string{"Prices rose.", "Economists had expected 2.1%."}},
 		{"promotion without its end marker", "Skip past newsletter promotion\n1.\n2.\n3.\n4.\n5.\n6.\n7.\n8.\nThe article goes on.\nAnd on.",

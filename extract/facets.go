@@ -255,6 +255,7 @@ const (
 	fDemonyms
 	fNotNames
 	fSpeechVerbs
+	fThingHeads
 )
 
 var facetTable = claim.NewTable(facetLexicon)
@@ -282,6 +283,7 @@ var facetLexicon = func() map[string]uint32 {
 		fDemonyms:      demonyms,
 		fNotNames:      notNames,
 		fSpeechVerbs:   speechVerbs,
+		fThingHeads:    thingHeads,
 	} {
 		for w := range words {
 			m[w] |= bit

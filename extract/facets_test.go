@@ -83,3 +83,33 @@ func TestDateFacets(t *testing.T) {
 		})
 	}
 }
+
+// TestNameKinds: titles, organisation words and the heads of names of
+// things decide what a capitalised name is.
+func TestNameKinds(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string // kind:text of the name facets, in order
+	}{
+		{"It was designed by General Dynamics in the 1970s.", []string{"organisation:General Dynamics"}},
+		{"General Milley visited the base.", []string{"person:Milley"}},
+		{"The Paris Agreement was signed by President Barack Obama.", []string{"person:Barack Obama"}},
+		{"The Tomahawk Land Attack Missile is used by the United States Navy.", []string{"organisation:United States Navy"}},
+		{"AGM-86 ALCM is a cruise missile.", nil},
+		{"Hungarian Prime Minister Viktor Orban met Putin in Budapest.", []string{"person:Viktor Orban", "place:Budapest"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			var got []string
+			for _, f := range ScoreSentence(tc.sentence).Facets {
+				switch f.Kind {
+				case KindPerson, KindOrg, KindPlace, KindSpeaker:
+					got = append(got, f.Kind+":"+f.Text)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("names %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

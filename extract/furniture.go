@@ -15,12 +15,13 @@ import (
 // that are never article text.
 var furnitureExact = set(
 	"advertisement", "advertisements", "ad", "sponsored", "sponsored content",
-	"read also", "also read", "see also", "end of list", "share", "share this", "share this article",
+	"read also", "also read", "end of list", "share", "share this", "share this article",
 	"share article", "share on facebook", "share on x", "share on twitter", "share on whatsapp",
 	"copy link", "print", "email", "save", "comments", "listen", "listen to this article",
 	"skip to content", "skip advertisement", "continue reading", "click to expand",
 	"subscribe", "sign up", "follow us", "story continues below advertisement",
 	"newsletter promotion", "more from this author",
+	"from wikipedia, the free encyclopedia", "jump to navigation", "jump to search", "jump to content",
 )
 
 // linkHeadings open a list of links to other stories: the heading and the
@@ -28,7 +29,8 @@ var furnitureExact = set(
 var linkHeadings = set("recommended", "recommended stories", "recommended for you", "recommended articles",
 	"related", "related stories", "related articles", "related content", "related news", "related topics",
 	"read more", "read next", "more on this story", "more from", "most read", "most popular", "trending",
-	"top stories", "latest news", "you may also like", "what to read next", "explore more", "topics", "tags")
+	"top stories", "latest news", "you may also like", "what to read next", "explore more", "topics", "tags",
+	"contents", "table of contents", "in this article", "see also")
 
 // referenceHeadings start a references section: the heading and the
 // "^ … (www.site.com)" lines after it are furniture.
@@ -54,6 +56,8 @@ var creditPrefixes = []string{
 	"written by", "words by", "story by", "compiled by", "our standards:", "this article was amended",
 	"this article has been amended", "this article was updated", "this article has been updated",
 	"this story has been updated", "this story was updated", "privacy notice:",
+	// Wikipedia's hatnotes
+	"for other uses, see", "this article is about", "not to be confused with", "(redirected from",
 }
 
 // captionPrefixes are the all-caps labels news sites put on graphics.
@@ -130,6 +134,7 @@ func classifyLine(line string, sec section) lineKind {
 	if len(line) > 300 {
 		return lineContent
 	}
+	line = trimEditLink(line)
 	var buf [300]byte
 	lb := lowerASCII(buf[:0], strings.TrimRight(line, ":."))
 	// low lives only in this call and buf is not written after this line.
@@ -153,7 +158,7 @@ func classifyLine(line string, sec section) lineKind {
 	if isCitationLine(line) || sec == inReferences && isReferenceLine(line) {
 		return lineFurniture
 	}
-	last := line[len(line)-1]
+	last := lastSignificant(line, 0, len(line))
 	terminal := last == '.' || last == '!' || last == '?'
 	if sec == inLinks && len(line) <= 200 && !(terminal && last != '?' && words >= 4) {
 		return lineFurniture // a headline in a list of links
@@ -162,6 +167,9 @@ func classifyLine(line string, sec section) lineKind {
 		if strings.HasPrefix(low, p) {
 			return lineFurniture
 		}
+	}
+	if strings.Contains(low, " redirects here") && words <= 30 {
+		return lineFurniture // "“Tomahawk missile” redirects here. For other uses, see …"
 	}
 	if isDateline(low, words) || isReadingTime(low, words) || isFollowPrompt(low, words) || isCopyright(low, words) || isContributorNote(low, words) {
 		return lineFurniture
@@ -228,6 +236,18 @@ func isByline(line string, words int) bool {
 		}
 	}
 	return true
+}
+
+// editLink is the link Wikipedia puts after a section heading when a page
+// is copied: "History[edit]".
+const editLink = "[edit]"
+
+// trimEditLink drops a trailing "[edit]".
+func trimEditLink(line string) string {
+	if len(line) > len(editLink) && strings.HasSuffix(line, editLink) {
+		return strings.TrimRight(line[:len(line)-len(editLink)], " ")
+	}
+	return line
 }
 
 // isOutletLine matches the outlet's name under a byline: "The Associated

@@ -24,7 +24,17 @@ var (
 		"pentagon", "hamas", "hezbollah", "nato", "reuters", "jazeera", "social", "fox", "kommersant",
 		"association", "organisation", "organization", "commission", "parliament", "government", "service",
 		"bureau", "representative", "federation", "foundation", "centre", "center", "network", "cnn", "bbc",
-		"taliban", "guard", "force", "airlines", "police", "assembly", "authority", "board", "club", "school", "college", "house")
+		"taliban", "guard", "force", "airlines", "police", "assembly", "authority", "board", "club", "school", "college", "house",
+		"motors", "electric", "dynamics", "mills", "atomics", "industries", "systems", "technologies", "partners")
+	// thingHeads end names of things, events and documents, which are not
+	// people: "Tomahawk Land Attack Missile", "Paris Agreement".
+	thingHeads = set("missile", "missiles", "act", "program", "programme", "bill", "plan", "deal", "report", "war",
+		"treaty", "agreement", "accord", "doctrine", "strategy", "index", "prize", "award", "cup", "games",
+		"olympics", "day", "summit", "conference", "initiative", "operation", "project", "law", "protocol",
+		"convention", "declaration", "charter", "amendment", "vaccine", "drone", "drones", "aircraft", "jet",
+		"rocket", "ship", "bridge", "tower", "airport", "station", "street", "road", "avenue", "square", "hall",
+		"museum", "stadium", "hospital", "hotel", "festival", "championship", "league", "series", "one",
+		"system", "weapon", "weapons", "tank", "tanks", "fighter", "bomber", "carrier", "satellite")
 	places = set("ukraine", "russia", "moscow", "kyiv", "kiev", "hungary", "budapest", "alaska", "israel", "gaza",
 		"washington", "us", "usa", "uk", "britain", "england", "france", "paris", "germany", "berlin", "china",
 		"beijing", "japan", "tokyo", "india", "iran", "iraq", "syria", "libya", "turkey", "egypt", "europe",
@@ -101,17 +111,27 @@ trimmed:
 	}
 	// "United States President Donald Trump": the name follows the last
 	// title; what precedes the title is the person's country or office.
+	titled := start
+	if person {
+		titled = i
+		for titled < start && t[titled].f&fTitleWords == 0 {
+			titled++
+		}
+	}
 	for k := end - 1; k > start; k-- {
 		if t[k].f&fTitleWords != 0 {
 			if fs.nameKind(start, k-1, false) == KindPlace {
 				fs.add(KindPlace, start, k-1)
 				fs.trimPossessive()
 			}
-			start, person = k+1, true
+			start, titled, person = k+1, k, true
 			break
 		}
 	}
 	kind := fs.nameKind(start, end, person)
+	if kind == KindOrg && titled < start {
+		start = titled // "General Dynamics" is a company, title and all
+	}
 	if kind == "" {
 		return end
 	}
@@ -140,10 +160,12 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 	last := t[end].low
 	acronym := end == start && len(t[start].text) >= 2 && len(t[start].text) <= 5 && isUpperText(t[start].text)
 	switch {
-	case person && !org:
+	case person && !org && t[end].f&fThingHeads == 0:
 		return KindPerson
 	case org:
 		return KindOrg
+	case t[end].f&fThingHeads != 0 || strings.ContainsAny(fs.doc[t[start].s:t[end].e], "0123456789"):
+		return "" // a thing or an event, not a person: "Paris Agreement", "AGM-86 ALCM"
 	case place || (t[end].f&fPlaceHeads != 0) && end > start:
 		return KindPlace
 	case acronym:

@@ -194,7 +194,9 @@ func (sg *segmenter) emit(s, e int) {
 	if s >= e {
 		return
 	}
-	sg.out = append(sg.out, span{start: s, end: e, heading: isHeading(sg.doc, s, e)})
+	heading := isHeading(sg.doc, s, e)
+	e = s + len(trimEditLink(sg.doc[s:e]))
+	sg.out = append(sg.out, span{start: s, end: e, heading: heading})
 }
 
 // isHeading: a short line of its own without final punctuation, or a short
@@ -249,6 +251,17 @@ func lastSignificant(doc string, s, e int) byte {
 	for e > s {
 		_, n := utf8.DecodeLastRuneInString(doc[s:e])
 		r := doc[e-n : e]
+		if r == "]" {
+			// A footnote marker: "in 1983.[4]"
+			k := e - 2
+			for k > s && k >= e-6 && isDigit(doc[k]) {
+				k--
+			}
+			if k < e-2 && k >= s && doc[k] == '[' {
+				e = k
+				continue
+			}
+		}
 		if r == "”" || r == "’" || r == "\"" || r == "'" || r == ")" || r == "]" || r == "»" {
 			e -= n
 			continue
