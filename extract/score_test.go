@@ -76,3 +76,22 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestSameScoreForHeAndShe: a claim about a woman scores as the same claim
+// about a man.
+func TestSameScoreForHeAndShe(t *testing.T) {
+	tests := []struct{ he, she string }{
+		{"He voted against the bill in 2003.", "She voted against the bill in 2003."},
+		{"He wants to raise taxes on the middle class.", "She wants to raise taxes on the middle class."},
+		{"They gave him the contract himself.", "They gave her the contract herself."},
+		{"He's been doing this for 30 years.", "She's been doing this for 30 years."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.she, func(t *testing.T) {
+			a, b := ScoreSentence(tc.he), ScoreSentence(tc.she)
+			if a.Score != b.Score || a.Checkable != b.Checkable {
+				t.Errorf("%q scores %.3f, %q scores %.3f", tc.he, a.Score, tc.she, b.Score)
+			}
+		})
+	}
+}

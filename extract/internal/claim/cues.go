@@ -20,6 +20,22 @@ import (
 	"unsafe"
 )
 
+// FoldGender makes feminine pronouns count as masculine ones in the word
+// features. The debates the model learns from are nearly all between men:
+// "she" is rare there and mostly in anecdotes, so without folding the model
+// learned to score a claim about a woman lower than the same claim about a
+// man (swapping he for she flipped 6 of 71 such dev verdicts; folded, 1,
+// where "her" stands for "his"). Grouped CV on train ids < 30000 cannot see
+// the difference (0.6693 folded vs 0.6699, 3 seeds); dev F1 0.882 vs 0.886.
+var FoldGender = true
+
+// masculine maps feminine pronouns to the hash of a masculine form ("her"
+// is taken as "him"; telling it from "his" needs a parser).
+var masculine = map[string]uint32{
+	"she": Hash("he"), "her": Hash("him"), "hers": Hash("his"), "herself": Hash("himself"),
+	"she's": Hash("he's"), "she'd": Hash("he'd"), "she'll": Hash("he'll"),
+}
+
 // Cues are the linguistic signals found in one sentence. They feed both the
 // model (as features) and the reviewer-facing reasons and type.
 type Cues struct {
@@ -326,6 +342,11 @@ func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
 		t.h = h
 		v := lexTable.Get(h, t.low)
 		t.f, t.g = uint32(v), uint32(v>>32)
+		if FoldGender && len(t.low) <= 7 && (t.low[0] == 's' || t.low[0] == 'h') {
+			if m, ok := masculine[t.low]; ok {
+				t.h = m
+			}
+		}
 		n++
 		buf = append(buf, t)
 	}

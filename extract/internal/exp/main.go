@@ -78,6 +78,7 @@ var (
 	stems   = flag.Int("stems", claim.Stems, "claim.Stems")
 	classes = flag.Int("classes", claim.Classes, "claim.Classes")
 	cgrams  = flag.Bool("classgrams", claim.ClassGrams, "claim.ClassGrams")
+	gender  = flag.Bool("gender", claim.FoldGender, "claim.FoldGender")
 	seeds   = flag.Int("seeds", 1, "average the oof F1 over this many training seeds")
 	l2w     = flag.Float64("l2w", claim.DefaultTrainOptions.L2Words, "L2 penalty on sparse features")
 	l2d     = flag.Float64("l2d", claim.DefaultTrainOptions.L2Dense, "L2 penalty on dense features")
@@ -114,6 +115,7 @@ func grid(train, dev []evaluate.Row) {
 	base := claim.DefaultTrainOptions
 	base.L2Words, base.L2Dense = *l2w, *l2d
 	claim.Frames, claim.RawWords, claim.Pairs, claim.Stems = *frames, *raw, *pairs, *stems
+	claim.FoldGender = *gender
 	claim.Classes, claim.ClassGrams = *classes, *cgrams
 	cvRows := train
 	if *cvEarly {
