@@ -89,6 +89,9 @@ const (
 	inByline // the line right after a byline
 )
 
+// promoEnd closes a promotion block.
+const promoEnd = "after newsletter promotion"
+
 // maxPromoLines bounds a promotion block, so that a missing end marker
 // cannot swallow the article.
 const maxPromoLines = 8
@@ -125,7 +128,7 @@ func classifyLine(line string, sec section) lineKind {
 		return lineBlank
 	}
 	if sec == inPromo {
-		if strings.EqualFold(line, "after newsletter promotion") {
+		if strings.EqualFold(line, promoEnd) {
 			return lineEndSection
 		}
 		return lineFurniture
@@ -142,7 +145,7 @@ func classifyLine(line string, sec section) lineKind {
 	switch {
 	case low == "skip past newsletter promotion":
 		return linePromo
-	case low == "end of list" || low == "after newsletter promotion":
+	case low == "end of list" || low == promoEnd:
 		return lineEndSection
 	case linkHeadings[low]:
 		return lineLinks
@@ -302,7 +305,7 @@ func isFollowPrompt(low string, words int) bool {
 	return words <= 8 && strings.HasPrefix(low, "follow ") && (strings.Contains(low, " on ") || strings.Contains(low, "@"))
 }
 
-// isReadingTime matches "5 min read", "Listen · 4 min".
+// isReadingTime matches "5 min read", "3 minute read".
 func isReadingTime(low string, words int) bool {
 	return words <= 5 && (strings.HasSuffix(low, "min read") || strings.HasSuffix(low, "minute read") || strings.HasSuffix(low, "mins read"))
 }
