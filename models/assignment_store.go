@@ -247,31 +247,29 @@ func uniq(ids []uint) map[uint]bool {
 	return m
 }
 
-// notices returns one notification per person and article for the
-// statements stmts, linking to the first of them in the article. who picks
-// the person told about each statement (0: nobody) and message words the
-// notice from the editor's name, "1 statement"/"N statements" and the
+// notice is one statement someone is to be told about.
+type notice struct{ user, article, statement uint }
+
+// notices returns one notification per person and article for the items,
+// linking to the first statement of the article. message words it from the
+// person told, the editor's name, "1 statement"/"N statements" and the
 // article's title.
-func notices(tx *gorm.DB, byUserID uint, stmts []Statement, who func(Statement) uint,
-	message func(by, what, title string) string, now time.Time) ([]Notification, error) {
+func notices(tx *gorm.DB, byUserID uint, items []notice, message func(user uint, by, what, title string) string, now time.Time) ([]Notification, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
 	type key struct{ user, article uint }
 	first, count := map[key]uint{}, map[key]int{}
 	var keys []key
 	var articleIDs []uint
-	for _, st := range stmts {
-		k := key{who(st), st.ArticleID}
-		if k.user == 0 {
-			continue
-		}
+	for _, it := range items {
+		k := key{it.user, it.article}
 		if _, ok := first[k]; !ok {
-			first[k] = st.ID
+			first[k] = it.statement
 			keys = append(keys, k)
-			articleIDs = append(articleIDs, st.ArticleID)
+			articleIDs = append(articleIDs, it.article)
 		}
 		count[k]++
-	}
-	if len(keys) == 0 {
-		return nil, nil
 	}
 	byName := "An editor"
 	if byUserID != 0 {
@@ -296,7 +294,7 @@ func notices(tx *gorm.DB, byUserID uint, stmts []Statement, who func(Statement) 
 		}
 		notes[i] = Notification{
 			UserID:    k.user,
-			Message:   message(byName, what, titles[k.article]),
+			Message:   message(k.user, byName, what, titles[k.article]),
 			Link:      fmt.Sprintf("/articles/%d?s=%d", k.article, first[k]),
 			CreatedAt: now,
 		}
@@ -304,10 +302,19 @@ func notices(tx *gorm.DB, byUserID uint, stmts []Statement, who func(Statement) 
 	return notes, nil
 }
 
-// assignmentNotices tells the assignee what they were given and anyone who
-// had the statements before that they went to someone else. Nobody is told
-// about what they did themselves.
+// assignmentNotices tells the assignee what they were given, and anyone who
+// had the statements before (stmts hold the earlier AssigneeID) that they
+// went to someone else. Nobody is told about what they did themselves.
 func assignmentNotices(tx *gorm.DB, in AssignInput, stmts []Statement, assignee string, now time.Time) ([]Notification, error) {
+	var items []notice
+	for _, st := range stmts {
+		if in.AssigneeID != in.ByUserID {
+			items = append(items, notice{in.AssigneeID, st.ArticleID, st.ID})
+		}
+		if prev := st.AssigneeID; prev != nil && *prev != in.AssigneeID && *prev != in.ByUserID {
+			items = append(items, notice{*prev, st.ArticleID, st.ID})
+		}
+	}
 	var extra string
 	if in.Priority == Urgent {
 		extra += ", urgent"
@@ -315,39 +322,15 @@ func assignmentNotices(tx *gorm.DB, in AssignInput, stmts []Statement, assignee 
 	if in.DueAt != nil {
 		extra += ", due " + in.DueAt.Format("2 Jan 2006")
 	}
-	given, err := notices(tx, in.ByUserID, stmts, func(Statement) uint {
-		if in.AssigneeID == in.ByUserID {
-			return 0
+	return notices(tx, in.ByUserID, items, func(user uint, by, what, title string) string {
+		if user == in.AssigneeID {
+			return fmt.Sprintf("%s assigned you %s in “%s”%s.", by, what, title, extra)
 		}
-		return in.AssigneeID
-	}, func(by, what, title string) string {
-		return fmt.Sprintf("%s assigned you %s in “%s”%s.", by, what, title, extra)
+		return fmt.Sprintf("%s reassigned %s in “%s” to %s; %s", by, what, title, assignee, noLongerQueued)
 	}, now)
-	if err != nil {
-		return nil, err
-	}
-	var moved []Statement
-	for _, st := range stmts {
-		if st.AssigneeID != nil && *st.AssigneeID != in.AssigneeID {
-			moved = append(moved, st)
-		}
-	}
-	taken, err := removalNotices(tx, in.ByUserID, moved, "reassigned", " to "+assignee, now)
-	return append(given, taken...), err
 }
 
-// removalNotices tells the earlier assignees of stmts (their AssigneeID)
-// that the statements were taken from them.
-func removalNotices(tx *gorm.DB, byUserID uint, stmts []Statement, verb, to string, now time.Time) ([]Notification, error) {
-	return notices(tx, byUserID, stmts, func(st Statement) uint {
-		if st.AssigneeID == nil || *st.AssigneeID == byUserID {
-			return 0
-		}
-		return *st.AssigneeID
-	}, func(by, what, title string) string {
-		return fmt.Sprintf("%s %s %s in “%s”%s; they are no longer in your queue.", by, verb, what, title, to)
-	}, now)
-}
+const noLongerQueued = "they are no longer in your queue."
 
 // Unassign sends statements back to the unassigned pool and returns the
 // ids that had an assignee. The change and its history are stored in one
@@ -389,7 +372,15 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 		if err := tx.CreateInBatches(&history, 200).Error; err != nil {
 			return err
 		}
-		notes, err := removalNotices(tx, byUserID, had, "unassigned", "", now)
+		var items []notice
+		for _, st := range had {
+			if *st.AssigneeID != byUserID {
+				items = append(items, notice{*st.AssigneeID, st.ArticleID, st.ID})
+			}
+		}
+		notes, err := notices(tx, byUserID, items, func(_ uint, by, what, title string) string {
+			return fmt.Sprintf("%s unassigned %s in “%s”; %s", by, what, title, noLongerQueued)
+		}, now)
 		if err != nil || len(notes) == 0 {
 			return err
 		}
