@@ -412,6 +412,10 @@ func (fs *facetScanner) date(i int) {
 	t := fs.toks
 	w := t[i].low
 	from, to := i, -1
+	after := -1 // the number after a month name
+	if t[i].f&fMonths != 0 {
+		after = fs.numberAfterMonth(i)
+	}
 	switch {
 	case isYearTok(w):
 		to = i
@@ -420,9 +424,13 @@ func (fs *facetScanner) date(i int) {
 		if k >= 0 && t[k].sym == ',' {
 			k--
 		}
-		if k >= 0 && t[k].num && len(t[k].low) <= 2 && k > 0 && fs.monthEndingAt(k-1) >= 0 {
-			from = fs.monthEndingAt(k - 1)
-		} else if m := fs.monthEndingAt(k); m >= 0 {
+		m := -1
+		if k > 0 && t[k].num && len(t[k].low) <= 2 {
+			m = fs.monthEndingAt(k - 1) // "September 30, 2025"
+		}
+		if m >= 0 {
+			from = m
+		} else if m = fs.monthEndingAt(k); m >= 0 {
 			from = m
 			if m > 0 && t[m-1].num && len(t[m-1].low) <= 2 {
 				from = m - 1
@@ -438,8 +446,8 @@ func (fs *facetScanner) date(i int) {
 		if i+2 < len(t) && isYearTok(t[i+2].low) {
 			to = i + 2
 		}
-	case t[i].f&fMonths != 0 && t[i].cap && fs.numberAfterMonth(i) > 0:
-		to = fs.numberAfterMonth(i) // "September 2025", "Sept. 30"
+	case t[i].f&fMonths != 0 && t[i].cap && after > 0:
+		to = after // "September 2025", "Sept. 30"
 		if d := to; len(t[d].low) <= 2 {
 			// "September 30, 2025"
 			n := d + 1
