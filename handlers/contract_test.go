@@ -1,0 +1,113 @@
+package handlers_test
+
+import (
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/factcheckdesk/factcheck/models"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata")
+
+// timestamps and secrets differ from run to run; the rest of every
+// response is the API's contract.
+var (
+	timestampRE = regexp.MustCompile(`"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"`)
+	userNumRE   = regexp.MustCompile(`(admin|editor|reviewer)\d+@example\.org|(Admin|Editor|Reviewer) \d+`)
+	dayRE       = regexp.MustCompile(`\(added \d+ \w+ \d{4}\)`)
+)
+
+// TestAPIContract drives every JSON route through one scripted session and
+// compares each response (status and body) with testdata/api_contract.golden.
+// Outside checks rely on these shapes: a change here must be deliberate
+// (go test ./handlers -run TestAPIContract -update) and extend, never
+// rename or drop, a field.
+func TestAPIContract(t *testing.T) {
+	admin := newClient(t)
+	rev := admin.as(models.Reviewer)
+	var out strings.Builder
+	step := func(name string, r response) response {
+		t.Helper()
+		body := timestampRE.ReplaceAllString(r.body, `"<time>"`)
+		body = userNumRE.ReplaceAllStringFunc(body, func(s string) string {
+			return regexp.MustCompile(`\d+`).ReplaceAllString(s, "N")
+		})
+		body = dayRE.ReplaceAllString(body, "(added <day>)")
+		fmt.Fprintf(&out, "== %s\n%d %s\n", name, r.status, strings.TrimSpace(body))
+		return r
+	}
+
+	step("me", admin.api(http.MethodGet, "/api/v1/me", nil))
+	step("users", admin.api(http.MethodGet, "/api/v1/users", nil))
+	step("create user", admin.api(http.MethodPost, "/api/v1/users", map[string]string{
+		"email": "new@example.org", "name": "New Person", "role": "reviewer", "password": "a long password here"}))
+	step("create user invalid", admin.api(http.MethodPost, "/api/v1/users", map[string]string{"email": "nope"}))
+	step("create article", admin.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "Trade talks", "body": tradeArticle}))
+	step("duplicate article", admin.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "Trade talks", "body": tradeArticle}))
+	step("list articles", admin.api(http.MethodGet, "/api/v1/articles", nil))
+	step("article", admin.api(http.MethodGet, "/api/v1/articles/1", nil))
+	step("missing article", admin.api(http.MethodGet, "/api/v1/articles/999", nil))
+	step("statement", admin.api(http.MethodGet, "/api/v1/statements/2", nil))
+	step("verify without source", rev.api(http.MethodPatch, "/api/v1/statements/2", map[string]any{"verdict": "verified", "version": 1}))
+	step("verify", rev.api(http.MethodPatch, "/api/v1/statements/2", map[string]any{"verdict": "verified", "version": 1,
+		"note": "Checked against USTR data.", "sources": []map[string]string{{"url": "https://ustr.gov/x", "title": "USTR", "accessed_at": "2025-10-01"}}}))
+	step("stale verify", rev.api(http.MethodPatch, "/api/v1/statements/2", map[string]any{"verdict": "disputed", "version": 1}))
+	step("sources", rev.api(http.MethodGet, "/api/v1/statements/2/sources", nil))
+	step("add source", rev.api(http.MethodPost, "/api/v1/statements/2/sources", map[string]any{"url": "https://example.org/b", "title": "B", "version": 2}))
+	step("edit source", rev.api(http.MethodPatch, "/api/v1/statements/2/sources/2", map[string]any{"publisher": "Example", "version": 3}))
+	step("reorder sources", rev.api(http.MethodPost, "/api/v1/statements/2/sources/order", map[string]any{"ids": []uint{2, 1}, "version": 4}))
+	step("delete source", rev.api(http.MethodDelete, "/api/v1/statements/2/sources/2?version=5", nil))
+	step("comment", rev.api(http.MethodPost, "/api/v1/statements/2/comments", map[string]string{"body": "See https://example.org."}))
+	step("comments", rev.api(http.MethodGet, "/api/v1/statements/2/comments", nil))
+	step("history", rev.api(http.MethodGet, "/api/v1/statements/2/history", nil))
+	step("matches", rev.api(http.MethodGet, "/api/v1/statements/3/matches", nil))
+	step("bounds", admin.api(http.MethodPost, "/api/v1/statements/3/bounds", map[string]any{"version": 1, "start": 0, "end": 0}))
+	step("split", admin.api(http.MethodPost, "/api/v1/statements/3/split", map[string]any{"version": 1, "at": 229}))
+	step("merge", admin.api(http.MethodPost, "/api/v1/statements/3/merge", map[string]any{"version": 2, "next_version": 1}))
+	step("dismiss", admin.api(http.MethodPost, "/api/v1/statements/4/dismiss", map[string]any{"version": 1, "reason": "Not a claim."}))
+	step("restore", admin.api(http.MethodPost, "/api/v1/statements/4/restore", map[string]any{"version": 2}))
+	step("create overlapping statement", admin.api(http.MethodPost, "/api/v1/articles/1/statements", map[string]any{"start": 0, "end": 11}))
+	step("shorten", admin.api(http.MethodPost, "/api/v1/statements/4/bounds", map[string]any{"version": 3, "start": 249, "end": 261}))
+	step("create statement", admin.api(http.MethodPost, "/api/v1/articles/1/statements", map[string]any{"start": 262, "end": 272}))
+	step("assign article", admin.api(http.MethodPost, "/api/v1/assignments", map[string]any{"article_id": 1, "assignee_id": rev.user.ID}))
+	step("assign", admin.api(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{3, 4, 6}, "assignee_id": rev.user.ID, "due_at": "2025-10-21", "priority": "urgent"}))
+	step("queue", rev.api(http.MethodGet, "/api/v1/queue", nil))
+	step("notifications", rev.api(http.MethodGet, "/api/v1/notifications", nil))
+	step("search", rev.api(http.MethodGet, "/api/v1/statements?q=missiles", nil))
+	step("unassign", admin.api(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{3}}))
+	step("take next", rev.api(http.MethodPost, "/api/v1/queue/take", "{}"))
+	step("activity", admin.api(http.MethodGet, "/api/v1/articles/1/activity", nil))
+	step("export json", admin.api(http.MethodGet, "/api/v1/articles/1/export?format=json", nil))
+	step("export claimreview", admin.api(http.MethodGet, "/api/v1/articles/1/export?format=claimreview", nil))
+	step("not json", admin.api(http.MethodPost, "/api/v1/articles", nil))
+	step("delete article", admin.api(http.MethodDelete, "/api/v1/articles/1", nil))
+
+	golden := filepath.Join("testdata", "api_contract.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got := out.String(); got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("API responses differ from %s at line %d:\n got: %.2000s\nwant: %.2000s", golden, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("API responses differ from %s in length: got %d lines, want %d", golden, len(gl), len(wl))
+	}
+}

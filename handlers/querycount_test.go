@@ -1,0 +1,71 @@
+package handlers_test
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"gorm.io/gorm"
+)
+
+// sqlLog records every SQL statement the store runs, so tests can pin how
+// much work a request does.
+type sqlLog struct {
+	mu    sync.Mutex
+	on    bool
+	stmts []string
+}
+
+func watchSQL(t *testing.T, db *gorm.DB) *sqlLog {
+	t.Helper()
+	l := &sqlLog{}
+	record := func(tx *gorm.DB) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.on {
+			l.stmts = append(l.stmts, tx.Statement.SQL.String())
+		}
+	}
+	cb := db.Callback()
+	for name, err := range map[string]error{
+		"create": cb.Create().After("gorm:create").Register("test:sqllog", record),
+		"query":  cb.Query().After("gorm:query").Register("test:sqllog", record),
+		"update": cb.Update().After("gorm:update").Register("test:sqllog", record),
+		"delete": cb.Delete().After("gorm:delete").Register("test:sqllog", record),
+		"row":    cb.Row().After("gorm:row").Register("test:sqllog", record),
+		"raw":    cb.Raw().After("gorm:raw").Register("test:sqllog", record),
+	} {
+		if err != nil {
+			t.Fatalf("register %s callback: %v", name, err)
+		}
+	}
+	return l
+}
+
+func (l *sqlLog) start() { l.mu.Lock(); l.on, l.stmts = true, nil; l.mu.Unlock() }
+
+func (l *sqlLog) stop() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.on = false
+	return l.stmts
+}
+
+// TestVerdictSaveQueries pins the work of the reviewer's most frequent
+// request: saving a verdict with a source from the panel (htmx).
+func TestVerdictSaveQueries(t *testing.T) {
+	c := newClient(t)
+	log := watchSQL(t, c.store.DB())
+	a := createArticle(t, c, "Trade talks", tradeArticle)
+	stmt := a.Statements[1]
+	log.start()
+	r := c.post(fmt.Sprintf("/statements/%d", stmt.ID), url.Values{
+		"verdict": {"verified"}, "version": {"1"}, "note": {"Checked."},
+		"source_url": {"https://ustr.gov/x"}, "source_title": {"USTR"}, "source_publisher": {""}, "source_quote": {""}, "source_accessed": {""},
+	}, true)
+	stmts := log.stop()
+	wantStatus(t, r, 200)
+	t.Logf("%d SQL statements:\n%s", len(stmts), strings.Join(stmts, "\n"))
+}
