@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 const articleTitle = "Will the US supply Tomahawk missiles to Ukraine?"
@@ -84,7 +85,7 @@ func TestPasteReviewExport(t *testing.T) {
 	}
 
 	// Review it as Corrected, with a source.
-	chooseVerdict(p, models.Corrected)
+	chooseVerdict(p, rating.Corrected)
 	p.Do("fill in the review",
 		chromedp.WaitVisible(chromedp.ID("correction")),
 		chromedp.SendKeys(chromedp.ID("correction"), correctionText),
@@ -108,7 +109,7 @@ func TestPasteReviewExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Verdict != models.Corrected || s.Correction != correctionText || s.Note != reviewNote ||
+	if s.Verdict != rating.Corrected || s.Correction != correctionText || s.Note != reviewNote ||
 		len(s.Sources) != 1 || s.Sources[0].URL != sourceURL || s.Sources[0].Title != sourceTitle {
 		t.Errorf("stored review = verdict %q, correction %q, note %q, sources %+v; want what was typed",
 			s.Verdict, s.Correction, s.Note, s.Sources)
@@ -134,12 +135,12 @@ func TestReviewCtrlEnterSaves(t *testing.T) {
 	art := d.App.CreateArticle(t, articleTitle, articleBody)
 	s := statementWith(t, art, "supersonic speed")
 	mark := fmt.Sprintf("s-%d", s.ID)
-	total := models.ProgressOf(art.Statements).Total
+	total := models.ProgressOf(rating.Builtin(), art.Statements).Total
 
 	p.Open(fmt.Sprintf("/articles/%d", art.ID))
 	Eval[int](p, noReload)
 	openPanel(p, mark)
-	chooseVerdict(p, models.Disputed)
+	chooseVerdict(p, rating.Disputed)
 	addSource(p, sourceURL)
 
 	const note = "Tomahawks are subsonic; typed, then saved with Ctrl+Enter."
@@ -165,8 +166,8 @@ func TestReviewCtrlEnterSaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Verdict != models.Disputed || got.Note != note {
-		t.Errorf("stored review = verdict %q, note %q; want %q, %q", got.Verdict, got.Note, models.Disputed, note)
+	if got.Verdict != rating.Disputed || got.Note != note {
+		t.Errorf("stored review = verdict %q, note %q; want %q, %q", got.Verdict, got.Note, rating.Disputed, note)
 	}
 }
 
@@ -175,12 +176,12 @@ func TestReviewValidationErrorKeepsInput(t *testing.T) {
 	art := d.App.CreateArticle(t, articleTitle, articleBody)
 	s := statementWith(t, art, "supersonic speed")
 	mark := fmt.Sprintf("s-%d", s.ID)
-	total := models.ProgressOf(art.Statements).Total
+	total := models.ProgressOf(rating.Builtin(), art.Statements).Total
 
 	p.Open(fmt.Sprintf("/articles/%d", art.ID))
 	Eval[int](p, noReload)
 	openPanel(p, mark)
-	chooseVerdict(p, models.Corrected)
+	chooseVerdict(p, rating.Corrected)
 	p.Do("type a note but no corrected wording",
 		chromedp.WaitVisible(chromedp.ID("correction")),
 		chromedp.SendKeys(chromedp.ID("note"), reviewNote),
@@ -214,7 +215,7 @@ func TestReviewValidationErrorKeepsInput(t *testing.T) {
 	assertNoReload(p)
 	if got, err := d.App.Store.StatementByID(context.Background(), s.ID); err != nil {
 		t.Fatal(err)
-	} else if got.Verdict != models.Unreviewed || got.Note != "" {
+	} else if got.Verdict != rating.Unreviewed || got.Note != "" {
 		t.Errorf("stored after a failed save: verdict %q, note %q; want it unchanged", got.Verdict, got.Note)
 	}
 
@@ -255,8 +256,8 @@ func TestTwoReviewersHaveSeparateSessions(t *testing.T) {
 	for _, r := range []struct {
 		p       *Page
 		s       *models.Statement
-		verdict models.Verdict
-	}{{alice, trade, models.Verified}, {bob, speed, models.Disputed}} {
+		verdict rating.Key
+	}{{alice, trade, rating.Verified}, {bob, speed, rating.Disputed}} {
 		Eval[int](r.p, noReload)
 		openPanel(r.p, fmt.Sprintf("s-%d", r.s.ID))
 		chooseVerdict(r.p, r.verdict)
@@ -266,8 +267,8 @@ func TestTwoReviewersHaveSeparateSessions(t *testing.T) {
 	}
 	for _, r := range []struct {
 		s       *models.Statement
-		verdict models.Verdict
-	}{{trade, models.Verified}, {speed, models.Disputed}} {
+		verdict rating.Key
+	}{{trade, rating.Verified}, {speed, rating.Disputed}} {
 		got, err := d.App.Store.StatementByID(context.Background(), r.s.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -302,12 +303,12 @@ func openPanel(p *Page, mark string) {
 }
 
 // chooseVerdict clicks the verdict's radio button in the panel.
-func chooseVerdict(p *Page, v models.Verdict) {
+func chooseVerdict(p *Page, v rating.Key) {
 	p.t.Helper()
-	p.Do("choose "+v.Label(),
+	p.Do("choose "+rating.Builtin().Label(v),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`#panel input[name=verdict][value=%s]`, v))))
 	if !Eval[bool](p, fmt.Sprintf(`document.querySelector('#panel input[name=verdict][value=%s]').checked`, v)) {
-		p.t.Fatalf("clicking %s did not choose it", v.Label())
+		p.t.Fatalf("clicking %s did not choose it", v)
 	}
 }
 

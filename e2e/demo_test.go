@@ -7,7 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // A newcomer's first look: the example article loads from the home page,
@@ -40,8 +40,8 @@ func TestDemoArticle(t *testing.T) {
 	}
 
 	Eval[int](p, noReload)
-	reviewHighlight(p, "$5.2bn", models.Verified, "")
-	reviewHighlight(p, "supersonic speed", models.Corrected, "They fly at subsonic speed, about 880km/h, at low altitudes.")
+	reviewHighlight(p, "$5.2bn", rating.Verified, "")
+	reviewHighlight(p, "supersonic speed", rating.Corrected, "They fly at subsonic speed, about 880km/h, at low altitudes.")
 	p.Open(p.Path())
 	p.Do("scroll to the corrected statement", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.querySelector("#article-text mark.v-corrected").getBoundingClientRect().top + window.scrollY - 260)`))
 	p.ViewportScreenshot("demo-article")
@@ -49,7 +49,7 @@ func TestDemoArticle(t *testing.T) {
 
 // reviewHighlight opens the highlighted statement containing text and
 // saves a review with a note and a source (and the correction, if any).
-func reviewHighlight(p *Page, text string, v models.Verdict, correction string) {
+func reviewHighlight(p *Page, text string, v rating.Key, correction string) {
 	p.t.Helper()
 	id := Eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#article-text mark.stmt")).find(m => m.textContent.includes(%q)).id`, text))
 	openPanel(p, id)

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // press sends one key to the page, outside any field.
@@ -57,7 +58,7 @@ func TestKeyboardReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Verdict != models.Verified || got.Note != "Confirmed by the White House transcript." || len(got.Sources) != 1 || got.Sources[0].URL != sourceURL {
+	if got.Verdict != rating.Verified || got.Note != "Confirmed by the White House transcript." || len(got.Sources) != 1 || got.Sources[0].URL != sourceURL {
 		t.Fatalf("stored: verdict %s, note %q, sources %+v", got.Verdict, got.Note, got.Sources)
 	}
 }
@@ -83,7 +84,7 @@ func TestConflictAndLiveUpdates(t *testing.T) {
 	bob.WaitJS("alice in bob's presence bar", `!!document.querySelector('#viewers .viewer[title^="editor1 "]')`)
 
 	// Alice saves first.
-	chooseVerdict(alice, models.Disputed)
+	chooseVerdict(alice, rating.Disputed)
 	alice.Do("alice writes a note", chromedp.SendKeys(chromedp.ID("note"), "Subsonic, per the Navy fact file."))
 	addSource(alice, sourceURL)
 	saveAndWait(alice)
@@ -95,7 +96,7 @@ func TestConflictAndLiveUpdates(t *testing.T) {
 	assertNoReload(bob)
 
 	// Bob, still on the old version, saves his own verdict.
-	chooseVerdict(bob, models.Verified)
+	chooseVerdict(bob, rating.Verified)
 	bob.Do("bob writes a note", chromedp.SendKeys(chromedp.ID("note"), "Bob's own finding."))
 	addSource(bob, "https://www.example.org/bob-evidence")
 	bob.Do("bob saves",
@@ -112,7 +113,7 @@ func TestConflictAndLiveUpdates(t *testing.T) {
 		t.Errorf("bob's source after the conflict = %q", got)
 	}
 	stored, _ := d.App.Store.StatementByID(context.Background(), s.ID)
-	if stored.Verdict != models.Disputed {
+	if stored.Verdict != rating.Disputed {
 		t.Fatalf("the stale save changed the statement to %s", stored.Verdict)
 	}
 

@@ -15,7 +15,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // newsPage is a realistic article page: navigation, a cookie banner,
@@ -65,8 +65,8 @@ func TestImportReviewExport(t *testing.T) {
 		}
 	}
 	Eval[int](p, noReload)
-	reviewHighlight(p, "$5.2bn", models.Verified, "")
-	reviewHighlight(p, "supersonic speed", models.Corrected, correctionText)
+	reviewHighlight(p, "$5.2bn", rating.Verified, "")
+	reviewHighlight(p, "supersonic speed", rating.Corrected, correctionText)
 	articleID := strings.TrimPrefix(strings.Split(p.Path(), "?")[0], "/articles/")
 
 	formats := []struct {

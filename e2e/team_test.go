@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // An editor assigns a whole article to a reviewer with the bulk-assign
@@ -86,7 +87,7 @@ func TestAssignTakeAndReview(t *testing.T) {
 
 	// Review it: Verified, with a source.
 	Eval[int](rev, noReload)
-	chooseVerdict(rev, models.Verified)
+	chooseVerdict(rev, rating.Verified)
 	rev.Do("add a source",
 		chromedp.SendKeys(chromedp.CSS(`#panel .source-row input[name=source_url]`), "https://www.example.org/harbour-statistics-2024"),
 		chromedp.SendKeys(chromedp.CSS(`#panel .source-row input[name=source_title]`), "Harbour statistics 2024"))
@@ -96,7 +97,7 @@ func TestAssignTakeAndReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Verdict != models.Verified || got.ReviewedByID == nil || *got.ReviewedByID != rev.User.ID ||
+	if got.Verdict != rating.Verified || got.ReviewedByID == nil || *got.ReviewedByID != rev.User.ID ||
 		got.AssigneeID == nil || *got.AssigneeID != rev.User.ID || len(got.Sources) != 1 {
 		t.Errorf("stored: verdict %s, reviewed by %v, assignee %v, %d sources", got.Verdict, got.ReviewedByID, got.AssigneeID, len(got.Sources))
 	}

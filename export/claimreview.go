@@ -3,32 +3,21 @@ package export
 import (
 	"io"
 	"strings"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
-// Rating scale of ClaimReview markup: 5 is best (accurate), 1 is worst.
-const (
-	RatingBest  = 5
-	RatingWorst = 1
-)
-
-// ClaimReviewRating maps a final verdict to the ClaimReview reviewRating:
-// ratingValue on the 1–5 scale and alternateName, the rating in words as
-// Google's fact-check markup shows it. ok is false for verdicts that get no
-// ClaimReview (unreviewed, in progress, not checkable, unknown).
-//
-//	verified  → 5 "Accurate"
-//	disputed  → 3 "Disputed"
-//	corrected → 1 "Incorrect — corrected"
-func ClaimReviewRating(verdict string) (value int, alternateName string, ok bool) {
-	switch normVerdict(verdict) {
-	case VerdictVerified:
-		return 5, "Accurate", true
-	case VerdictDisputed:
-		return 3, "Disputed", true
-	case VerdictCorrected:
-		return 1, "Incorrect — corrected", true
+// ClaimReviewRating maps a verdict to the ClaimReview reviewRating of the
+// scale: ratingValue between the scale's Worst and Best, and
+// alternateName, the rating in words as fact-check markup shows it. ok is
+// false for ratings published as no ClaimReview (in the built-in scale:
+// unreviewed, in progress, not checkable, and unknown ones).
+func ClaimReviewRating(scale *rating.Scale, verdict string) (value int, alternateName string, ok bool) {
+	r := scaleOr(scale).Of(key(verdict))
+	if !r.Final || r.Value == 0 {
+		return 0, "", false
 	}
-	return 0, "", false
+	return r.Value, r.AlternateName, true
 }
 
 type crThing struct {
@@ -93,7 +82,7 @@ type claimReview struct {
 func ClaimReview(w io.Writer, r Report) error {
 	out := []claimReview{}
 	for _, s := range r.Statements {
-		value, name, ok := ClaimReviewRating(s.Verdict)
+		value, name, ok := ClaimReviewRating(r.Scale, s.Verdict)
 		if !ok {
 			continue
 		}
@@ -105,8 +94,8 @@ func ClaimReview(w io.Writer, r Report) error {
 			ReviewRating: crRating{
 				Type:          "Rating",
 				RatingValue:   value,
-				BestRating:    RatingBest,
-				WorstRating:   RatingWorst,
+				BestRating:    scaleOr(r.Scale).Best(),
+				WorstRating:   scaleOr(r.Scale).Worst(),
 				AlternateName: name,
 			},
 			ItemReviewed: crClaim{

@@ -10,12 +10,13 @@ import (
 	"unicode/utf8"
 )
 
-// corrections returns the statements that carry a correction: verdict
-// "corrected" and a non-blank Correction, in document order.
+// corrections returns the statements that carry a correction: a rating
+// that asks for one (corrected) and a non-blank Correction, in document
+// order.
 func corrections(r Report) []Statement {
 	var out []Statement
 	for _, s := range r.Statements {
-		if normVerdict(s.Verdict) == VerdictCorrected && strings.TrimSpace(s.Correction) != "" {
+		if scaleOr(r.Scale).Of(key(s.Verdict)).NeedsCorrection && strings.TrimSpace(s.Correction) != "" {
 			out = append(out, s)
 		}
 	}

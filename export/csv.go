@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // CSVOptions tunes CSV output.
@@ -46,7 +48,7 @@ func csvSources(ss []Source) string {
 }
 
 // csvRow is one statement's cells, in csvHeader order.
-func csvRow(articleTitle string, s Statement) []string {
+func csvRow(scale *rating.Scale, articleTitle string, s Statement) []string {
 	checkable := "no"
 	if s.Checkable {
 		checkable = "yes"
@@ -56,7 +58,7 @@ func csvRow(articleTitle string, s Statement) []string {
 		strconv.Itoa(s.Position),
 		s.Text,
 		checkable,
-		VerdictLabel(s.Verdict),
+		VerdictLabel(scale, s.Verdict),
 		s.Correction,
 		s.Note,
 		csvSources(s.Sources),
@@ -101,7 +103,7 @@ func writeCSV(w io.Writer, opt CSVOptions, header []string, rows [][]string) err
 func CSV(w io.Writer, r Report, opt CSVOptions) error {
 	rows := make([][]string, 0, len(r.Statements))
 	for _, s := range r.Statements {
-		rows = append(rows, csvRow(r.Article.Title, s))
+		rows = append(rows, csvRow(r.Scale, r.Article.Title, s))
 	}
 	return writeCSV(w, opt, csvHeader, rows)
 }

@@ -10,31 +10,33 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 func TestVerdictLabel(t *testing.T) {
 	tests := map[string]string{
-		"":                  "unreviewed",
-		VerdictUnreviewed:   "unreviewed",
-		VerdictInProgress:   "in progress",
-		VerdictVerified:     "verified",
-		VerdictDisputed:     "disputed",
-		VerdictCorrected:    "corrected",
-		VerdictNotCheckable: "not checkable",
-		"half_true":         "half true",
+		"":                          "unreviewed",
+		string(rating.Unreviewed):   "unreviewed",
+		string(rating.InProgress):   "in progress",
+		string(rating.Verified):     "verified",
+		string(rating.Disputed):     "disputed",
+		string(rating.Corrected):    "corrected",
+		string(rating.NotCheckable): "not checkable",
+		"half_true":                 "half true",
 	}
 	for in, want := range tests {
-		if got := VerdictLabel(in); got != want {
-			t.Errorf("VerdictLabel(%q) = %q, want %q", in, got, want)
+		if got := VerdictLabel(nil, in); got != want {
+			t.Errorf("VerdictLabel(nil, %q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
 func TestSummarize(t *testing.T) {
-	sum := Summarize([]Statement{
-		{Checkable: true, Verdict: VerdictVerified},
+	sum := Summarize(nil, []Statement{
+		{Checkable: true, Verdict: string(rating.Verified)},
 		{Checkable: true},
-		{Verdict: VerdictNotCheckable},
+		{Verdict: string(rating.NotCheckable)},
 		{Checkable: true, Verdict: "half_true"},
 	})
 	if sum.Statements != 4 || sum.Checkable != 3 || sum.Reviewed != 2 {
@@ -50,7 +52,7 @@ func TestSummarize(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ByVerdict = %v, want %v", got, want)
 	}
-	if order[len(order)-1] != "half_true" || !reflect.DeepEqual(order[:6], Verdicts()) {
+	if order[len(order)-1] != "half_true" || !reflect.DeepEqual(order[:6], Verdicts(nil)) {
 		t.Errorf("order = %v", order)
 	}
 }
@@ -185,7 +187,7 @@ func TestCSVRoundTripAndNeutralisation(t *testing.T) {
 			Position:   1,
 			Text:       "Line one, with comma\nline \"two\"\r\nline three – Zoë",
 			Checkable:  true,
-			Verdict:    VerdictDisputed,
+			Verdict:    string(rating.Disputed),
 			Correction: "-5% not +5%",
 			Note:       `=HYPERLINK("http://evil.example","x")`,
 			Sources:    []Source{{Title: "@handle", Publisher: "P", URL: "https://e.example/a,b"}, {Title: "Second"}},
@@ -403,7 +405,7 @@ func TestJSON(t *testing.T) {
 		t.Fatal("statements or body lost")
 	}
 	s := rep.Statements[3]
-	if s.ID != 103 || s.Verdict != VerdictCorrected || s.VerdictLabel != "corrected" || !s.Reviewed ||
+	if s.ID != 103 || s.Verdict != string(rating.Corrected) || s.VerdictLabel != "corrected" || !s.Reviewed ||
 		s.Permalink != "https://desk.example.org/articles/42?s=103" || len(s.Sources) != 2 ||
 		*s.ReviewedAt != "2025-10-18T10:20:00Z" || r.Article.Body[s.Start:s.End] != s.Text {
 		t.Errorf("statement 4 = %+v", s)
@@ -485,7 +487,7 @@ func TestClaimReview(t *testing.T) {
 		t.Errorf("no Person author:\n%s", b.String())
 	}
 	r.Article.Author, r.Article.PublishedAt, r.Article.URL = "", nil, ""
-	r.Statements = []Statement{{ID: 1, Text: "x", Verdict: VerdictVerified}}
+	r.Statements = []Statement{{ID: 1, Text: "x", Verdict: string(rating.Verified)}}
 	b.Reset()
 	if err := ClaimReview(&b, r); err != nil {
 		t.Fatal(err)
@@ -513,18 +515,18 @@ func TestCorrectedOffsets(t *testing.T) {
 	}
 	mk := func(id uint, text, corr string) Statement {
 		s, e := at(text)
-		return Statement{ID: id, Position: int(id), Start: s, End: e, Text: text, Verdict: VerdictCorrected, Correction: corr}
+		return Statement{ID: id, Position: int(id), Start: s, End: e, Text: text, Verdict: string(rating.Corrected), Correction: corr}
 	}
 	a := mk(1, "“the sky is green”", "“the sky is blue”")
 	b := mk(2, "Köln has 2 million people.", "Köln has about 1.1 million people.")
 	c := mk(3, "5 € is £4", "5 € is about £4.35")
 	overlap := mk(4, "has 2 million", "XXX") // overlaps b, starts later → skipped
-	outOfRange := Statement{ID: 5, Position: 5, Start: len(body) - 2, End: len(body) + 10, Text: "x", Verdict: VerdictCorrected, Correction: "YYY"}
-	negative := Statement{ID: 6, Position: 6, Start: -3, End: 2, Text: "x", Verdict: VerdictCorrected, Correction: "YYY"}
-	midRune := Statement{ID: 7, Position: 7, Start: 3, End: 5, Text: "x", Verdict: VerdictCorrected, Correction: "YYY"} // inside "ë"
-	empty := Statement{ID: 8, Position: 8, Start: 10, End: 10, Text: "x", Verdict: VerdictCorrected, Correction: "YYY"}
+	outOfRange := Statement{ID: 5, Position: 5, Start: len(body) - 2, End: len(body) + 10, Text: "x", Verdict: string(rating.Corrected), Correction: "YYY"}
+	negative := Statement{ID: 6, Position: 6, Start: -3, End: 2, Text: "x", Verdict: string(rating.Corrected), Correction: "YYY"}
+	midRune := Statement{ID: 7, Position: 7, Start: 3, End: 5, Text: "x", Verdict: string(rating.Corrected), Correction: "YYY"} // inside "ë"
+	empty := Statement{ID: 8, Position: 8, Start: 10, End: 10, Text: "x", Verdict: string(rating.Corrected), Correction: "YYY"}
 	notCorrected := mk(9, "Zoë", "ZZZ")
-	notCorrected.Verdict = VerdictDisputed
+	notCorrected.Verdict = string(rating.Disputed)
 	noCorrection := mk(10, "done", "")
 	r := Report{Article: Article{Title: "T", Body: body}, Statements: []Statement{c, outOfRange, a, negative, overlap, b, midRune, empty, notCorrected, noCorrection}}
 
@@ -571,7 +573,7 @@ func TestCorrectedOffsets(t *testing.T) {
 func TestCorrectedDiffHTMLEscapes(t *testing.T) {
 	body := "<p onclick=x>Intro</p>\n\n\n\nA & B said <script>x</script>.\nSecond line\r\n\r\nLast"
 	s := strings.Index(body, "<script>x</script>")
-	r := Report{Article: Article{Body: body}, Statements: []Statement{{Start: s, End: s + len("<script>x</script>"), Verdict: VerdictCorrected, Correction: "<b>nothing</b>\nat all"}}}
+	r := Report{Article: Article{Body: body}, Statements: []Statement{{Start: s, End: s + len("<script>x</script>"), Verdict: string(rating.Corrected), Correction: "<b>nothing</b>\nat all"}}}
 	var out bytes.Buffer
 	if err := CorrectedDiffHTML(&out, r); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -41,12 +43,12 @@ func fixtureTeam() TeamReport {
 		GeneratedAt: r.GeneratedAt,
 	}
 	for _, s := range r.Statements {
-		if s.Reviewed() {
+		if reviewed(nil, s) {
 			t.Rows = append(t.Rows, TeamRow{ArticleID: r.Article.ID, ArticleTitle: r.Article.Title, Statement: s})
 		}
 	}
 	other := stmt(201, 3, "Moscow is about 800km (500 miles) from Kyiv.")
-	other.Verdict, other.ReviewedBy, other.ReviewedAt = VerdictVerified, "Zoë Ahmed", ts("2025-10-19T08:00:00Z")
+	other.Verdict, other.ReviewedBy, other.ReviewedAt = string(rating.Verified), "Zoë Ahmed", ts("2025-10-19T08:00:00Z")
 	t.Rows = append(t.Rows, TeamRow{ArticleID: 43, ArticleTitle: "Ukraine | war [live]", Statement: other})
 	return t
 }

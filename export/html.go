@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // htmlStatement is a statement prepared for the HTML template.
@@ -29,10 +31,10 @@ type htmlData struct {
 // badgeClass is the CSS class for a verdict badge; unknown verdicts share
 // one class so no stored value reaches a class name.
 func badgeClass(v string) string {
-	switch v = normVerdict(v); v {
-	case VerdictUnreviewed, VerdictInProgress, VerdictVerified, VerdictDisputed, VerdictCorrected:
-		return "badge-" + v
-	case VerdictNotCheckable:
+	switch k := key(v); k {
+	case rating.Unreviewed, rating.InProgress, rating.Verified, rating.Disputed, rating.Corrected:
+		return "badge-" + string(k)
+	case rating.NotCheckable:
 		return "badge-not-checkable"
 	}
 	return "badge-other"
@@ -40,7 +42,6 @@ func badgeClass(v string) string {
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"date":  isoDate,
-	"label": VerdictLabel,
 	"badge": badgeClass,
 	"trim":  strings.TrimSpace,
 	"link":  safeHTTPURL,
@@ -57,16 +58,16 @@ func HTML(w io.Writer, r Report) error {
 		Title:     titleOr(r.Article.Title),
 		Published: humanTimep(r.Article.PublishedAt),
 		Generated: humanTime(r.GeneratedAt),
-		Summary:   Summarize(r.Statements),
+		Summary:   Summarize(r.Scale, r.Statements),
 		Notices:   CorrectionNotices(r),
 	}
 	for _, s := range r.Statements {
-		if !s.Reviewed() {
+		if !reviewed(r.Scale, s) {
 			continue
 		}
 		hs := htmlStatement{
 			Statement:  s,
-			Label:      VerdictLabel(s.Verdict),
+			Label:      VerdictLabel(r.Scale, s.Verdict),
 			BadgeClass: badgeClass(s.Verdict),
 			Reviewed:   humanTimep(s.ReviewedAt),
 		}

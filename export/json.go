@@ -127,7 +127,7 @@ func finite(f float64) float64 {
 // JSON object; see the schema above. "<", ">" and "&" are \u-escaped so the
 // output is also safe inside an HTML <script> element.
 func JSON(w io.Writer, r Report) error {
-	sum := Summarize(r.Statements)
+	sum := Summarize(r.Scale, r.Statements)
 	out := jsonReport{
 		SchemaVersion: JSONSchemaVersion,
 		GeneratedAt:   jsonTime(&r.GeneratedAt),
@@ -169,9 +169,9 @@ func JSON(w io.Writer, r Report) error {
 			Score:        finite(s.Score),
 			Reasons:      append([]string{}, s.Reasons...),
 			Type:         s.Type,
-			Verdict:      normVerdict(s.Verdict),
-			VerdictLabel: VerdictLabel(s.Verdict),
-			Reviewed:     s.Reviewed(),
+			Verdict:      string(key(s.Verdict)),
+			VerdictLabel: VerdictLabel(r.Scale, s.Verdict),
+			Reviewed:     reviewed(r.Scale, s),
 			Note:         s.Note,
 			Correction:   s.Correction,
 			Sources:      []jsonSource{},

@@ -124,7 +124,7 @@ func Markdown(w io.Writer, r Report) error {
 		b.WriteString("\n")
 	}
 
-	sum := Summarize(r.Statements)
+	sum := Summarize(r.Scale, r.Statements)
 	b.WriteString("## Summary\n\n| | Count |\n| --- | ---: |\n")
 	fmt.Fprintf(&b, "| Statements | %d |\n| Checkable | %d |\n| Reviewed | %d |\n", sum.Statements, sum.Checkable, sum.Reviewed)
 	for _, vc := range sum.ByVerdict {
@@ -134,7 +134,7 @@ func Markdown(w io.Writer, r Report) error {
 	b.WriteString("\n## Reviewed statements\n")
 	n := 0
 	for _, s := range r.Statements {
-		if !s.Reviewed() {
+		if !reviewed(r.Scale, s) {
 			continue
 		}
 		n++
@@ -156,10 +156,10 @@ func Markdown(w io.Writer, r Report) error {
 }
 
 func mdStatement(b *strings.Builder, r Report, s Statement) {
-	fmt.Fprintf(b, "\n### Statement %d: %s\n\n", s.Position, mdInline(VerdictLabel(s.Verdict)))
+	fmt.Fprintf(b, "\n### Statement %d: %s\n\n", s.Position, mdInline(VerdictLabel(r.Scale, s.Verdict)))
 	mdQuote(b, "", s.Text)
 	b.WriteString("\n")
-	fmt.Fprintf(b, "- **Verdict:** %s\n", mdInline(VerdictLabel(s.Verdict)))
+	fmt.Fprintf(b, "- **Verdict:** %s\n", mdInline(VerdictLabel(r.Scale, s.Verdict)))
 	if s.ReviewedBy != "" || s.ReviewedAt != nil {
 		by := mdInline(s.ReviewedBy)
 		if by == "" {

@@ -3,16 +3,10 @@
 // writer is a pure function: a writer and a Report in, an error out.
 package export
 
-import "time"
+import (
+	"time"
 
-// Verdicts as stored by the desk.
-const (
-	VerdictUnreviewed   = "unreviewed"
-	VerdictInProgress   = "in_progress"
-	VerdictVerified     = "verified"
-	VerdictDisputed     = "disputed"
-	VerdictCorrected    = "corrected"
-	VerdictNotCheckable = "not_checkable"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // Report is everything a report about one article needs.
@@ -25,6 +19,10 @@ type Report struct {
 	// (e.g. "https://desk.example.org"), without a trailing slash.
 	Organization string
 	BaseURL      string
+	// Scale is the desk's rating scale: labels, which ratings are final,
+	// which carry a correction, their ClaimReview values. Nil means the
+	// built-in scale.
+	Scale *rating.Scale
 }
 
 // Article is the reviewed article.
@@ -67,13 +65,4 @@ type Source struct {
 	Publisher  string
 	Quote      string
 	AccessedAt *time.Time
-}
-
-// Reviewed reports whether the statement has a final verdict.
-func (s Statement) Reviewed() bool {
-	switch s.Verdict {
-	case VerdictVerified, VerdictDisputed, VerdictCorrected, VerdictNotCheckable:
-		return true
-	}
-	return false
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // TeamReport is every statement reviewed in a date range across articles.
@@ -18,6 +20,7 @@ type TeamReport struct {
 	Verdict     string
 	Rows        []TeamRow
 	GeneratedAt time.Time
+	Scale       *rating.Scale // nil: the built-in scale
 }
 
 // TeamRow is one reviewed statement and the article it belongs to.
@@ -33,7 +36,7 @@ func TeamCSV(w io.Writer, t TeamReport, opt CSVOptions) error {
 	header := append([]string{"article_id"}, csvHeader...)
 	rows := make([][]string, 0, len(t.Rows))
 	for _, row := range t.Rows {
-		rows = append(rows, append([]string{strconv.FormatUint(uint64(row.ArticleID), 10)}, csvRow(row.ArticleTitle, row.Statement)...))
+		rows = append(rows, append([]string{strconv.FormatUint(uint64(row.ArticleID), 10)}, csvRow(t.Scale, row.ArticleTitle, row.Statement)...))
 	}
 	return writeCSV(w, opt, header, rows)
 }
@@ -58,7 +61,7 @@ func TeamMarkdown(w io.Writer, t TeamReport) error {
 	}
 	verdict := "all"
 	if t.Verdict != "" {
-		verdict = mdInline(VerdictLabel(t.Verdict))
+		verdict = mdInline(VerdictLabel(t.Scale, t.Verdict))
 	}
 	fmt.Fprintf(&b, "- **Reviewer:** %s\n- **Verdict:** %s\n", reviewer, verdict)
 	if !t.GeneratedAt.IsZero() {
@@ -73,7 +76,7 @@ func TeamMarkdown(w io.Writer, t TeamReport) error {
 		articles[row.ArticleID] = true
 		byReviewer[oneLine(row.Statement.ReviewedBy)]++
 	}
-	sum := Summarize(stmts)
+	sum := Summarize(t.Scale, stmts)
 	b.WriteString("\n## Summary\n\n| | Count |\n| --- | ---: |\n")
 	fmt.Fprintf(&b, "| Statements | %d |\n| Articles | %d |\n", len(t.Rows), len(articles))
 	for _, vc := range sum.ByVerdict {
@@ -112,7 +115,7 @@ func TeamMarkdown(w io.Writer, t TeamReport) error {
 			s := row.Statement
 			fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s |\n",
 				humanTimep(s.ReviewedAt), mdInline(s.ReviewedBy), mdInline(titleOr(row.ArticleTitle)),
-				s.Position, mdInline(VerdictLabel(s.Verdict)), mdInline(s.Text), mdInline(s.Correction))
+				s.Position, mdInline(VerdictLabel(t.Scale, s.Verdict)), mdInline(s.Text), mdInline(s.Correction))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

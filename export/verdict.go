@@ -4,51 +4,47 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
-// verdictOrder is the display order of the known verdicts.
-var verdictOrder = []string{
-	VerdictUnreviewed,
-	VerdictInProgress,
-	VerdictVerified,
-	VerdictDisputed,
-	VerdictCorrected,
-	VerdictNotCheckable,
+// scaleOr is s, or the built-in scale when a report names none.
+func scaleOr(s *rating.Scale) *rating.Scale {
+	if s == nil {
+		return rating.Builtin()
+	}
+	return s
 }
 
-// Verdicts returns the known verdicts in display order.
-func Verdicts() []string { return append([]string(nil), verdictOrder...) }
-
-// normVerdict maps the empty verdict to VerdictUnreviewed.
-func normVerdict(v string) string {
+// key is a stored verdict as a rating key; empty means unreviewed.
+func key(v string) rating.Key {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return VerdictUnreviewed
+		return rating.Unreviewed
 	}
-	return v
+	return rating.Key(v)
 }
 
-// VerdictLabel returns a verdict in words: "unreviewed", "in progress",
-// "verified", "disputed", "corrected" or "not checkable". The empty verdict
-// reads "unreviewed"; an unknown one is returned with underscores turned into
-// spaces. Every format uses this function, so they never disagree.
-func VerdictLabel(v string) string {
-	switch v = normVerdict(v); v {
-	case VerdictUnreviewed:
-		return "unreviewed"
-	case VerdictInProgress:
-		return "in progress"
-	case VerdictVerified:
-		return "verified"
-	case VerdictDisputed:
-		return "disputed"
-	case VerdictCorrected:
-		return "corrected"
-	case VerdictNotCheckable:
-		return "not checkable"
+// Verdicts returns the ratings of the scale in display order.
+func Verdicts(scale *rating.Scale) []string {
+	var out []string
+	for _, r := range scaleOr(scale).All() {
+		out = append(out, string(r.Key))
 	}
-	return strings.ReplaceAll(v, "_", " ")
+	return out
 }
+
+// VerdictLabel returns a verdict in words, in lower case as reports use it
+// mid-sentence: "unreviewed", "in progress", "verified", "not checkable".
+// The empty verdict reads "unreviewed"; one the scale does not know is
+// returned with underscores turned into spaces. Every format uses this
+// function, so they never disagree.
+func VerdictLabel(scale *rating.Scale, v string) string {
+	return strings.ToLower(scaleOr(scale).Label(key(v)))
+}
+
+// reviewed reports whether the statement has a final rating.
+func reviewed(scale *rating.Scale, s Statement) bool { return scaleOr(scale).Final(key(s.Verdict)) }
 
 // VerdictCount is the number of statements with one verdict.
 type VerdictCount struct {
@@ -61,14 +57,14 @@ type VerdictCount struct {
 type Summary struct {
 	Statements int
 	Checkable  int
-	Reviewed   int // final verdict: see Statement.Reviewed
-	// ByVerdict lists every known verdict in display order (zero counts
-	// included), then any unknown verdicts found, sorted.
+	Reviewed   int // with a final rating
+	// ByVerdict lists every rating of the scale in display order (zero
+	// counts included), then any unknown verdicts found, sorted.
 	ByVerdict []VerdictCount
 }
 
 // Summarize counts statements by checkability, review state and verdict.
-func Summarize(stmts []Statement) Summary {
+func Summarize(scale *rating.Scale, stmts []Statement) Summary {
 	var sum Summary
 	counts := map[string]int{}
 	for _, s := range stmts {
@@ -76,13 +72,13 @@ func Summarize(stmts []Statement) Summary {
 		if s.Checkable {
 			sum.Checkable++
 		}
-		if s.Reviewed() {
+		if reviewed(scale, s) {
 			sum.Reviewed++
 		}
-		counts[normVerdict(s.Verdict)]++
+		counts[string(key(s.Verdict))]++
 	}
-	for _, v := range verdictOrder {
-		sum.ByVerdict = append(sum.ByVerdict, VerdictCount{v, VerdictLabel(v), counts[v]})
+	for _, v := range Verdicts(scale) {
+		sum.ByVerdict = append(sum.ByVerdict, VerdictCount{v, VerdictLabel(scale, v), counts[v]})
 		delete(counts, v)
 	}
 	var extra []string
@@ -91,7 +87,7 @@ func Summarize(stmts []Statement) Summary {
 	}
 	sort.Strings(extra)
 	for _, v := range extra {
-		sum.ByVerdict = append(sum.ByVerdict, VerdictCount{v, VerdictLabel(v), counts[v]})
+		sum.ByVerdict = append(sum.ByVerdict, VerdictCount{v, VerdictLabel(scale, v), counts[v]})
 	}
 	return sum
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/apperr"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
@@ -26,12 +27,7 @@ func currentUser(c echo.Context) *models.User {
 }
 
 // userID is the signed-in user's id, or 0.
-func userID(c echo.Context) uint {
-	if u := currentUser(c); u != nil {
-		return u.ID
-	}
-	return 0
-}
+func userID(c echo.Context) uint { return idOf(currentUser(c)) }
 
 // isSetUp reports whether the desk has users. Users are never deleted, so
 // once true it stays true and the database need not be asked again.
@@ -63,11 +59,11 @@ func (h *Handler) identify(next echo.HandlerFunc) echo.HandlerFunc {
 			if auth := c.Request().Header.Get(echo.HeaderAuthorization); auth != "" {
 				token, ok := strings.CutPrefix(auth, "Bearer ")
 				if !ok {
-					return echo.NewHTTPError(http.StatusUnauthorized, "Send the token as Authorization: Bearer <token>.")
+					return apperr.New(http.StatusUnauthorized, "Send the token as Authorization: Bearer <token>.")
 				}
 				u, err := h.store.TokenUser(ctx, strings.TrimSpace(token))
 				if errors.Is(err, models.ErrNotFound) {
-					return echo.NewHTTPError(http.StatusUnauthorized, "That API token is unknown or revoked.")
+					return apperr.New(http.StatusUnauthorized, "That API token is unknown or revoked.")
 				}
 				if err != nil {
 					return err
@@ -115,29 +111,19 @@ func (h *Handler) require(p models.Permission) echo.MiddlewareFunc {
 					if !setUp {
 						return next(c)
 					}
-					return echo.NewHTTPError(http.StatusUnauthorized, "Sign in with an API token: Authorization: Bearer <token>. Create one on your account page or with 'factcheck token create'.")
+					return apperr.New(http.StatusUnauthorized, "Sign in with an API token: Authorization: Bearer <token>. Create one on your account page or with 'factcheck token create'.")
 				}
 				if c.Request().Method == http.MethodGet {
 					return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 				}
-				return echo.NewHTTPError(http.StatusUnauthorized, "Your session has ended. Sign in again in another tab, then save; your input is still on this page.")
+				return apperr.New(http.StatusUnauthorized, "Your session has ended. Sign in again in another tab, then save; your input is still on this page.")
 			}
 			if !u.Can(p) {
-				return echo.NewHTTPError(http.StatusForbidden, "Your role ("+u.Role.Label()+") does not allow this. Ask an editor or admin.")
+				return apperr.New(http.StatusForbidden, "Your role ("+u.Role.Label()+") does not allow this. Ask an editor or admin.")
 			}
 			return next(c)
 		}
 	}
-}
-
-// redirect sends the browser elsewhere; htmx requests get HX-Redirect so
-// the whole page moves instead of a fragment.
-func redirect(c echo.Context, to string) error {
-	if isHTMX(c) {
-		c.Response().Header().Set("HX-Redirect", to)
-		return c.NoContent(http.StatusOK)
-	}
-	return c.Redirect(http.StatusSeeOther, to)
 }
 
 func (h *Handler) setSession(c echo.Context, token string) {
@@ -170,12 +156,10 @@ func (h *Handler) login(c echo.Context) error {
 	f := views.LoginForm{Email: c.FormValue("email"), Next: c.FormValue("next")}
 	u, err := h.store.Authenticate(c.Request().Context(), f.Email, c.FormValue("password"), c.RealIP())
 	switch {
-	case errors.Is(err, models.ErrBadCredentials):
-		f.Error = err.Error()
-		return render(c, http.StatusUnauthorized, views.LoginPage(h.page(c, "Sign in"), f))
-	case errors.Is(err, models.ErrRateLimited):
-		f.Error = err.Error()
-		return render(c, http.StatusTooManyRequests, views.LoginPage(h.page(c, "Sign in"), f))
+	case errors.Is(err, models.ErrBadCredentials), errors.Is(err, models.ErrRateLimited):
+		e := apperr.From(err)
+		f.Error = e.Message
+		return render(c, e.Status, views.LoginPage(h.page(c, "Sign in"), f))
 	case err != nil:
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // BenchmarkArticlePage measures the article page of a 200-statement
@@ -31,7 +32,7 @@ func BenchmarkArticlePage(b *testing.B) {
 		b.Fatalf("%d statements, want 200", len(a.Statements))
 	}
 	for i := 0; i < 200; i += 3 {
-		c.store.Review(b.Context(), a.Statements[i].ID, models.ReviewInput{Verdict: models.Verified, Version: 1,
+		c.store.Review(b.Context(), a.Statements[i].ID, models.ReviewInput{Verdict: rating.Verified, Version: 1,
 			Sources: []models.SourceInput{{URL: "https://ustr.gov/" + fmt.Sprint(i), Title: "USTR"}}})
 	}
 	path := fmt.Sprintf("/articles/%d?s=%d", a.ID, a.Statements[3].ID)

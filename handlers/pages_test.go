@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // createArticle posts the new-article form and returns the stored article.
@@ -68,7 +69,7 @@ func TestPasteReviewExport(t *testing.T) {
 		`name="version" value="2"`)
 
 	got, _ := c.store.StatementByID(t.Context(), s.ID)
-	if got.Verdict != models.Corrected || len(got.Sources) != 1 || got.Sources[0].Publisher != "US Navy" {
+	if got.Verdict != rating.Corrected || len(got.Sources) != 1 || got.Sources[0].Publisher != "US Navy" {
 		t.Fatalf("stored: %+v", got)
 	}
 
@@ -159,7 +160,7 @@ func TestReviewConflictKeepsInput(t *testing.T) {
 		"Second reviewer typed this", "https://example.org/evidence", `name="version" value="2"`)
 
 	got, _ := c.store.StatementByID(t.Context(), s.ID)
-	if got.Verdict != models.Disputed || got.Note != "First reviewer's note" {
+	if got.Verdict != rating.Disputed || got.Note != "First reviewer's note" {
 		t.Fatalf("the stale save changed the statement: %+v", got)
 	}
 	// Saving again, now based on version 2, is a deliberate overwrite.

@@ -1,12 +1,19 @@
 package handlers
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/apperr"
+	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
 
@@ -18,6 +25,16 @@ func render(c echo.Context, status int, t templ.Component) error {
 		return err
 	}
 	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// withScale gives the views of every request the desk's rating scale, so
+// they label and colour verdicts the way the desk defines them.
+func (h *Handler) withScale(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		c.SetRequest(r.WithContext(views.WithScale(r.Context(), h.store.Scale())))
+		return next(c)
+	}
 }
 
 // csrfToken is the request's CSRF token for forms, or "" when there is none
@@ -49,9 +66,48 @@ func (h *Handler) page(c echo.Context, title string) views.Page {
 func idParam(c echo.Context, name string) (uint, error) {
 	id, err := strconv.ParseUint(c.Param(name), 10, 32)
 	if err != nil || id == 0 {
-		return 0, echo.NewHTTPError(http.StatusNotFound)
+		return 0, echo.ErrNotFound
 	}
 	return uint(id), nil
 }
 
+// pageParam reads a page number; anything else is the first page.
+func pageParam(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
 func isHTMX(c echo.Context) bool { return c.Request().Header.Get("HX-Request") == "true" }
+
+// redirect sends the browser elsewhere; htmx requests get HX-Redirect so
+// the whole page moves instead of a fragment.
+func redirect(c echo.Context, to string) error {
+	if isHTMX(c) {
+		c.Response().Header().Set("HX-Redirect", to)
+		return c.NoContent(http.StatusOK)
+	}
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// decodeJSON reads a JSON request body into dst. Go's decoder would quietly
+// turn invalid UTF-8 into U+FFFD, so the raw bytes are checked first.
+func decodeJSON(c echo.Context, dst any) error {
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var he *echo.HTTPError
+		if errors.As(err, &he) {
+			return he
+		}
+		return apperr.Wrap(err, http.StatusBadRequest, "could not read the request body")
+	}
+	if !utf8.Valid(body) {
+		return models.Invalid(models.FieldError{Field: "body", Message: "The request body is not valid UTF-8."})
+	}
+	if err := json.NewDecoder(bytes.NewReader(body)).Decode(dst); err != nil {
+		return apperr.Wrap(err, http.StatusBadRequest, "invalid JSON: "+err.Error())
+	}
+	return nil
+}

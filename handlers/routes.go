@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/factcheckdesk/factcheck/apperr"
 	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/match"
@@ -112,24 +113,33 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		CookieSecure:   cfg.SecureCookies,
 		CookieSameSite: http.SameSiteLaxMode,
 		CookieMaxAge:   int((7 * 24 * time.Hour).Seconds()),
+		ErrorHandler:   csrfFailed,
 	}))
+	e.Use(h.identify, h.withScale)
+	h.routes(e)
+	return e
+}
 
-	e.Use(h.identify)
-
-	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler())))
-	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok") })
-
-	// Every route names the permission it needs; models.rolePermissions
-	// says which roles have it (the README's permission matrix).
+// routes registers every route of the desk. Each names the permission it
+// needs; models.rolePermissions says which roles have it (the README's
+// permission matrix). A resource's page routes and its API routes share
+// their handlers, which answer JSON under /api/v1.
+func (h *Handler) routes(e *echo.Echo) {
 	var (
 		read   = h.require(models.PermRead)
 		review = h.require(models.PermReview)
 		create = h.require(models.PermCreateArticle)
 		remove = h.require(models.PermDeleteArticle)
 		edit   = h.require(models.PermEditStatements)
+		assign = h.require(models.PermAssign)
 		users  = h.require(models.PermManageUsers)
 	)
+	api := e.Group("/api/v1", requireJSON)
 
+	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler())))
+	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok") })
+
+	// Signing in and the account (auth.go, account.go).
 	e.GET("/setup", h.setupPage)
 	e.POST("/setup", h.setup)
 	e.GET("/login", h.loginPage)
@@ -139,10 +149,17 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	e.POST("/account/password", h.changePassword, read)
 	e.POST("/account/tokens", h.createToken, read)
 	e.POST("/account/tokens/:id/revoke", h.revokeToken, read)
+	api.GET("/me", h.apiMe)
+
+	// Desk members (users.go).
 	e.GET("/admin/users", h.usersPage, users)
 	e.POST("/admin/users", h.createUser, users)
 	e.POST("/admin/users/:id", h.updateUser, users)
+	api.GET("/users", h.usersPage, users)
+	api.POST("/users", h.createUser, users)
+	api.PATCH("/users/:id", h.updateUser, users)
 
+	// Articles (article.go, article_import.go).
 	e.GET("/", h.home, read)
 	e.POST("/articles", h.createArticle, create)
 	e.POST("/articles/import", h.importURL, create)
@@ -150,63 +167,80 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	e.POST("/demo", h.loadDemo, create)
 	e.GET("/articles/:id", h.showArticle, read)
 	e.POST("/articles/:id/delete", h.deleteArticle, remove)
-	e.GET("/articles/:id/report.md", h.articleReport, read)
-	e.GET("/articles/:id/export", h.exportArticle, read)
+	api.GET("/articles", h.apiListArticles, read)
+	api.POST("/articles", h.apiCreateArticle, create)
+	api.POST("/articles/upload", h.uploadArticle, create)
+	api.GET("/articles/:id", h.showArticle, read)
+	api.DELETE("/articles/:id", h.deleteArticle, remove)
+
+	// Reports and exports (article_export.go).
+	for _, g := range []interface {
+		GET(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
+	}{e, api} {
+		g.GET("/articles/:id/report.md", h.articleReport, read)
+		g.GET("/articles/:id/export", h.exportArticle, read)
+	}
 	e.GET("/articles/:id/print", h.printArticle, read)
 	e.GET("/articles/:id/corrected", h.correctedArticle, read)
 	e.GET("/reports/team", h.teamReport, read)
+
+	// Live updates and history (article_live.go, statement_history.go).
+	e.GET("/articles/:id/live", h.articleLive, read)
+	e.GET("/articles/:id/activity", h.articleActivity, read)
+	e.GET("/statements/:id/history", h.statementHistory, read)
+	api.GET("/articles/:id/activity", h.articleActivity, read)
+	api.GET("/statements/:id/history", h.statementHistory, read)
+
+	// A statement's review (statement_review.go, statement_sources.go,
+	// statement_comments.go, statement_matches.go).
 	e.GET("/statements/:id/panel", h.statementPanel, read)
 	e.POST("/statements/:id", h.saveReview, review)
 	e.GET("/sources/row", h.sourceRowFrom, review)
-	e.GET("/statements/:id/history", h.statementHistory, read)
-	e.GET("/statements/:id/matches", h.statementMatches, read)
-	e.POST("/statements/:id/reuse", h.reuseReview, review)
 	e.POST("/statements/:id/comments", h.addComment, review)
-	e.POST("/statements/:id/bounds", h.editBounds, edit)
-	e.POST("/statements/:id/split", h.splitStatement, edit)
-	e.POST("/statements/:id/merge", h.mergeStatement, edit)
-	e.POST("/statements/:id/dismiss", h.dismissStatement, edit)
-	e.POST("/statements/:id/restore", h.restoreStatement, edit)
-	e.POST("/articles/:id/statements", h.addStatement, edit)
-	e.GET("/articles/:id/activity", h.articleActivity, read)
-	e.GET("/articles/:id/live", h.articleLive, read)
-	h.teamRoutes(e)
-
-	api := e.Group("/api/v1", requireJSON)
-	api.GET("/me", h.apiMe)
-	api.GET("/users", h.apiUsers, users)
-	api.POST("/users", h.apiCreateUser, users)
-	api.PATCH("/users/:id", h.apiUpdateUser, users)
-	api.GET("/articles", h.apiListArticles, read)
-	api.POST("/articles", h.apiCreateArticle, create)
-	api.POST("/articles/upload", h.apiUploadArticle, create)
-	api.GET("/articles/:id", h.apiArticle, read)
-	api.DELETE("/articles/:id", h.apiDeleteArticle, remove)
-	api.GET("/articles/:id/report.md", h.articleReport, read)
-	api.GET("/articles/:id/export", h.exportArticle, read)
-	api.GET("/articles/:id/activity", h.apiActivity, read)
-	api.POST("/articles/:id/statements", h.apiCreateStatement, edit)
+	e.GET("/statements/:id/matches", h.statementMatches, read)
+	e.POST("/statements/:id/reuse", h.statementEdit(reuseReview, false), review)
 	api.GET("/statements/:id", h.apiStatement, read)
-	api.PATCH("/statements/:id", h.apiPatchStatement, review)
+	api.PATCH("/statements/:id", h.saveReview, review)
 	api.GET("/statements/:id/sources", h.apiSources, read)
 	api.POST("/statements/:id/sources", h.apiAddSource, review)
 	api.POST("/statements/:id/sources/order", h.apiReorderSources, review)
 	api.PATCH("/statements/:id/sources/:sid", h.apiUpdateSource, review)
 	api.DELETE("/statements/:id/sources/:sid", h.apiDeleteSource, review)
 	api.GET("/statements/:id/comments", h.apiComments, read)
-	api.POST("/statements/:id/comments", h.apiAddComment, review)
-	api.GET("/statements/:id/history", h.apiHistory, read)
-	api.GET("/statements/:id/matches", h.apiMatches, read)
-	api.POST("/statements/:id/reuse", h.apiReuse, review)
-	api.POST("/statements/:id/bounds", h.apiBounds, edit)
-	api.POST("/statements/:id/split", h.apiSplit, edit)
-	api.POST("/statements/:id/merge", h.apiMerge, edit)
-	api.POST("/statements/:id/dismiss", h.apiDismiss, edit)
-	api.POST("/statements/:id/restore", h.apiRestore, edit)
-	h.teamAPIRoutes(api)
-	api.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
+	api.POST("/statements/:id/comments", h.addComment, review)
+	api.GET("/statements/:id/matches", h.statementMatches, read)
+	api.POST("/statements/:id/reuse", h.statementEdit(reuseReview, false), review)
 
-	return e
+	// The editor's fixes (statement_edit.go).
+	for _, g := range []interface {
+		POST(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
+	}{e, api} {
+		g.POST("/statements/:id/bounds", h.statementEdit(editBounds, true), edit)
+		g.POST("/statements/:id/split", h.statementEdit(splitStatement, true), edit)
+		g.POST("/statements/:id/merge", h.statementEdit(mergeStatement, true), edit)
+		g.POST("/statements/:id/dismiss", h.statementEdit(dismissStatement, false), edit)
+		g.POST("/statements/:id/restore", h.statementEdit(restoreStatement, false), edit)
+		g.POST("/articles/:id/statements", h.addStatement, edit)
+	}
+
+	// Work: queues, the pool, search, assignments, the team
+	// (queue.go, search.go, assignment.go, team.go).
+	e.GET("/queue", h.queuePage, read)
+	e.POST("/queue/take", h.takeNext, review)
+	e.GET("/pool", h.poolPage, read)
+	e.GET("/statements", h.searchPage, read)
+	e.GET("/notifications", h.notificationsPage, read)
+	e.GET("/team", h.teamPage, assign)
+	e.POST("/assignments", h.assign, assign)
+	e.POST("/assignments/unassign", h.unassign, assign)
+	api.GET("/queue", h.queuePage, read)
+	api.POST("/queue/take", h.takeNext, review)
+	api.GET("/statements", h.searchPage, read)
+	api.GET("/notifications", h.notificationsPage, read)
+	api.POST("/assignments", h.assign, assign)
+	api.POST("/assignments/unassign", h.unassign, assign)
+
+	api.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }
 
 func isAPI(c echo.Context) bool {
@@ -224,7 +258,7 @@ func requireJSON(next echo.HandlerFunc) echo.HandlerFunc {
 		case http.MethodPost, http.MethodPatch, http.MethodPut:
 			ct := c.Request().Header.Get(echo.HeaderContentType)
 			if !strings.HasPrefix(ct, echo.MIMEApplicationJSON) {
-				return echo.NewHTTPError(http.StatusUnsupportedMediaType, "send the request body as JSON with Content-Type: application/json")
+				return apperr.New(http.StatusUnsupportedMediaType, "send the request body as JSON with Content-Type: application/json")
 			}
 		}
 		return next(c)

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // workArticle stores an article of n statements, every one checkable
@@ -61,7 +63,7 @@ type workItem struct {
 	ID        uint            `json:"id"`
 	ArticleID uint            `json:"article_id"`
 	Text      string          `json:"text"`
-	Verdict   models.Verdict  `json:"verdict"`
+	Verdict   rating.Key      `json:"verdict"`
 	DueAt     *string         `json:"due_at"`
 	Priority  models.Priority `json:"priority"`
 	Overdue   bool            `json:"overdue"`
@@ -191,7 +193,9 @@ func TestAssignArticleFromPage(t *testing.T) {
 	if again := rev.get("/notifications"); strings.Contains(again.body, "badge new") {
 		t.Errorf("notifications still new after being seen")
 	}
-	api := decode[[]models.Notification](t, rev.api(http.MethodGet, "/api/v1/notifications", nil))
+	api := decode[[]struct {
+		ReadAt *time.Time `json:"read_at"`
+	}](t, rev.api(http.MethodGet, "/api/v1/notifications", nil))
 	if len(api) != 1 || api[0].ReadAt == nil {
 		t.Errorf("API notifications = %+v", api)
 	}
@@ -314,7 +318,7 @@ func TestQueueRules(t *testing.T) {
 		t.Errorf("the new assignee's queue = %v", got)
 	}
 	items := decode[[]workItem](t, rev.api(http.MethodGet, "/api/v1/queue", nil))
-	if it := items[0]; it.ArticleID != a.ID || it.Text != today.Text || it.Verdict != models.InProgress || it.DueAt == nil ||
+	if it := items[0]; it.ArticleID != a.ID || it.Text != today.Text || it.Verdict != rating.InProgress || it.DueAt == nil ||
 		*it.DueAt != "2025-10-20T23:59:59Z" || it.Priority != models.Normal || it.Version != 2 || it.Overdue {
 		t.Errorf("queue item = %+v", it)
 	}

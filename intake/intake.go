@@ -22,7 +22,12 @@ package intake
 
 import (
 	"fmt"
+	"net/http"
+	"strings"
 	"time"
+
+	"github.com/factcheckdesk/factcheck/apperr"
+	"github.com/factcheckdesk/factcheck/models"
 )
 
 // Formats reported in Document.Format.
@@ -80,6 +85,29 @@ func (e *Error) Error() string { return e.Msg }
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Status is the HTTP status a failure of this kind deserves: 504 when the
+// remote site was too slow, 502 when it could not be reached or answered
+// with an error, 422 for what is wrong with the input itself.
+func (e *Error) Status() int {
+	switch e.Kind {
+	case KindTimeout:
+		return http.StatusGatewayTimeout
+	case KindFetch:
+		return http.StatusBadGateway
+	}
+	return http.StatusUnprocessableEntity
+}
+
+// As lets errors.As see an *Error as the desk's *apperr.Error, with the
+// status of its kind and its message for users.
+func (e *Error) As(target any) bool {
+	if t, ok := target.(**apperr.Error); ok {
+		*t = apperr.Wrap(e, e.Status(), e.Msg)
+		return true
+	}
+	return false
+}
+
 // Detail returns the message with the cause, for logs.
 func (e *Error) Detail() string {
 	if e.Err == nil {
@@ -132,4 +160,32 @@ func durationString(d time.Duration) string {
 		return fmt.Sprintf("%d seconds", d/time.Second)
 	}
 	return d.String()
+}
+
+// ArticleInput is the document as an article to store. A non-empty title
+// overrides the one found in the document.
+func (d Document) ArticleInput(title string) models.ArticleInput {
+	in := models.ArticleInput{
+		Title:    strings.TrimSpace(title),
+		Body:     d.Text,
+		URL:      d.CanonicalURL,
+		Author:   d.Byline,
+		SiteName: d.SiteName,
+	}
+	if in.Title == "" {
+		in.Title = d.Title
+	}
+	if in.URL == "" {
+		in.URL = d.URL
+	}
+	if d.PublishedAt != nil {
+		in.PublishedAt = d.PublishedAt.UTC().Format(time.RFC3339)
+	}
+	if len(in.Author) > models.MaxTitleBytes {
+		in.Author = ""
+	}
+	if len(in.Title) > models.MaxTitleBytes {
+		in.Title = strings.ToValidUTF8(in.Title[:models.MaxTitleBytes], "")
+	}
+	return in
 }

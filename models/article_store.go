@@ -9,11 +9,8 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/factcheckdesk/factcheck/extract"
+	"github.com/factcheckdesk/factcheck/rating"
 )
-
-// reviewedVerdicts is the SQL list of verdicts that count as reviewed.
-const reviewedVerdicts = "('verified','disputed','corrected','not_checkable')"
 
 // CreateArticle validates in, splits its body into statements and stores
 // both in one transaction. A *ValidationError means nothing was stored.
@@ -31,17 +28,17 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 	}
 	if dup != nil {
 		if !in.Force {
-			return nil, dup
+			return nil, duplicate(dup)
 		}
 		a.PreviousID = &dup.Existing.ID
 	}
-	found := extract.Extract(in.Body)
+	found := s.extractor.Extract(in.Body)
 	a.Statements = make([]Statement, len(found))
 	for i, x := range found {
 		a.Statements[i] = Statement{
 			Position: i + 1, Start: x.Start, End: x.End, Text: x.Text,
 			Checkable: x.Checkable, Score: x.Score, Type: x.Type,
-			Reasons: x.Reasons, Facets: x.Facets, Verdict: Unreviewed, Version: 1, Priority: Normal,
+			Reasons: x.Reasons, Facets: x.Facets, Verdict: rating.Unreviewed, Version: 1, Priority: Normal,
 			Sources: []Source{},
 		}
 	}
@@ -121,14 +118,15 @@ func (s *Store) Articles(ctx context.Context, limit, offset int) ([]Article, err
 // ArticleSummaries returns every article, newest first, with its progress.
 func (s *Store) ArticleSummaries(ctx context.Context) ([]ArticleSummary, error) {
 	var list []ArticleSummary
+	final := s.Scale().FinalKeys()
 	err := s.db.WithContext(ctx).Raw(`
 SELECT a.id, a.title, a.url, a.created_at,
        COUNT(s.id) AS statements,
-       COALESCE(SUM(CASE WHEN (s.checkable OR s.verdict IN ` + reviewedVerdicts + `) AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS checkable,
-       COALESCE(SUM(CASE WHEN s.verdict IN ` + reviewedVerdicts + ` AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS reviewed
+       COALESCE(SUM(CASE WHEN (s.checkable OR s.verdict IN ?) AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS checkable,
+       COALESCE(SUM(CASE WHEN s.verdict IN ? AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS reviewed
 FROM articles a LEFT JOIN statements s ON s.article_id = a.id
 GROUP BY a.id, a.title, a.url, a.created_at
-ORDER BY a.created_at DESC, a.id DESC`).Scan(&list).Error
+ORDER BY a.created_at DESC, a.id DESC`, final, final).Scan(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: article summaries: %w", err)
 	}
@@ -138,10 +136,11 @@ ORDER BY a.created_at DESC, a.id DESC`).Scan(&list).Error
 // ArticleProgress returns how far the review of one article has come.
 func (s *Store) ArticleProgress(ctx context.Context, articleID uint) (Progress, error) {
 	var p Progress
+	final := s.Scale().FinalKeys()
 	err := s.db.WithContext(ctx).Raw(`
-SELECT COALESCE(SUM(CASE WHEN (checkable OR verdict IN `+reviewedVerdicts+`) AND NOT dismissed THEN 1 ELSE 0 END), 0) AS total,
-       COALESCE(SUM(CASE WHEN verdict IN `+reviewedVerdicts+` AND NOT dismissed THEN 1 ELSE 0 END), 0) AS reviewed
-FROM statements WHERE article_id = ?`, articleID).Scan(&p).Error
+SELECT COALESCE(SUM(CASE WHEN (checkable OR verdict IN ?) AND NOT dismissed THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN verdict IN ? AND NOT dismissed THEN 1 ELSE 0 END), 0) AS reviewed
+FROM statements WHERE article_id = ?`, final, final, articleID).Scan(&p).Error
 	if err != nil {
 		return p, fmt.Errorf("models: progress of article %d: %w", articleID, err)
 	}
@@ -161,12 +160,15 @@ func (s *Store) DeleteArticle(ctx context.Context, id uint) error {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return ErrNotFound
+			return notFound(ErrNotFound)
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && !isExpected(err) {
 		return fmt.Errorf("models: delete article %d: %w", id, err)
+	}
+	if err != nil {
+		return err
 	}
 	return nil
 }
@@ -174,7 +176,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id uint) error {
 // ArticleTitle returns just the title of an article.
 func (s *Store) ArticleTitle(ctx context.Context, id uint) (string, error) {
 	var a Article
-	if err := s.db.WithContext(ctx).Select("id, title").First(&a, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Select("id, title").Take(&a, id).Error; err != nil {
 		return "", fmt.Errorf("models: article %d: %w", id, notFound(err))
 	}
 	return a.Title, nil

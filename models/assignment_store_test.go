@@ -11,6 +11,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // team is a desk with an editor and two reviewers.
@@ -97,7 +98,7 @@ func (tm *team) review(id uint, by uint) {
 	if err != nil {
 		tm.t.Fatal(err)
 	}
-	if _, err := tm.store.Review(tm.t.Context(), id, models.ReviewInput{Verdict: models.Verified, Version: s.Version, UserID: by,
+	if _, err := tm.store.Review(tm.t.Context(), id, models.ReviewInput{Verdict: rating.Verified, Version: s.Version, UserID: by,
 		Sources: []models.SourceInput{{URL: "https://example.org/evidence"}}}); err != nil {
 		tm.t.Fatal(err)
 	}
@@ -170,11 +171,9 @@ func TestAssignArticleTakesCheckableOpenStatementsOnly(t *testing.T) {
 	if len(notes) != 1 {
 		t.Fatalf("%d notifications, want 1", len(notes))
 	}
-	if want := fmt.Sprintf("/articles/%d?s=%d", st[0].ArticleID, st[0].ID); notes[0].Link != want {
-		t.Errorf("notification links to %q, want %q", notes[0].Link, want)
-	}
-	if want := "editor assigned you 3 statements in “Article 1”, urgent, due 3 Nov 2025."; notes[0].Message != want {
-		t.Errorf("notification says %q, want %q", notes[0].Message, want)
+	if n := notes[0]; n.Kind != models.NoticeAssigned || n.Count != 3 || *n.ArticleID != st[0].ArticleID || *n.StatementID != st[0].ID ||
+		n.ActorName != "editor" || n.ArticleTitle != "Article 1" || n.Priority != models.Urgent || !n.DueAt.Equal(*due) {
+		t.Errorf("notification = %+v", n)
 	}
 	if n, _ := tm.store.UnreadCount(t.Context(), tm.r1.ID); n != 1 {
 		t.Errorf("unread = %d, want 1", n)
@@ -286,7 +285,7 @@ func TestQueueOrder(t *testing.T) {
 	// keeps it there.
 	tm.review(overdue.ID, tm.r1.ID)
 	s, _ := tm.store.StatementByID(t.Context(), tomorrow.ID)
-	if _, err := tm.store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: models.InProgress, Version: s.Version, UserID: tm.r1.ID}); err != nil {
+	if _, err := tm.store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: rating.InProgress, Version: s.Version, UserID: tm.r1.ID}); err != nil {
 		t.Fatal(err)
 	}
 	want = ids(urgentIn2Days, urgent, tomorrow, in3Days, noDue)
@@ -309,7 +308,7 @@ func TestQueueOrder(t *testing.T) {
 	if got, want := rowIDs(later), ids(tomorrow, urgentIn2Days, in3Days, urgent, noDue); !slices.Equal(got, want) {
 		t.Fatalf("queue three days later = %v, want %v", got, want)
 	}
-	if later[0].ArticleTitle != "Article 1" || !later[0].Overdue(tm.now.Add(72*time.Hour)) {
+	if later[0].ArticleTitle != "Article 1" || !later[0].Overdue(rating.Builtin(), tm.now.Add(72*time.Hour)) {
 		t.Errorf("first row = %+v", later[0])
 	}
 }
@@ -342,7 +341,7 @@ func TestReassignAndUnassignRecordHistory(t *testing.T) {
 	}
 	hist, _ := tm.store.AssignmentsOf(t.Context(), s.ID)
 	type entry struct {
-		action   models.AssignAction
+		action   models.Action
 		assignee uint
 		priority models.Priority
 	}
@@ -360,15 +359,11 @@ func TestReassignAndUnassignRecordHistory(t *testing.T) {
 	// Each reviewer is told what they were given and that it was taken
 	// back: rita when it went to rafael, rafael when the editor unassigned it.
 	wantNotes := map[uint][]string{
-		tm.r1.ID: {"editor reassigned 1 statement in “Article 1” to rafael; they are no longer in your queue.", "editor assigned you 1 statement in “Article 1”."},
-		tm.r2.ID: {"editor unassigned 1 statement in “Article 1”; they are no longer in your queue.", "editor assigned you 1 statement in “Article 1”, urgent."},
+		tm.r1.ID: {"reassigned 1 in “Article 1” by editor to rafael", "assigned 1 in “Article 1” by editor"},
+		tm.r2.ID: {"unassigned 1 in “Article 1” by editor", "assigned 1 in “Article 1” by editor, urgent"},
 	}
 	for _, u := range []*models.User{tm.r1, tm.r2} {
-		list, _ := tm.store.Notifications(t.Context(), u.ID, 10)
-		var got []string
-		for _, n := range list {
-			got = append(got, n.Message)
-		}
+		got := noticeFacts(t, tm.store, u.ID)
 		if !slices.Equal(got, wantNotes[u.ID]) {
 			t.Errorf("%s's notifications = %q, want %q", u.Name, got, wantNotes[u.ID])
 		}
@@ -526,7 +521,7 @@ func TestSearchStatements(t *testing.T) {
 		{"percent sign is literal", models.StatementFilter{Text: "100%"}, []models.Statement{b[0]}},
 		{"underscore is literal", models.StatementFilter{Text: "q_3"}, []models.Statement{b[0]}},
 		{"article", models.StatementFilter{ArticleID: a[0].ArticleID}, a},
-		{"verdict", models.StatementFilter{Verdict: models.Verified}, []models.Statement{b[2]}},
+		{"verdict", models.StatementFilter{Verdict: rating.Verified}, []models.Statement{b[2]}},
 		{"open", models.StatementFilter{Status: models.StatusOpen, ArticleID: b[0].ArticleID}, b[:2]},
 		{"done", models.StatementFilter{Status: models.StatusDone}, []models.Statement{b[2]}},
 		{"assignee", models.StatementFilter{AssigneeID: tm.r1.ID}, a[:2]},
@@ -641,7 +636,7 @@ func TestNotificationsMarkRead(t *testing.T) {
 	tm.assign(models.AssignInput{StatementIDs: ids(st[1]), AssigneeID: tm.r1.ID})
 	tm.assign(models.AssignInput{StatementIDs: ids(st[1]), AssigneeID: tm.r2.ID})
 	list, err := tm.store.Notifications(t.Context(), tm.r1.ID, 1)
-	if err != nil || len(list) != 1 || !strings.HasSuffix(list[0].Link, fmt.Sprintf("?s=%d", st[1].ID)) || !strings.Contains(list[0].Message, "reassigned") {
+	if err != nil || len(list) != 1 || *list[0].StatementID != st[1].ID || list[0].Kind != models.NoticeReassigned {
 		t.Fatalf("latest notification = %+v, %v", list, err)
 	}
 	if err := tm.store.MarkNotificationsRead(t.Context(), tm.r1.ID); err != nil {
@@ -699,13 +694,31 @@ func TestNoticesOnlyForNews(t *testing.T) {
 	if _, err := tm.store.Unassign(t.Context(), ids(st[0]), tm.r1.ID); err != nil {
 		t.Fatal(err)
 	}
-	list, _ := tm.store.Notifications(t.Context(), tm.r1.ID, 10)
-	var got []string
-	for _, n := range list {
-		got = append(got, n.Message)
-	}
-	want := []string{"editor assigned you 1 statement in “Article 1”, urgent.", "editor assigned you 1 statement in “Article 1”."}
+	got := noticeFacts(t, tm.store, tm.r1.ID)
+	want := []string{"assigned 1 in “Article 1” by editor, urgent", "assigned 1 in “Article 1” by editor"}
 	if !slices.Equal(got, want) {
 		t.Errorf("notifications = %q, want %q", got, want)
 	}
+}
+
+// noticeFacts lists a user's notifications, newest first, as the facts
+// they hold; views put them into words.
+func noticeFacts(t *testing.T, store *models.Store, userID uint) []string {
+	t.Helper()
+	list, err := store.Notifications(t.Context(), userID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, n := range list {
+		s := fmt.Sprintf("%s %d in “%s” by %s", n.Kind, n.Count, n.ArticleTitle, n.ActorName)
+		if n.OtherName != "" {
+			s += " to " + n.OtherName
+		}
+		if n.Priority == models.Urgent {
+			s += ", urgent"
+		}
+		out = append(out, s)
+	}
+	return out
 }

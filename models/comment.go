@@ -31,24 +31,28 @@ func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body s
 	body = strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))
 	switch {
 	case body == "":
-		return nil, &ValidationError{Problems: []FieldError{{"body", "Write a comment first."}}}
+		return nil, invalid("body", "Write a comment first.")
 	case !utf8.ValidString(body) || len(body) > MaxCommentBytes:
-		return nil, &ValidationError{Problems: []FieldError{{"body", "A comment is plain text of at most 10,000 characters."}}}
+		return nil, invalid("body", "A comment is plain text of at most 10,000 characters.")
 	}
-	c := &Comment{StatementID: statementID, Body: body}
+	now := s.nowUTC()
+	c := &Comment{StatementID: statementID, Body: body, CreatedAt: now}
 	if userID != 0 {
 		c.UserID = &userID
 	}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var st Statement
-		if err := tx.Select("id, article_id").First(&st, statementID).Error; err != nil {
+		if err := tx.Select("id, article_id").Take(&st, statementID).Error; err != nil {
 			return notFound(err)
 		}
 		if err := tx.Create(c).Error; err != nil {
 			return err
 		}
-		return record(tx, st.ArticleID, statementID, userID, ActionComment, nil, map[string]string{"body": body})
+		return record(tx, now, entry{st.ArticleID, statementID, userID, ActionComment, nil, CommentBody{body}})
 	})
+	if isExpected(err) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("models: comment on statement %d: %w", statementID, err)
 	}
@@ -81,7 +85,7 @@ func (s *Store) TouchPresence(ctx context.Context, articleID, userID uint) error
 	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "article_id"}, {Name: "user_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"seen_at"}),
-	}).Create(&Presence{ArticleID: articleID, UserID: userID, SeenAt: time.Now().UTC()}).Error
+	}).Create(&Presence{ArticleID: articleID, UserID: userID, SeenAt: s.nowUTC()}).Error
 	if err != nil {
 		return fmt.Errorf("models: presence on article %d: %w", articleID, err)
 	}
@@ -97,8 +101,9 @@ func (s *Store) LeavePresence(ctx context.Context, articleID, userID uint) error
 	return nil
 }
 
-// Viewers returns who has had the article open since the given time.
-func (s *Store) Viewers(ctx context.Context, articleID uint, since time.Time) ([]User, error) {
+// Viewers returns who has had the article open within the last fresh.
+func (s *Store) Viewers(ctx context.Context, articleID uint, fresh time.Duration) ([]User, error) {
+	since := s.nowUTC().Add(-fresh)
 	var list []User
 	err := s.db.WithContext(ctx).Joins("JOIN presences ON presences.user_id = users.id").
 		Where("presences.article_id = ? AND presences.seen_at >= ?", articleID, since).Order("users.name").Find(&list).Error

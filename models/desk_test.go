@@ -7,6 +7,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 const deskBody = "Moscow is about 800km (500 miles) from Kyiv. Tomahawks fly at supersonic speed at low altitudes and have a range of 2,500km.\n\nAdvertisement\n\nIt is really not clear."
@@ -87,7 +88,7 @@ func TestSources(t *testing.T) {
 	h, _ := store.History(t.Context(), s.ID)
 	var actions []string
 	for _, e := range h {
-		actions = append(actions, e.Action)
+		actions = append(actions, string(e.Action))
 	}
 	if got := strings.Join(actions, ","); got != "source_add,source_add,source_reorder,source_edit,source_remove" {
 		t.Errorf("history = %s", got)
@@ -98,7 +99,7 @@ func TestHistoryOfReviews(t *testing.T) {
 	store := modeltest.Open(t)
 	a := deskArticle(t, store)
 	s := a.Statements[0]
-	_, err := store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: models.Corrected, Correction: "about 750km", Note: "maps",
+	_, err := store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: rating.Corrected, Correction: "about 750km", Note: "maps",
 		Sources: []models.SourceInput{{URL: "https://maps.example"}}, Version: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +152,7 @@ func TestSplitMergeBounds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Text != "Tomahawks fly at supersonic speed at low altitudes" || part.Text != "and have a range of 2,500km." || part.Verdict != models.Unreviewed {
+	if first.Text != "Tomahawks fly at supersonic speed at low altitudes" || part.Text != "and have a range of 2,500km." || part.Verdict != rating.Unreviewed {
 		t.Fatalf("split into %q and %q", first.Text, part.Text)
 	}
 	b := checkLayout(t, store, a.ID)
@@ -255,7 +256,7 @@ func TestAssignmentsInHistory(t *testing.T) {
 	var actions []string
 	h, _ := store.History(t.Context(), s.ID)
 	for _, e := range h {
-		actions = append(actions, e.Action)
+		actions = append(actions, string(e.Action))
 	}
 	if got := strings.Join(actions, ","); got != "assign,unassign,take" {
 		t.Errorf("history = %s", got)

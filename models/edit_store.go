@@ -11,31 +11,24 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/factcheckdesk/factcheck/extract"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // Editors fix what extraction got wrong. Every edit keeps offsets pointing
 // into the article text, keeps statements in order and apart, and
 // renumbers positions, all in one transaction.
 
-// span is a statement's place in the article, as the history keeps it.
-type span struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
-
-func spanOf(s *Statement) span { return span{s.Start, s.End, s.Text} }
+func spanOf(s *Statement) Span { return Span{s.Start, s.End, s.Text} }
 
 // trimSpan narrows [start, end) of body to its text without surrounding
 // space, and checks it is a real, non-empty span on character boundaries.
 func trimSpan(body string, start, end int) (int, int, error) {
-	bad := &ValidationError{Problems: []FieldError{{"range", "Select some text of the article."}}}
+	bad := invalid("range", "Select some text of the article.")
 	if start < 0 || end > len(body) || start >= end {
 		return 0, 0, bad
 	}
 	if !utf8.RuneStart(body[start]) || (end < len(body) && !utf8.RuneStart(body[end])) {
-		return 0, 0, &ValidationError{Problems: []FieldError{{"range", "The selection cuts a character in two."}}}
+		return 0, 0, invalid("range", "The selection cuts a character in two.")
 	}
 	for start < end {
 		r, n := utf8.DecodeRuneInString(body[start:end])
@@ -59,8 +52,8 @@ func trimSpan(body string, start, end int) (int, int, error) {
 
 // rescore gives a statement the text of body[start:end) with fresh
 // check-worthiness, reasons and facets.
-func rescore(st *Statement, body string, start, end int) {
-	x := extract.ScoreSentence(body[start:end])
+func (s *Store) rescore(st *Statement, body string, start, end int) {
+	x := s.extractor.Score(body[start:end])
 	for i := range x.Facets {
 		x.Facets[i].Start += start
 		x.Facets[i].End += start
@@ -103,7 +96,7 @@ func overlapping(tx *gorm.DB, articleID uint, start, end int, except ...uint) (*
 }
 
 func overlapError(s *Statement) error {
-	return &ValidationError{Problems: []FieldError{{"range", fmt.Sprintf("That overlaps statement %d; change its boundaries or merge instead.", s.Position)}}}
+	return invalid("range", fmt.Sprintf("That overlaps statement %d; change its boundaries or merge instead.", s.Position))
 }
 
 // renumber sets positions 1..n in text order for an article's statements.
@@ -125,7 +118,7 @@ func renumber(tx *gorm.DB, articleID uint) error {
 // EditBounds moves a statement's start and end (byte offsets into the
 // article) and re-reads its text.
 func (s *Store) EditBounds(ctx context.Context, id uint, version, start, end int, userID uint) (*Statement, error) {
-	return s.change(ctx, id, version, userID, ActionBounds, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, id, version, userID, ActionBounds, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		body, err := articleBody(tx, st.ArticleID)
 		if err != nil {
 			return nil, nil, err
@@ -140,7 +133,7 @@ func (s *Store) EditBounds(ctx context.Context, id uint, version, start, end int
 			return nil, nil, err
 		}
 		before := spanOf(st)
-		rescore(st, body, start, end)
+		s.rescore(st, body, start, end)
 		if err := saveText(tx, st); err != nil {
 			return nil, nil, err
 		}
@@ -153,33 +146,34 @@ func (s *Store) EditBounds(ctx context.Context, id uint, version, start, end int
 // unreviewed.
 func (s *Store) Split(ctx context.Context, id uint, version, at int, userID uint) (*Statement, *Statement, error) {
 	var second Statement
-	first, err := s.change(ctx, id, version, userID, ActionSplit, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	first, err := s.change(ctx, id, version, userID, ActionSplit, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		body, err := articleBody(tx, st.ArticleID)
 		if err != nil {
 			return nil, nil, err
 		}
 		if at <= st.Start || at >= st.End || !wordBoundary(body, at) {
-			return nil, nil, &ValidationError{Problems: []FieldError{{"at", "Split inside the statement, between two words."}}}
+			return nil, nil, invalid("at", "Split inside the statement, between two words.")
 		}
 		aStart, aEnd, err1 := trimSpan(body, st.Start, at)
 		bStart, bEnd, err2 := trimSpan(body, at, st.End)
 		if err := errors.Join(err1, err2); err != nil {
-			return nil, nil, &ValidationError{Problems: []FieldError{{"at", "Both parts of a split need some text."}}}
+			return nil, nil, invalid("at", "Both parts of a split need some text.")
 		}
 		before := spanOf(st)
-		rescore(st, body, aStart, aEnd)
+		s.rescore(st, body, aStart, aEnd)
 		if err := saveText(tx, st); err != nil {
 			return nil, nil, err
 		}
-		second = Statement{ArticleID: st.ArticleID, Position: st.Position + 1, Verdict: Unreviewed, Version: 1, Priority: Normal}
-		rescore(&second, body, bStart, bEnd)
+		second = Statement{ArticleID: st.ArticleID, Position: st.Position + 1, Verdict: rating.Unreviewed, Version: 1, Priority: Normal}
+		s.rescore(&second, body, bStart, bEnd)
 		if err := tx.Omit("Sources", "ReviewedBy", "Assignee").Create(&second).Error; err != nil {
 			return nil, nil, err
 		}
-		if err := record(tx, st.ArticleID, second.ID, userID, ActionCreate, nil, map[string]any{"split_from": st.ID, "span": spanOf(&second)}); err != nil {
+		created := entry{st.ArticleID, second.ID, userID, ActionCreate, nil, Created{Span: spanOf(&second), SplitFrom: st.ID}}
+		if err := record(tx, now, created); err != nil {
 			return nil, nil, err
 		}
-		return before, []span{spanOf(st), spanOf(&second)}, renumber(tx, st.ArticleID)
+		return before, Spans{spanOf(st), spanOf(&second)}, renumber(tx, st.ArticleID)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -192,13 +186,13 @@ func (s *Store) Split(ctx context.Context, id uint, version, at int, userID uint
 // statement keeps the first one's id; it takes the second's review if it
 // had none, and the second's sources and comments either way.
 func (s *Store) Merge(ctx context.Context, id uint, version, nextVersion int, userID uint) (*Statement, error) {
-	return s.change(ctx, id, version, userID, ActionMerge, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, id, version, userID, ActionMerge, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		var next Statement
 		err := tx.Preload("Sources").Where("article_id = ? AND start_offset >= ? AND id <> ?", st.ArticleID, st.End, st.ID).
 			Order("start_offset").First(&next).Error
 		if err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return nil, nil, &ValidationError{Problems: []FieldError{{"merge", "This is the last statement; there is nothing to merge it with."}}}
+				return nil, nil, invalid("merge", "This is the last statement; there is nothing to merge it with.")
 			}
 			return nil, nil, err
 		}
@@ -207,18 +201,18 @@ func (s *Store) Merge(ctx context.Context, id uint, version, nextVersion int, us
 			if err != nil {
 				return nil, nil, err
 			}
-			return nil, nil, &ConflictError{Current: current}
+			return nil, nil, conflict(current)
 		}
 		body, err := articleBody(tx, st.ArticleID)
 		if err != nil {
 			return nil, nil, err
 		}
-		before := []span{spanOf(st), spanOf(&next)}
-		rescore(st, body, st.Start, next.End)
+		before := Spans{spanOf(st), spanOf(&next)}
+		s.rescore(st, body, st.Start, next.End)
 		if err := saveText(tx, st); err != nil {
 			return nil, nil, err
 		}
-		if !st.Reviewed() && next.Reviewed() {
+		if scale := s.Scale(); !scale.Final(st.Verdict) && scale.Final(next.Verdict) {
 			err := tx.Model(&Statement{}).Where("id = ?", st.ID).Updates(map[string]any{
 				"verdict": next.Verdict, "note": next.Note, "correction": next.Correction,
 				"reviewed_at": next.ReviewedAt, "reviewed_by_id": next.ReviewedByID,
@@ -262,25 +256,25 @@ func (s *Store) Merge(ctx context.Context, id uint, version, nextVersion int, us
 func (s *Store) Dismiss(ctx context.Context, id uint, version int, reason string, userID uint) (*Statement, error) {
 	reason = strings.TrimSpace(reason)
 	if reason == "" || !utf8.ValidString(reason) || len(reason) > MaxNoteBytes {
-		return nil, &ValidationError{Problems: []FieldError{{"reason", "Say why the statement is dismissed."}}}
+		return nil, invalid("reason", "Say why the statement is dismissed.")
 	}
-	return s.change(ctx, id, version, userID, ActionDismiss, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, id, version, userID, ActionDismiss, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		if st.Dismissed {
-			return nil, nil, &ValidationError{Problems: []FieldError{{"reason", "The statement is already dismissed."}}}
+			return nil, nil, invalid("reason", "The statement is already dismissed.")
 		}
 		err := tx.Model(&Statement{}).Where("id = ?", id).Updates(map[string]any{"dismissed": true, "dismiss_reason": reason}).Error
-		return map[string]any{"dismissed": false}, map[string]any{"dismissed": true, "reason": reason}, err
+		return Dismissal{Dismissed: false}, Dismissal{Dismissed: true, Reason: reason}, err
 	})
 }
 
 // Restore brings a dismissed statement back into review.
 func (s *Store) Restore(ctx context.Context, id uint, version int, userID uint) (*Statement, error) {
-	return s.change(ctx, id, version, userID, ActionRestore, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, id, version, userID, ActionRestore, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		if !st.Dismissed {
-			return nil, nil, &ValidationError{Problems: []FieldError{{"reason", "The statement is not dismissed."}}}
+			return nil, nil, invalid("reason", "The statement is not dismissed.")
 		}
 		err := tx.Model(&Statement{}).Where("id = ?", id).Updates(map[string]any{"dismissed": false, "dismiss_reason": ""}).Error
-		return map[string]any{"dismissed": true, "reason": st.DismissReason}, map[string]any{"dismissed": false}, err
+		return Dismissal{Dismissed: true, Reason: st.DismissReason}, Dismissal{Dismissed: false}, err
 	})
 }
 
@@ -288,6 +282,7 @@ func (s *Store) Restore(ctx context.Context, id uint, version int, userID uint) 
 // article from start to end (byte offsets), which must not overlap another.
 func (s *Store) CreateStatement(ctx context.Context, articleID uint, start, end int, userID uint) (*Statement, error) {
 	var st Statement
+	now := s.nowUTC()
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		body, err := articleBody(tx, articleID)
 		if err != nil {
@@ -302,19 +297,18 @@ func (s *Store) CreateStatement(ctx context.Context, articleID uint, start, end 
 			}
 			return err
 		}
-		st = Statement{ArticleID: articleID, Verdict: Unreviewed, Version: 1, Priority: Normal, CreatedAt: time.Now().UTC()}
-		rescore(&st, body, start, end)
+		st = Statement{ArticleID: articleID, Verdict: rating.Unreviewed, Version: 1, Priority: Normal, CreatedAt: now}
+		s.rescore(&st, body, start, end)
 		if err := tx.Omit("Sources", "ReviewedBy", "Assignee").Create(&st).Error; err != nil {
 			return err
 		}
 		if err := renumber(tx, articleID); err != nil {
 			return err
 		}
-		return record(tx, articleID, st.ID, userID, ActionCreate, nil, spanOf(&st))
+		return record(tx, now, entry{articleID, st.ID, userID, ActionCreate, nil, Created{Span: spanOf(&st)}})
 	})
 	if err != nil {
-		var invalid *ValidationError
-		if errors.As(err, &invalid) || errors.Is(err, ErrNotFound) {
+		if isExpected(err) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("models: add statement to article %d: %w", articleID, err)

@@ -4,30 +4,119 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
-// Actions recorded in the history of a statement.
+// Action is what a change did. One vocabulary serves the statement history
+// and the assignment log.
+type Action string
+
+// Actions.
 const (
-	ActionReview       = "review"
-	ActionSourceAdd    = "source_add"
-	ActionSourceEdit   = "source_edit"
-	ActionSourceRemove = "source_remove"
-	ActionSourceOrder  = "source_reorder"
-	ActionComment      = "comment"
-	ActionBounds       = "edit_bounds"
-	ActionSplit        = "split"
-	ActionMerge        = "merge"
-	ActionDismiss      = "dismiss"
-	ActionRestore      = "restore"
-	ActionCreate       = "create"
-	ActionReuse        = "reuse_review"
+	ActionReview       Action = "review"
+	ActionReuse        Action = "reuse_review" // a review copied from the same claim elsewhere
+	ActionSourceAdd    Action = "source_add"
+	ActionSourceEdit   Action = "source_edit"
+	ActionSourceRemove Action = "source_remove"
+	ActionSourceOrder  Action = "source_reorder"
+	ActionComment      Action = "comment"
+	ActionBounds       Action = "edit_bounds"
+	ActionSplit        Action = "split"
+	ActionMerge        Action = "merge"
+	ActionDismiss      Action = "dismiss"
+	ActionRestore      Action = "restore"
+	ActionCreate       Action = "create" // a statement added from a selection or by a split
+	ActionAssign       Action = "assign" // an editor assigned (or reassigned) the statement
+	ActionUnassign     Action = "unassign"
+	ActionTake         Action = "take" // a reviewer took it from the pool
 )
+
+// Relayout reports whether the action changes the article's layout of
+// statements, so that open pages must reload rather than patch one item.
+func (a Action) Relayout() bool {
+	switch a {
+	case ActionSplit, ActionMerge, ActionBounds, ActionCreate:
+		return true
+	}
+	return false
+}
+
+// Payload is what the history keeps of a statement before or after a
+// change: one type per action (see each type), stored as JSON.
+type Payload interface{ payload() }
+
+// ReviewState is the review of a statement: before and after a review or
+// a reuse.
+type ReviewState struct {
+	Verdict    rating.Key    `json:"verdict"`
+	Note       string        `json:"note"`
+	Correction string        `json:"correction"`
+	Sources    []SourceInput `json:"sources"`
+	ReusedFrom uint          `json:"reused_from,omitempty"`
+}
+
+// Span is a statement's place in the article: before and after a change of
+// boundaries, after a merge, before a split.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Spans are several statements' places: after a split, before a merge.
+type Spans []Span
+
+// Created is a statement added to an article, from a selection or split
+// from another (SplitFrom).
+type Created struct {
+	Span
+	SplitFrom uint `json:"split_from,omitempty"`
+}
+
+// SourceOrder is the order of a statement's sources, by id.
+type SourceOrder struct {
+	Order []uint `json:"order"`
+}
+
+// CommentBody is a comment added to a statement.
+type CommentBody struct {
+	Body string `json:"body"`
+}
+
+// Dismissal is whether a statement is out of review, and why.
+type Dismissal struct {
+	Dismissed bool   `json:"dismissed"`
+	Reason    string `json:"reason,omitempty"`
+}
+
+// Assigned is a statement's assignment after an editor assigned it.
+type Assigned struct {
+	AssigneeID uint       `json:"assignee_id"`
+	DueAt      *time.Time `json:"due_at"`
+	Priority   Priority   `json:"priority"`
+}
+
+// Holder is who has a statement: after a take, before an unassignment.
+type Holder struct {
+	AssigneeID uint `json:"assignee_id"`
+}
+
+func (ReviewState) payload() {}
+func (SourceInput) payload() {}
+func (Span) payload()        {}
+func (Spans) payload()       {}
+func (Created) payload()     {}
+func (SourceOrder) payload() {}
+func (CommentBody) payload() {}
+func (Dismissal) payload()   {}
+func (Assigned) payload()    {}
+func (Holder) payload()      {}
 
 // JSONText is JSON kept in a text column and shown as JSON, not as a string.
 type JSONText string
@@ -48,7 +137,7 @@ type Event struct {
 	StatementID uint      `json:"statement_id"`
 	UserID      *uint     `json:"user_id"`
 	User        *User     `json:"user,omitempty" gorm:"foreignKey:UserID"`
-	Action      string    `json:"action"`
+	Action      Action    `json:"action"`
 	Before      JSONText  `json:"before"`
 	After       JSONText  `json:"after"`
 	CreatedAt   time.Time `json:"created_at"`
@@ -57,21 +146,41 @@ type Event struct {
 // TableName is the history table.
 func (Event) TableName() string { return "statement_events" }
 
+// Change is an event's payloads decoded as T; a side the event has not
+// (or not as T) is nil.
+type Change[T Payload] struct {
+	Before, After *T
+}
+
+// ChangeOf decodes e's payloads as T, the payload type of its action.
+func ChangeOf[T Payload](e Event) Change[T] {
+	return Change[T]{Before: decodePayload[T](e.Before), After: decodePayload[T](e.After)}
+}
+
+func decodePayload[T Payload](j JSONText) *T {
+	if j == "" {
+		return nil
+	}
+	var v T
+	if json.Unmarshal([]byte(j), &v) != nil {
+		return nil
+	}
+	return &v
+}
+
 // Changed lists the top-level fields that differ between before and after.
 func (e Event) Changed() []string {
 	var before, after map[string]json.RawMessage
 	json.Unmarshal([]byte(e.Before), &before)
 	json.Unmarshal([]byte(e.After), &after)
-	var out []string
-	seen := map[string]bool{}
+	out := []string{}
 	for k, v := range after {
-		seen[k] = true
 		if !bytes.Equal(before[k], v) {
 			out = append(out, k)
 		}
 	}
 	for k := range before {
-		if !seen[k] {
+		if _, ok := after[k]; !ok {
 			out = append(out, k)
 		}
 	}
@@ -85,36 +194,43 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		plain
 		Changed []string `json:"changed"`
-	}{plain(e), nonNilStrings(e.Changed())})
+	}{plain(e), e.Changed()})
 }
 
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+// entry is one history entry to record.
+type entry struct {
+	articleID, statementID, userID uint
+	action                         Action
+	before, after                  Payload
 }
 
-// record appends one history entry inside the caller's transaction.
-func record(tx *gorm.DB, articleID, statementID, userID uint, action string, before, after any) error {
-	e := Event{ArticleID: articleID, StatementID: statementID, Action: action}
-	if userID != 0 {
-		e.UserID = &userID
-	}
-	for _, x := range []struct {
-		v   any
-		dst *JSONText
-	}{{before, &e.Before}, {after, &e.After}} {
-		if x.v == nil {
-			continue
+// record appends history entries inside the caller's transaction.
+func record(tx *gorm.DB, now time.Time, entries ...entry) error {
+	events := make([]Event, len(entries))
+	for i, en := range entries {
+		e := Event{ArticleID: en.articleID, StatementID: en.statementID, Action: en.action, CreatedAt: now}
+		if en.userID != 0 {
+			e.UserID = &en.userID
 		}
-		b, err := json.Marshal(x.v)
-		if err != nil {
-			return fmt.Errorf("models: history of statement %d: %w", statementID, err)
+		for _, x := range []struct {
+			v   Payload
+			dst *JSONText
+		}{{en.before, &e.Before}, {en.after, &e.After}} {
+			if x.v == nil {
+				continue
+			}
+			b, err := json.Marshal(x.v)
+			if err != nil {
+				return fmt.Errorf("models: history of statement %d: %w", en.statementID, err)
+			}
+			*x.dst = JSONText(b)
 		}
-		*x.dst = JSONText(b)
+		events[i] = e
 	}
-	return tx.Create(&e).Error
+	if len(events) == 0 {
+		return nil
+	}
+	return tx.CreateInBatches(&events, 200).Error
 }
 
 // History returns the statement's history, oldest first.
@@ -156,69 +272,4 @@ func (s *Store) LastEventID(ctx context.Context) (uint, error) {
 		return 0, fmt.Errorf("models: last event: %w", err)
 	}
 	return id, nil
-}
-
-// change runs one edit of a statement as a transaction: it claims the
-// version the user's edit was based on (a *ConflictError, changing
-// nothing, if someone else got there first), lets edit change the
-// statement, and records the edit in the history. Every write to a
-// statement goes through here or through Review.
-func (s *Store) change(ctx context.Context, id uint, version int, userID uint, action string,
-	edit func(tx *gorm.DB, st *Statement) (before, after any, err error)) (*Statement, error) {
-	if version < 1 {
-		return nil, &ValidationError{Problems: []FieldError{{"version", "The version you based your edit on is required."}}}
-	}
-	var out *Statement
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := claimVersion(tx, id, version, nil); err != nil {
-			return err
-		}
-		st, err := statementByID(tx, id)
-		if err != nil {
-			return err
-		}
-		before, after, err := edit(tx, st)
-		if err != nil {
-			return err
-		}
-		if err := record(tx, st.ArticleID, id, userID, action, before, after); err != nil {
-			return err
-		}
-		out, err = statementByID(tx, id)
-		return err
-	})
-	if err != nil {
-		var (
-			conflict *ConflictError
-			invalid  *ValidationError
-		)
-		if errors.As(err, &conflict) || errors.As(err, &invalid) || errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("models: %s statement %d: %w", action, id, err)
-	}
-	return out, nil
-}
-
-// claimVersion moves a statement from version to version+1, setting fields
-// on the way, in one conditional UPDATE: of two writers based on the same
-// version exactly one gets it; the other gets a *ConflictError with the
-// statement as it is now.
-func claimVersion(tx *gorm.DB, id uint, version int, fields map[string]any) error {
-	set := map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()}
-	for k, v := range fields {
-		set[k] = v
-	}
-	res := tx.Model(&Statement{}).Where("id = ? AND version = ?", id, version).Updates(set)
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		current, err := statementByID(tx, id)
-		if err != nil {
-			return err
-		}
-		return &ConflictError{Current: current}
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -205,6 +206,65 @@ var migrations = []migration{
 			}
 		}
 		return m.CreateTable(&comment{}, &statementEvent{}, &presence{})
+	},
+
+	// 6: notifications keep facts (kind, who, which article and
+	// statements, how many) for views to word, instead of English
+	// sentences; statements created by a split record the same payload
+	// as those created from a selection.
+	func(tx *gorm.DB) error {
+		type notification struct {
+			Kind        string `gorm:"not null;default:''"`
+			ActorID     *uint
+			ArticleID   *uint
+			StatementID *uint
+			Count       int `gorm:"not null;default:0"`
+			OtherID     *uint
+			Priority    string `gorm:"not null;default:'normal'"`
+			DueAt       *time.Time
+		}
+		m := tx.Migrator()
+		for _, col := range []string{"Kind", "ActorID", "ArticleID", "StatementID", "Count", "OtherID", "Priority", "DueAt"} {
+			if err := m.AddColumn(&notification{}, col); err != nil {
+				return err
+			}
+		}
+		type event struct {
+			ID    uint
+			After string
+		}
+		var old []event
+		err := tx.Table("statement_events").Select("id, after").
+			Where("action = ? AND after LIKE ?", "create", `%"span":%`).Find(&old).Error
+		if err != nil {
+			return err
+		}
+		type span struct {
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Text  string `json:"text"`
+		}
+		type created struct {
+			span
+			SplitFrom uint `json:"split_from,omitempty"`
+		}
+		for _, e := range old {
+			var was struct {
+				SplitFrom uint `json:"split_from"`
+				Span      span `json:"span"`
+			}
+			if json.Unmarshal([]byte(e.After), &was) != nil {
+				continue
+			}
+			now, err := json.Marshal(created{span: was.Span, SplitFrom: was.SplitFrom})
+			if err != nil {
+				return err
+			}
+			if err := tx.Table("statement_events").Where("id = ?", e.ID).Update("after", string(now)).Error; err != nil {
+				return err
+			}
+		}
+		return nil
 	},
 }
 

@@ -5,70 +5,12 @@ package models
 import (
 	"database/sql/driver"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/factcheckdesk/factcheck/extract"
+	"github.com/factcheckdesk/factcheck/rating"
 )
-
-// Errors the store returns; handlers map them to HTTP statuses in one place.
-var (
-	ErrNotFound = errors.New("not found")
-	ErrConflict = errors.New("changed by someone else")
-)
-
-// Verdict is a reviewer's decision on a statement.
-type Verdict string
-
-// Verdicts, in the order the review panel offers them.
-const (
-	Unreviewed   Verdict = "unreviewed"
-	InProgress   Verdict = "in_progress"
-	Verified     Verdict = "verified"
-	Disputed     Verdict = "disputed"
-	Corrected    Verdict = "corrected"
-	NotCheckable Verdict = "not_checkable"
-)
-
-// Verdicts lists every verdict in display order.
-var Verdicts = []Verdict{Unreviewed, InProgress, Verified, Disputed, Corrected, NotCheckable}
-
-// Valid reports whether v is a known verdict.
-func (v Verdict) Valid() bool {
-	for _, k := range Verdicts {
-		if v == k {
-			return true
-		}
-	}
-	return false
-}
-
-// Final reports whether v counts as reviewed.
-func (v Verdict) Final() bool {
-	switch v {
-	case Verified, Disputed, Corrected, NotCheckable:
-		return true
-	}
-	return false
-}
-
-// Label is the verdict in words for people.
-func (v Verdict) Label() string {
-	switch v {
-	case InProgress:
-		return "In progress"
-	case Verified:
-		return "Verified"
-	case Disputed:
-		return "Disputed"
-	case Corrected:
-		return "Corrected"
-	case NotCheckable:
-		return "Not checkable"
-	}
-	return "Unreviewed"
-}
 
 // Article is a piece of journalism loaded into the desk.
 type Article struct {
@@ -102,7 +44,7 @@ type Statement struct {
 	Type       string     `json:"type"`
 	Reasons    StringList `json:"reasons"`
 	Facets     FacetList  `json:"facets"`
-	Verdict    Verdict    `json:"verdict"`
+	Verdict    rating.Key `json:"verdict"`
 	Note       string     `json:"note"`
 	Correction string     `json:"correction"`
 	Version    int        `json:"version"`
@@ -129,7 +71,9 @@ type Statement struct {
 
 // NeedsReview reports whether the statement counts towards the article's
 // progress: checkable (or reviewed anyway), and not dismissed.
-func (s Statement) NeedsReview() bool { return !s.Dismissed && (s.Checkable || s.Reviewed()) }
+func (s Statement) NeedsReview(scale *rating.Scale) bool {
+	return !s.Dismissed && (s.Checkable || scale.Final(s.Verdict))
+}
 
 // Priority is how urgent an assignment is.
 type Priority string
@@ -140,8 +84,8 @@ const (
 	Urgent Priority = "urgent"
 )
 
-// Reviewed reports whether the statement has a final verdict.
-func (s Statement) Reviewed() bool { return s.Verdict.Final() }
+// Valid reports whether p is a known priority.
+func (p Priority) Valid() bool { return p == Normal || p == Urgent }
 
 // Source is evidence backing a verdict.
 type Source struct {
@@ -154,22 +98,6 @@ type Source struct {
 	Quote       string     `json:"quote"`
 	AccessedAt  *time.Time `json:"accessed_at"`
 	CreatedAt   time.Time  `json:"created_at"`
-}
-
-// DuplicateError says an article with the same URL or the same text is
-// already on the desk. Nothing was stored; ArticleInput.Force imports anyway.
-type DuplicateError struct {
-	Existing ArticleSummary
-	SameURL  bool // else the same text
-}
-
-func (e *DuplicateError) Error() string {
-	what := "the same text"
-	if e.SameURL {
-		what = "the same URL"
-	}
-	return fmt.Sprintf("An article with %s is already on the desk: “%s” (added %s). Import it anyway to start a new version.",
-		what, e.Existing.Title, e.Existing.CreatedAt.Format("2 Jan 2006"))
 }
 
 // ArticleSummary is an article with its review progress, for lists.
@@ -199,12 +127,12 @@ func (p Progress) Percent() int {
 
 // ProgressOf counts what is reviewed among the statements that need review:
 // the checkable ones, plus any other a reviewer chose to review.
-func ProgressOf(stmts []Statement) Progress {
+func ProgressOf(scale *rating.Scale, stmts []Statement) Progress {
 	var p Progress
 	for _, s := range stmts {
-		if s.NeedsReview() {
+		if s.NeedsReview(scale) {
 			p.Total++
-			if s.Reviewed() {
+			if scale.Final(s.Verdict) {
 				p.Reviewed++
 			}
 		}

@@ -14,11 +14,11 @@ func (s *Store) AddSource(ctx context.Context, statementID uint, version int, in
 	if err := validateSource(in); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, statementID, version, userID, ActionSourceAdd, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, statementID, version, userID, ActionSourceAdd, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		if len(st.Sources) >= MaxSources {
-			return nil, nil, &ValidationError{Problems: []FieldError{{"sources", "Too many sources (at most 50)."}}}
+			return nil, nil, invalid("sources", "Too many sources (at most 50).")
 		}
-		src := in.source(statementID, len(st.Sources)+1, time.Now().UTC())
+		src := in.source(statementID, len(st.Sources)+1, now)
 		if err := tx.Create(&src).Error; err != nil {
 			return nil, nil, err
 		}
@@ -31,12 +31,12 @@ func (s *Store) UpdateSource(ctx context.Context, statementID, sourceID uint, ve
 	if err := validateSource(in); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, statementID, version, userID, ActionSourceEdit, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, statementID, version, userID, ActionSourceEdit, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		old, ok := sourceOf(st, sourceID)
 		if !ok {
-			return nil, nil, fmt.Errorf("source %d: %w", sourceID, ErrNotFound)
+			return nil, nil, notFoundf("source %d", sourceID)
 		}
-		src := in.source(statementID, old.Position, time.Now().UTC())
+		src := in.source(statementID, old.Position, now)
 		err := tx.Model(&Source{}).Where("id = ?", sourceID).Updates(map[string]any{
 			"url": src.URL, "title": src.Title, "publisher": src.Publisher, "quote": src.Quote, "accessed_at": src.AccessedAt,
 		}).Error
@@ -46,10 +46,10 @@ func (s *Store) UpdateSource(ctx context.Context, statementID, sourceID uint, ve
 
 // DeleteSource removes one source of a statement.
 func (s *Store) DeleteSource(ctx context.Context, statementID, sourceID uint, version int, userID uint) (*Statement, error) {
-	return s.change(ctx, statementID, version, userID, ActionSourceRemove, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, statementID, version, userID, ActionSourceRemove, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		old, ok := sourceOf(st, sourceID)
 		if !ok {
-			return nil, nil, fmt.Errorf("source %d: %w", sourceID, ErrNotFound)
+			return nil, nil, notFoundf("source %d", sourceID)
 		}
 		if err := tx.Delete(&Source{}, sourceID).Error; err != nil {
 			return nil, nil, err
@@ -67,9 +67,9 @@ func (s *Store) DeleteSource(ctx context.Context, statementID, sourceID uint, ve
 // ReorderSources puts a statement's sources in the order of ids, which
 // must name each of its sources once.
 func (s *Store) ReorderSources(ctx context.Context, statementID uint, version int, ids []uint, userID uint) (*Statement, error) {
-	return s.change(ctx, statementID, version, userID, ActionSourceOrder, func(tx *gorm.DB, st *Statement) (any, any, error) {
+	return s.change(ctx, statementID, version, userID, ActionSourceOrder, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		if len(ids) != len(st.Sources) {
-			return nil, nil, &ValidationError{Problems: []FieldError{{"sources", "Give every source of the statement exactly once."}}}
+			return nil, nil, invalid("sources", "Give every source of the statement exactly once.")
 		}
 		seen := map[uint]bool{}
 		before := make([]uint, len(st.Sources))
@@ -78,11 +78,11 @@ func (s *Store) ReorderSources(ctx context.Context, statementID uint, version in
 		}
 		for _, id := range ids {
 			if _, ok := sourceOf(st, id); !ok || seen[id] {
-				return nil, nil, &ValidationError{Problems: []FieldError{{"sources", "Give every source of the statement exactly once."}}}
+				return nil, nil, invalid("sources", "Give every source of the statement exactly once.")
 			}
 			seen[id] = true
 		}
-		return map[string][]uint{"order": before}, map[string][]uint{"order": ids}, renumberSources(tx, ids)
+		return SourceOrder{before}, SourceOrder{ids}, renumberSources(tx, ids)
 	})
 }
 
@@ -109,7 +109,7 @@ func (s *Store) ArticleSources(ctx context.Context, articleID uint) ([]Source, e
 // SourceByID returns one source.
 func (s *Store) SourceByID(ctx context.Context, id uint) (*Source, error) {
 	var src Source
-	if err := s.db.WithContext(ctx).First(&src, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&src, id).Error; err != nil {
 		return nil, fmt.Errorf("models: source %d: %w", id, notFound(err))
 	}
 	return &src, nil

@@ -2,37 +2,29 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
-
-// ConflictError is returned when a review was based on an old version of the
-// statement. Current is the statement as it is now, so the reviewer can see
-// what changed beside what they typed.
-type ConflictError struct {
-	Current *Statement
-}
-
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("statement %d was changed by someone else (now version %d)", e.Current.ID, e.Current.Version)
-}
-
-// Unwrap makes errors.Is(err, ErrConflict) true.
-func (e *ConflictError) Unwrap() error { return ErrConflict }
 
 // StatementByID returns one statement with its sources.
 func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) {
 	return statementByID(s.db.WithContext(ctx), id)
 }
 
+// statementByID reads a statement, with its reviewer and assignee joined
+// in the same query, and its sources in a second.
 func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
-	err := db.Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Preload("ReviewedBy").Preload("Assignee").First(&st, id).Error
+	err := db.Joins("ReviewedBy").Joins("Assignee").
+		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Where("statements.id = ?", id).Take(&st).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
 	}
@@ -40,166 +32,206 @@ func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 }
 
 // Review saves a reviewer's verdict, note, correction and sources for a
-// statement in one transaction. It fails with a *ConflictError, changing
-// nothing, when the statement's version is no longer r.Version.
+// statement in one transaction that reads the statement once and writes it
+// once. A stale r.Version fails with a conflict (a *ConflictError cause),
+// changing nothing. When the review breaks a rule the error's cause is a
+// *ValidationError and the statement is returned as stored, so the form
+// can be shown again beside it.
 func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement, error) {
-	if err := r.Validate(); err != nil {
-		return nil, err
-	}
-	now := time.Now().UTC()
-	var (
-		reviewedAt *time.Time
-		reviewedBy *uint
-	)
-	if r.Verdict.Final() {
-		reviewedAt = &now
-		if r.UserID != 0 {
-			reviewedBy = &r.UserID
-		}
-	}
-	correction := strings.TrimSpace(r.Correction)
-	if r.Verdict != Corrected {
-		// A correction only means something with the corrected verdict;
-		// keeping a stale one would leak into reports.
-		correction = ""
-	}
+	return s.ReviewWith(ctx, id, func(*Statement) ReviewInput { return r })
+}
+
+// ReviewWith is Review of the input that build makes from the statement as
+// stored: how a partial change (the API's PATCH) keeps the fields it does
+// not name, still reading the statement once.
+func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Statement) ReviewInput) (*Statement, error) {
+	scale := s.Scale()
+	now := s.nowUTC()
 	var out *Statement
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := statementByID(tx, id)
+		st, err := statementByID(tx, id)
 		if err != nil {
 			return err
 		}
-		err = claimVersion(tx, id, r.Version, map[string]any{
-			"verdict":        r.Verdict,
-			"note":           strings.TrimSpace(r.Note),
-			"correction":     correction,
-			"reviewed_at":    reviewedAt,
-			"reviewed_by_id": reviewedBy,
+		out = st
+		r := build(st)
+		if err := r.Validate(scale, st.Verdict); err != nil {
+			return err
+		}
+		if st.Version != r.Version {
+			return conflict(st)
+		}
+		before := reviewStateOf(st)
+		next := *st
+		next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
+		next.Correction = ""
+		if scale.Of(r.Verdict).NeedsCorrection {
+			// A correction only means something with a rating that asks
+			// for one; keeping a stale one would leak into reports.
+			next.Correction = strings.TrimSpace(r.Correction)
+		}
+		next.ReviewedAt, next.ReviewedByID, next.ReviewedBy = nil, nil, nil
+		if scale.Final(r.Verdict) {
+			next.ReviewedAt = &now
+			if r.UserID != 0 {
+				next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
+			}
+		}
+		err = claimVersion(tx, st, now, map[string]any{
+			"verdict": next.Verdict, "note": next.Note, "correction": next.Correction,
+			"reviewed_at": next.ReviewedAt, "reviewed_by_id": next.ReviewedByID,
 		})
 		if err != nil {
 			return err
 		}
-		if err := tx.Where("statement_id = ?", id).Delete(&Source{}).Error; err != nil {
+		if next.Sources, err = replaceSources(tx, st, r.Sources, now); err != nil {
 			return err
 		}
-		sources := make([]Source, 0, len(r.Sources))
-		for i, in := range r.Sources {
-			sources = append(sources, in.source(id, i+1, now))
-		}
-		if len(sources) > 0 {
-			if err := tx.Create(&sources).Error; err != nil {
+		if next.ReviewedByID != nil && next.ReviewedBy == nil {
+			var by User
+			if err := tx.Take(&by, *next.ReviewedByID).Error; err != nil {
 				return err
 			}
+			next.ReviewedBy = &by
 		}
-		if out, err = statementByID(tx, id); err != nil {
-			return err
-		}
+		out = &next
 		action, after := ActionReview, reviewStateOf(out)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
-		return record(tx, out.ArticleID, id, r.UserID, action, reviewStateOf(before), after)
+		return record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after})
 	})
-	if err != nil {
-		var conflict *ConflictError
-		if errors.As(err, &conflict) || errors.Is(err, ErrNotFound) {
+	switch {
+	case err == nil:
+		return out, nil
+	case isExpected(err):
+		return out, err // out is the statement as stored, or nil
+	}
+	return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+}
+
+// replaceSources makes the statement's sources those of in, writing only
+// when they differ from what is stored.
+func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time) ([]Source, error) {
+	current := make([]SourceInput, len(st.Sources))
+	for i, src := range st.Sources {
+		current[i] = InputOf(src)
+	}
+	if slices.EqualFunc(current, in, func(a, b SourceInput) bool { return a.sameAs(b) }) {
+		return st.Sources, nil
+	}
+	if err := tx.Where("statement_id = ?", st.ID).Delete(&Source{}).Error; err != nil {
+		return nil, err
+	}
+	sources := make([]Source, len(in))
+	for i, x := range in {
+		sources[i] = x.source(st.ID, i+1, now)
+		sources[i].CreatedAt = now
+	}
+	if len(sources) > 0 {
+		if err := tx.Create(&sources).Error; err != nil {
 			return nil, err
 		}
-		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
 	}
-	return out, nil
+	return sources, nil
 }
 
-// ReviewedStatement is a reviewed statement with the title of its article.
-type ReviewedStatement struct {
-	Statement
-	ArticleTitle string
-}
-
-// ReviewedBetween returns the statements given a final verdict in
-// [from, to), oldest first, optionally only those with one verdict or
-// reviewed by one user (0: anyone).
-func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict Verdict, reviewerID uint) ([]ReviewedStatement, error) {
-	var stmts []Statement
-	q := s.db.WithContext(ctx).
-		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Preload("ReviewedBy").
-		Where("reviewed_at >= ? AND reviewed_at < ?", from, to).
-		Where("verdict IN ?", []Verdict{Verified, Disputed, Corrected, NotCheckable})
-	if verdict != "" {
-		q = q.Where("verdict = ?", verdict)
-	}
-	if reviewerID != 0 {
-		q = q.Where("reviewed_by_id = ?", reviewerID)
-	}
-	if err := q.Order("reviewed_at, id").Find(&stmts).Error; err != nil {
-		return nil, fmt.Errorf("models: statements reviewed between %s and %s: %w", from, to, err)
-	}
-	titles := map[uint]string{}
-	var ids []uint
-	for _, st := range stmts {
-		if _, ok := titles[st.ArticleID]; !ok {
-			titles[st.ArticleID] = ""
-			ids = append(ids, st.ArticleID)
-		}
-	}
-	if len(ids) > 0 {
-		var arts []Article
-		if err := s.db.WithContext(ctx).Select("id, title").Where("id IN ?", ids).Find(&arts).Error; err != nil {
-			return nil, fmt.Errorf("models: article titles: %w", err)
-		}
-		for _, a := range arts {
-			titles[a.ID] = a.Title
-		}
-	}
-	out := make([]ReviewedStatement, len(stmts))
-	for i, st := range stmts {
-		out[i] = ReviewedStatement{Statement: st, ArticleTitle: titles[st.ArticleID]}
-	}
-	return out, nil
-}
-
-// reviewState is what the history keeps of a review.
-type reviewState struct {
-	Verdict    Verdict       `json:"verdict"`
-	Note       string        `json:"note"`
-	Correction string        `json:"correction"`
-	Sources    []SourceInput `json:"sources"`
-	ReusedFrom uint          `json:"reused_from,omitempty"`
-}
-
-func reviewStateOf(s *Statement) reviewState {
-	r := reviewState{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction, Sources: []SourceInput{}}
+func reviewStateOf(s *Statement) ReviewState {
+	r := ReviewState{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction, Sources: []SourceInput{}}
 	for _, src := range s.Sources {
 		r.Sources = append(r.Sources, InputOf(src))
 	}
 	return r
 }
 
-// NextStatement returns the statement after st in its article, or
-// ErrNotFound when st is the last.
+// change runs one edit of a statement as a transaction: it claims the
+// version the user's edit was based on (a conflict, changing nothing, if
+// someone else got there first), lets edit change the statement, records
+// the edit in the history and returns the statement as it is now. Every
+// write to a statement goes through here or through Review.
+func (s *Store) change(ctx context.Context, id uint, version int, userID uint, action Action,
+	edit func(tx *gorm.DB, st *Statement, now time.Time) (before, after Payload, err error)) (*Statement, error) {
+	if version < 1 {
+		return nil, invalid("version", "The version you based your edit on is required.")
+	}
+	now := s.nowUTC()
+	var out *Statement
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		st, err := statementByID(tx, id)
+		if err != nil {
+			return err
+		}
+		if st.Version != version {
+			return conflict(st)
+		}
+		if err := claimVersion(tx, st, now, nil); err != nil {
+			return err
+		}
+		before, after, err := edit(tx, st, now)
+		if err != nil {
+			return err
+		}
+		if err := record(tx, now, entry{st.ArticleID, id, userID, action, before, after}); err != nil {
+			return err
+		}
+		out, err = statementByID(tx, id)
+		return err
+	})
+	if err != nil {
+		if isExpected(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: %s statement %d: %w", action, id, err)
+	}
+	return out, nil
+}
+
+// claimVersion moves st from the version it was read at to the next,
+// setting fields on the way, in one conditional UPDATE: of two writers
+// based on the same version exactly one gets it; the other gets a conflict
+// with the statement as it is now.
+func claimVersion(tx *gorm.DB, st *Statement, now time.Time, fields map[string]any) error {
+	set := map[string]any{"version": gorm.Expr("version + 1"), "updated_at": now}
+	for k, v := range fields {
+		set[k] = v
+	}
+	res := tx.Model(&Statement{}).Where("id = ? AND version = ?", st.ID, st.Version).Updates(set)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		current, err := statementByID(tx, st.ID)
+		if err != nil {
+			return err
+		}
+		return conflict(current)
+	}
+	return nil
+}
+
+// lockStatements reads the statements q selects, locking their rows
+// against concurrent writers on PostgreSQL (SQLite's single writer already
+// holds them).
+func lockStatements(q *gorm.DB, dst *[]Statement) error {
+	return q.Clauses(clause.Locking{Strength: "UPDATE"}).Find(dst).Error
+}
+
+// NextStatement returns the statement after st in its article, or a
+// not-found error when st is the last.
 func (s *Store) NextStatement(ctx context.Context, st *Statement) (*Statement, error) {
 	var next Statement
 	err := s.db.WithContext(ctx).Where("article_id = ? AND start_offset >= ? AND id <> ?", st.ArticleID, st.End, st.ID).
-		Order("start_offset").First(&next).Error
+		Order("start_offset").Take(&next).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement after %d: %w", st.ID, notFound(err))
 	}
 	return &next, nil
 }
 
-// CurrentOrNil is the statement as it is now, or nil for a nil error.
-func (e *ConflictError) CurrentOrNil() *Statement {
-	if e == nil {
-		return nil
-	}
-	return e.Current
-}
-
-// Matchable reports whether others may reuse the statement's review: it
-// has a verdict with evidence and is not dismissed.
-func (s Statement) Matchable() bool {
-	return !s.Dismissed && (s.Verdict == Verified || s.Verdict == Disputed || s.Verdict == Corrected)
+// Matchable reports whether others may reuse the statement's review: its
+// rating is final and backed by evidence, and it is not dismissed.
+func (s Statement) Matchable(scale *rating.Scale) bool {
+	return !s.Dismissed && scale.Matchable(s.Verdict)
 }
 
 // EachMatchable calls fn for every statement whose review others may
@@ -207,7 +239,7 @@ func (s Statement) Matchable() bool {
 func (s *Store) EachMatchable(ctx context.Context, fn func(id, articleID uint, text string)) error {
 	var batch []Statement
 	err := s.db.WithContext(ctx).Select("id, article_id, text").
-		Where("verdict IN ? AND dismissed = ?", []Verdict{Verified, Disputed, Corrected}, false).
+		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).
 		FindInBatches(&batch, 5000, func(tx *gorm.DB, _ int) error {
 			for _, st := range batch {
 				fn(st.ID, st.ArticleID, st.Text)
@@ -222,16 +254,17 @@ func (s *Store) EachMatchable(ctx context.Context, fn func(id, articleID uint, t
 
 // Reuse copies the review of an earlier statement (verdict, note,
 // correction and sources) onto this one, as one review.
-func (s *Store) Reuse(ctx context.Context, id uint, version int, fromID, userID uint) (*Statement, error) {
+func (s *Store) Reuse(ctx context.Context, id uint, version int, fromID uint, by *User) (*Statement, error) {
 	from, err := s.StatementByID(ctx, fromID)
 	if err != nil {
 		return nil, err
 	}
-	if !from.Matchable() {
-		return nil, &ValidationError{Problems: []FieldError{{"from", "That statement has no review to reuse."}}}
+	if !from.Matchable(s.Scale()) {
+		return nil, invalid("from", "That statement has no review to reuse.")
 	}
 	in := ReviewInput{Verdict: from.Verdict, Note: from.Note, Correction: from.Correction,
-		Version: version, UserID: userID, ReusedFrom: fromID}
+		Version: version, ReusedFrom: fromID}
+	in.SetUser(by)
 	for _, src := range from.Sources {
 		in.Sources = append(in.Sources, InputOf(src))
 	}

@@ -1,25 +1,83 @@
 package models
 
 import (
-	"errors"
+	"sync"
+	"sync/atomic"
+	"time"
 
+	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
+
+	"github.com/factcheckdesk/factcheck/extract"
+	"github.com/factcheckdesk/factcheck/rating"
 )
+
+// Extractor splits article text into scored statements. The store is
+// handed one, so that storage never decides on its own what is checkable.
+type Extractor interface {
+	// Extract splits a whole article.
+	Extract(body string) []extract.Statement
+	// Score judges one span of text an editor chose, offsets from 0.
+	Score(text string) extract.Statement
+}
+
+// Options configure a Store. The zero value of each field is a sensible
+// default, except Extractor, which creating articles and editing
+// statements need.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// BcryptCost is the cost of password hashes; 0 means 12.
+	BcryptCost int
+	// Extractor splits and scores article text.
+	Extractor Extractor
+	// Scale is the rating scale; nil means rating.Builtin().
+	Scale *rating.Scale
+}
+
+// DefaultBcryptCost is the password hashing cost unless Options say.
+const DefaultBcryptCost = 12
 
 // Store runs the desk's queries. It is safe for concurrent use.
 type Store struct {
-	db *gorm.DB
+	db        *gorm.DB
+	now       func() time.Time
+	cost      int
+	extractor Extractor
+	scale     atomic.Pointer[rating.Scale]
+	// dummyHash is compared against when an email is unknown, so that a
+	// sign-in takes as long whether or not the account exists: it has
+	// the cost of real hashes. Made on first use, as it takes that long.
+	dummyHash func() []byte
 }
 
 // NewStore returns a Store over db.
-func NewStore(db *gorm.DB) *Store { return &Store{db: db} }
+func NewStore(db *gorm.DB, o Options) *Store {
+	s := &Store{now: o.Now, cost: o.BcryptCost, extractor: o.Extractor}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	// GORM stamps created_at and updated_at with the store's clock too.
+	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC})
+	if s.cost == 0 {
+		s.cost = DefaultBcryptCost
+	}
+	if o.Scale == nil {
+		o.Scale = rating.Builtin()
+	}
+	s.scale.Store(o.Scale)
+	s.dummyHash = sync.OnceValue(func() []byte {
+		h, _ := bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), s.cost)
+		return h
+	})
+	return s
+}
 
 // DB returns the underlying connection, for wiring and tests.
 func (s *Store) DB() *gorm.DB { return s.db }
 
-func notFound(err error) error {
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return ErrNotFound
-	}
-	return err
-}
+// Scale is the desk's rating scale now.
+func (s *Store) Scale() *rating.Scale { return s.scale.Load() }
+
+// nowUTC is the store's clock in UTC, the zone every stored time is in.
+func (s *Store) nowUTC() time.Time { return s.now().UTC() }

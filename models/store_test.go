@@ -8,6 +8,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 const sample = "In 2024, the US and Russia traded goods worth about $5.2bn.\r\nIt is really not clear.\r\n"
@@ -32,7 +33,7 @@ func TestCreateArticle(t *testing.T) {
 		t.Fatal("no statements stored")
 	}
 	for i, s := range got.Statements {
-		if s.Position != i+1 || got.Body[s.Start:s.End] != s.Text || s.Version != 1 || s.Verdict != models.Unreviewed {
+		if s.Position != i+1 || got.Body[s.Start:s.End] != s.Text || s.Version != 1 || s.Verdict != rating.Unreviewed {
 			t.Errorf("statement %d: %+v", i, s)
 		}
 	}
@@ -81,14 +82,14 @@ func TestReview(t *testing.T) {
 	store := modeltest.Open(t)
 	s := newStatement(t, store)
 	saved, err := store.Review(t.Context(), s.ID, models.ReviewInput{
-		Verdict: models.Corrected, Correction: "about $5.3bn", Note: "USTR data",
+		Verdict: rating.Corrected, Correction: "about $5.3bn", Note: "USTR data",
 		Sources: []models.SourceInput{{URL: "https://ustr.gov/countries-regions/russia", Title: "Russia | USTR"}},
 		Version: 1,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if saved.Version != 2 || saved.Verdict != models.Corrected || saved.ReviewedAt == nil || len(saved.Sources) != 1 || saved.Sources[0].Title != "Russia | USTR" {
+	if saved.Version != 2 || saved.Verdict != rating.Corrected || saved.ReviewedAt == nil || len(saved.Sources) != 1 || saved.Sources[0].Title != "Russia | USTR" {
 		t.Fatalf("saved = %+v", saved)
 	}
 	p, err := store.ArticleProgress(t.Context(), s.ArticleID)
@@ -96,7 +97,7 @@ func TestReview(t *testing.T) {
 		t.Fatalf("progress = %+v, %v", p, err)
 	}
 	// Back to unreviewed: the correction and review time go too.
-	saved, err = store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: models.Unreviewed, Correction: "stale", Version: 2})
+	saved, err = store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: rating.Unreviewed, Correction: "stale", Version: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,15 +113,15 @@ func TestReviewRejectsBadInput(t *testing.T) {
 		field string
 	}{
 		{"unknown verdict", models.ReviewInput{Verdict: "true-ish", Version: 1}, "verdict"},
-		{"corrected without correction", models.ReviewInput{Verdict: models.Corrected, Correction: "  ", Version: 1}, "correction"},
-		{"javascript source", models.ReviewInput{Verdict: models.Verified, Version: 1, Sources: []models.SourceInput{{URL: "javascript:alert(1)"}}}, "sources"},
-		{"source without host", models.ReviewInput{Verdict: models.Verified, Version: 1, Sources: []models.SourceInput{{URL: "https://"}}}, "sources"},
-		{"no version", models.ReviewInput{Verdict: models.InProgress}, "version"},
-		{"disputed without note", models.ReviewInput{Verdict: models.Disputed, Version: 1, Sources: []models.SourceInput{{URL: "https://example.org"}}}, "note"},
-		{"verified without source", models.ReviewInput{Verdict: models.Verified, Version: 1}, "sources"},
-		{"disputed without source", models.ReviewInput{Verdict: models.Disputed, Note: "n", Version: 1}, "sources"},
-		{"corrected without source", models.ReviewInput{Verdict: models.Corrected, Correction: "c", Version: 1}, "sources"},
-		{"bad accessed date", models.ReviewInput{Verdict: models.Verified, Version: 1, Sources: []models.SourceInput{{URL: "https://example.org", AccessedAt: "yesterday"}}}, "sources"},
+		{"corrected without correction", models.ReviewInput{Verdict: rating.Corrected, Correction: "  ", Version: 1}, "correction"},
+		{"javascript source", models.ReviewInput{Verdict: rating.Verified, Version: 1, Sources: []models.SourceInput{{URL: "javascript:alert(1)"}}}, "sources"},
+		{"source without host", models.ReviewInput{Verdict: rating.Verified, Version: 1, Sources: []models.SourceInput{{URL: "https://"}}}, "sources"},
+		{"no version", models.ReviewInput{Verdict: rating.InProgress}, "version"},
+		{"disputed without note", models.ReviewInput{Verdict: rating.Disputed, Version: 1, Sources: []models.SourceInput{{URL: "https://example.org"}}}, "note"},
+		{"verified without source", models.ReviewInput{Verdict: rating.Verified, Version: 1}, "sources"},
+		{"disputed without source", models.ReviewInput{Verdict: rating.Disputed, Note: "n", Version: 1}, "sources"},
+		{"corrected without source", models.ReviewInput{Verdict: rating.Corrected, Correction: "c", Version: 1}, "sources"},
+		{"bad accessed date", models.ReviewInput{Verdict: rating.Verified, Version: 1, Sources: []models.SourceInput{{URL: "https://example.org", AccessedAt: "yesterday"}}}, "sources"},
 	}
 	store := modeltest.Open(t)
 	s := newStatement(t, store)
@@ -134,7 +135,7 @@ func TestReviewRejectsBadInput(t *testing.T) {
 		})
 	}
 	got, _ := store.StatementByID(t.Context(), s.ID)
-	if got.Version != 1 || got.Verdict != models.Unreviewed {
+	if got.Version != 1 || got.Verdict != rating.Unreviewed {
 		t.Fatalf("bad input changed the statement: %+v", got)
 	}
 }
@@ -155,7 +156,7 @@ func TestReviewConcurrentConflict(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: models.Disputed, Note: strings.Repeat("x", i+1), Version: 1,
+			_, err := store.Review(t.Context(), s.ID, models.ReviewInput{Verdict: rating.Disputed, Note: strings.Repeat("x", i+1), Version: 1,
 				Sources: []models.SourceInput{{URL: "https://example.org/" + strings.Repeat("x", i+1)}}})
 			mu.Lock()
 			defer mu.Unlock()
@@ -186,7 +187,7 @@ func TestNotFound(t *testing.T) {
 	if _, err := store.ArticleByID(t.Context(), 99); !errors.Is(err, models.ErrNotFound) {
 		t.Errorf("article: %v", err)
 	}
-	if _, err := store.Review(t.Context(), 99, models.ReviewInput{Verdict: models.InProgress, Version: 1}); !errors.Is(err, models.ErrNotFound) {
+	if _, err := store.Review(t.Context(), 99, models.ReviewInput{Verdict: rating.InProgress, Version: 1}); !errors.Is(err, models.ErrNotFound) {
 		t.Errorf("review: %v", err)
 	}
 }

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"errors"
 	"net/mail"
 	"strings"
 	"time"
@@ -67,13 +66,6 @@ func (r Role) Can(p Permission) bool {
 
 // MinPasswordLength is the shortest password the desk accepts.
 const MinPasswordLength = 10
-
-// Auth errors. ErrBadCredentials is the same for an unknown email and a
-// wrong password, so the login form does not reveal who has an account.
-var (
-	ErrBadCredentials = errors.New("The email or password is not right.")
-	ErrRateLimited    = errors.New("Too many failed sign-in attempts. Wait 15 minutes and try again.")
-)
 
 // User is a member of the desk. Users are deactivated, never deleted, so
 // the history keeps their names.
@@ -166,15 +158,4 @@ type loginAttempt struct {
 	IP        string
 	OK        bool
 	CreatedAt time.Time
-}
-
-// Notification tells a user that something needs them, such as new work
-// assigned.
-type Notification struct {
-	ID        uint       `json:"id" gorm:"primaryKey"`
-	UserID    uint       `json:"user_id"`
-	Message   string     `json:"message"`
-	Link      string     `json:"link"`
-	CreatedAt time.Time  `json:"created_at"`
-	ReadAt    *time.Time `json:"read_at"`
 }

@@ -13,12 +13,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"net/http"
+
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
-)
 
-// BcryptCost is the work factor of password hashes. Tests lower it.
-var BcryptCost = 12
+	"github.com/factcheckdesk/factcheck/apperr"
+)
 
 // Session and sign-in limits.
 const (
@@ -29,9 +30,14 @@ const (
 	maxFailuresPerIP   = 50
 )
 
-// dummyHash is compared against when the email is unknown, so that a
-// sign-in takes as long whether or not the account exists.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), bcrypt.MinCost)
+// Messages of the sign-in errors. The same for an unknown email and a
+// wrong password, so the form does not reveal who has an account.
+var (
+	badCredentials = apperr.Wrap(ErrBadCredentials, http.StatusUnauthorized, "The email or password is not right.")
+	rateLimited    = apperr.Wrap(ErrRateLimited, http.StatusTooManyRequests, "Too many failed sign-in attempts. Wait 15 minutes and try again.")
+	alreadySetUp   = apperr.Wrap(ErrAlreadySetUp, http.StatusConflict, "The desk is already set up; sign in instead.")
+	noSuchSession  = notFound(ErrNotFound)
+)
 
 // CountUsers returns how many users exist; zero means the desk is not set up.
 func (s *Store) CountUsers(ctx context.Context) (int64, error) {
@@ -50,7 +56,7 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
 			return err
 		}
 		if n > 0 {
-			return &ValidationError{Problems: []FieldError{{"email", "A user with this email already exists."}}}
+			return invalid("email", "A user with this email already exists.")
 		}
 		return nil
 	})
@@ -66,7 +72,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, in UserInput) (*User, erro
 			return err
 		}
 		if n > 0 {
-			return ErrAlreadySetUp
+			return alreadySetUp
 		}
 		return nil
 	})
@@ -79,7 +85,7 @@ func (s *Store) createUser(ctx context.Context, in UserInput, allowed func(tx *g
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(in.Password), BcryptCost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(in.Password), s.cost)
 	if err != nil {
 		return nil, fmt.Errorf("models: hash password: %w", err)
 	}
@@ -91,8 +97,7 @@ func (s *Store) createUser(ctx context.Context, in UserInput, allowed func(tx *g
 		return tx.Create(u).Error
 	})
 	if err != nil {
-		var v *ValidationError
-		if errors.As(err, &v) || errors.Is(err, ErrAlreadySetUp) {
+		if isExpected(err) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("models: create user %s: %w", in.Email, err)
@@ -100,13 +105,10 @@ func (s *Store) createUser(ctx context.Context, in UserInput, allowed func(tx *g
 	return u, nil
 }
 
-// ErrAlreadySetUp means the desk has users, so there is no first admin to make.
-var ErrAlreadySetUp = errors.New("The desk is already set up; sign in instead.")
-
 // UserByID returns one user.
 func (s *Store) UserByID(ctx context.Context, id uint) (*User, error) {
 	var u User
-	if err := s.db.WithContext(ctx).First(&u, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Take(&u, id).Error; err != nil {
 		return nil, fmt.Errorf("models: user %d: %w", id, notFound(err))
 	}
 	return &u, nil
@@ -141,7 +143,7 @@ type UserChange struct {
 // one active admin. Deactivating signs the user out everywhere.
 func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, error) {
 	if ch.Role != nil && !ch.Role.Valid() {
-		return nil, &ValidationError{Problems: []FieldError{{"role", "Choose a role: admin, editor or reviewer."}}}
+		return nil, invalid("role", "Choose a role: admin, editor or reviewer.")
 	}
 	var out User
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -159,9 +161,9 @@ func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, 
 			return err
 		}
 		if admins == 0 && (out.Role != Admin || !out.Active) {
-			return &ValidationError{Problems: []FieldError{{"role", "The desk needs at least one active admin."}}}
+			return invalid("role", "The desk needs at least one active admin.")
 		}
-		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"role": out.Role, "active": out.Active, "updated_at": time.Now().UTC()}).Error; err != nil {
+		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"role": out.Role, "active": out.Active, "updated_at": s.nowUTC()}).Error; err != nil {
 			return err
 		}
 		if !out.Active {
@@ -170,8 +172,7 @@ func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, 
 		return nil
 	})
 	if err != nil {
-		var v *ValidationError
-		if errors.As(err, &v) || errors.Is(err, ErrNotFound) {
+		if isExpected(err) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("models: update user %d: %w", id, err)
@@ -187,17 +188,17 @@ func (s *Store) ChangePassword(ctx context.Context, id uint, current, next, keep
 		return err
 	}
 	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(current)) != nil {
-		return &ValidationError{Problems: []FieldError{{"current", "Your current password is not right."}}}
+		return invalid("current", "Your current password is not right.")
 	}
 	if msg := validatePassword(next); msg != "" {
-		return &ValidationError{Problems: []FieldError{{"password", msg}}}
+		return invalid("password", msg)
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(next), BcryptCost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(next), s.cost)
 	if err != nil {
 		return fmt.Errorf("models: hash password: %w", err)
 	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"password_hash": string(hash), "updated_at": time.Now().UTC()}).Error; err != nil {
+		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"password_hash": string(hash), "updated_at": s.nowUTC()}).Error; err != nil {
 			return fmt.Errorf("models: change password of user %d: %w", id, err)
 		}
 		return tx.Where("user_id = ? AND id <> ?", id, hashToken(keepSession)).Delete(&Session{}).Error
@@ -210,7 +211,7 @@ func (s *Store) ChangePassword(ctx context.Context, id uint, current, next, keep
 func (s *Store) Authenticate(ctx context.Context, email, password, ip string) (*User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	db := s.db.WithContext(ctx)
-	since := time.Now().UTC().Add(-loginWindow)
+	since := s.nowUTC().Add(-loginWindow)
 	var byEmail, byIP int64
 	if err := db.Model(&loginAttempt{}).Where("email = ? AND ok = ? AND created_at > ?", email, false, since).Count(&byEmail).Error; err != nil {
 		return nil, fmt.Errorf("models: count sign-in attempts: %w", err)
@@ -219,11 +220,11 @@ func (s *Store) Authenticate(ctx context.Context, email, password, ip string) (*
 		return nil, fmt.Errorf("models: count sign-in attempts: %w", err)
 	}
 	if byEmail >= maxFailuresPerUser || byIP >= maxFailuresPerIP {
-		return nil, ErrRateLimited
+		return nil, rateLimited
 	}
 	var u User
 	err := db.Where("email = ?", email).First(&u).Error
-	hash := dummyHash
+	hash := s.dummyHash()
 	if err == nil {
 		hash = []byte(u.PasswordHash)
 	} else if !errors.Is(err, gorm.ErrRecordNotFound) {
@@ -234,7 +235,7 @@ func (s *Store) Authenticate(ctx context.Context, email, password, ip string) (*
 		return nil, fmt.Errorf("models: record sign-in attempt: %w", err)
 	}
 	if !ok {
-		return nil, ErrBadCredentials
+		return nil, badCredentials
 	}
 	return &u, nil
 }
@@ -256,7 +257,7 @@ func hashToken(token string) string {
 // sign-in is worthless after it.
 func (s *Store) CreateSession(ctx context.Context, userID uint) (string, error) {
 	token := newSecret()
-	now := time.Now().UTC()
+	now := s.nowUTC()
 	sess := Session{ID: hashToken(token), UserID: userID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionMax)}
 	db := s.db.WithContext(ctx)
 	if err := db.Create(&sess).Error; err != nil {
@@ -271,24 +272,24 @@ func (s *Store) CreateSession(ctx context.Context, userID uint) (string, error) 
 // keeps the session alive. An unknown, idle or expired session is ErrNotFound.
 func (s *Store) SessionUser(ctx context.Context, token string) (*User, error) {
 	if token == "" {
-		return nil, ErrNotFound
+		return nil, noSuchSession
 	}
 	db := s.db.WithContext(ctx)
 	var sess Session
 	if err := db.Where("id = ?", hashToken(token)).First(&sess).Error; err != nil {
 		return nil, fmt.Errorf("models: session: %w", notFound(err))
 	}
-	now := time.Now().UTC()
+	now := s.nowUTC()
 	if now.After(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) > SessionIdle {
 		db.Delete(&sess)
-		return nil, ErrNotFound
+		return nil, noSuchSession
 	}
 	var u User
 	if err := db.First(&u, sess.UserID).Error; err != nil {
 		return nil, fmt.Errorf("models: session user: %w", notFound(err))
 	}
 	if !u.Active {
-		return nil, ErrNotFound
+		return nil, noSuchSession
 	}
 	// Writing on every request would make every page view a write.
 	if now.Sub(sess.LastSeenAt) > time.Minute {
@@ -317,7 +318,7 @@ func (s *Store) CreateToken(ctx context.Context, userID uint, name string) (stri
 		name = "API token"
 	}
 	if len(name) > 100 || !utf8.ValidString(name) {
-		return "", nil, &ValidationError{Problems: []FieldError{{"name", "Give the token a name of at most 100 characters."}}}
+		return "", nil, invalid("name", "Give the token a name of at most 100 characters.")
 	}
 	token := tokenPrefix + newSecret()
 	t := &APIToken{UserID: userID, Name: name, Hash: hashToken(token), Prefix: token[:len(tokenPrefix)+6]}
@@ -337,13 +338,13 @@ func (s *Store) TokenUser(ctx context.Context, token string) (*User, error) {
 	// The hash matched in the index; compare again in constant time so the
 	// check does not depend on how the database compares strings.
 	if subtle.ConstantTimeCompare([]byte(t.Hash), []byte(hashToken(token))) != 1 {
-		return nil, ErrNotFound
+		return nil, noSuchSession
 	}
 	var u User
 	if err := db.First(&u, t.UserID).Error; err != nil || !u.Active {
-		return nil, ErrNotFound
+		return nil, noSuchSession
 	}
-	now := time.Now().UTC()
+	now := s.nowUTC()
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
 		db.Model(&APIToken{}).Where("id = ?", t.ID).Update("last_used_at", now)
 	}
@@ -363,12 +364,12 @@ func (s *Store) Tokens(ctx context.Context, userID uint) ([]APIToken, error) {
 func (s *Store) RevokeToken(ctx context.Context, userID, tokenID uint) error {
 	res := s.db.WithContext(ctx).Model(&APIToken{}).
 		Where("id = ? AND user_id = ? AND revoked_at IS NULL", tokenID, userID).
-		Update("revoked_at", time.Now().UTC())
+		Update("revoked_at", s.nowUTC())
 	if res.Error != nil {
 		return fmt.Errorf("models: revoke token %d: %w", tokenID, res.Error)
 	}
 	if res.RowsAffected == 0 {
-		return fmt.Errorf("models: token %d: %w", tokenID, ErrNotFound)
+		return notFoundf("models: token %d", tokenID)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // Limits on what a user may submit. They are documented in the README.
@@ -14,50 +16,6 @@ const (
 	MaxNoteBytes  = 20_000
 	MaxSources    = 50
 )
-
-// FieldError is one problem with one input field.
-type FieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
-}
-
-// ValidationError lists what is wrong with an input. It is not a failure of
-// the program: handlers show it back to the user with their input kept.
-type ValidationError struct {
-	Problems []FieldError
-}
-
-func (e *ValidationError) Error() string {
-	msgs := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		msgs[i] = p.Message
-	}
-	return strings.Join(msgs, " ")
-}
-
-// For returns the message for field, or "".
-func (e *ValidationError) For(field string) string {
-	if e == nil {
-		return ""
-	}
-	for _, p := range e.Problems {
-		if p.Field == field {
-			return p.Message
-		}
-	}
-	return ""
-}
-
-func (e *ValidationError) add(field, msg string) {
-	e.Problems = append(e.Problems, FieldError{Field: field, Message: msg})
-}
-
-func (e *ValidationError) orNil() error {
-	if len(e.Problems) == 0 {
-		return nil
-	}
-	return e
-}
 
 // ArticleInput is what a user submits to create an article.
 type ArticleInput struct {
@@ -190,6 +148,13 @@ func InputOf(src Source) SourceInput {
 	return in
 }
 
+// sameAs reports whether two sources would be stored alike.
+func (s SourceInput) sameAs(o SourceInput) bool {
+	t := strings.TrimSpace
+	return t(s.URL) == t(o.URL) && t(s.Title) == t(o.Title) && t(s.Publisher) == t(o.Publisher) &&
+		t(s.Quote) == t(o.Quote) && s.AccessedAt != "" && s.AccessedAt == o.AccessedAt
+}
+
 // Empty reports whether the reviewer left every field blank.
 func (s SourceInput) Empty() bool {
 	return strings.TrimSpace(s.URL+s.Title+s.Publisher+s.Quote) == ""
@@ -198,31 +163,33 @@ func (s SourceInput) Empty() bool {
 // ReviewInput is the full review state a reviewer saves for a statement.
 // Version is the statement version the reviewer's edit is based on.
 type ReviewInput struct {
-	Verdict    Verdict
+	Verdict    rating.Key
 	Note       string
 	Correction string
 	Sources    []SourceInput
 	Version    int
-	// UserID is who saves the review; 0 before the desk has users.
+	// UserID is who saves the review (0 before the desk has users); By is
+	// that user, when the caller has them at hand.
 	UserID uint
+	By     *User
 	// ReusedFrom is the statement whose review this copies, if any.
 	ReusedFrom uint
 }
 
-// Validate checks the review against the desk's rules.
-func (r ReviewInput) Validate() error {
+// SetUser records who saves the review.
+func (r *ReviewInput) SetUser(u *User) {
+	r.By, r.UserID = u, 0
+	if u != nil {
+		r.UserID = u.ID
+	}
+}
+
+// Validate checks the review against the rules of scale, for a statement
+// whose rating is now previous.
+func (r ReviewInput) Validate(scale *rating.Scale, previous rating.Key) error {
 	v := &ValidationError{}
-	if !r.Verdict.Valid() {
-		v.add("verdict", "Unknown verdict "+quote(string(r.Verdict))+"; use one of unreviewed, in_progress, verified, disputed, corrected, not_checkable.")
-	}
-	if r.Verdict == Corrected && strings.TrimSpace(r.Correction) == "" {
-		v.add("correction", "A corrected statement needs the corrected wording.")
-	}
-	if r.Verdict == Disputed && strings.TrimSpace(r.Note) == "" {
-		v.add("note", "A disputed statement needs a note saying what is in dispute.")
-	}
-	if (r.Verdict == Verified || r.Verdict == Disputed || r.Verdict == Corrected) && len(r.Sources) == 0 {
-		v.add("sources", "Add at least one source for a "+strings.ToLower(r.Verdict.Label())+" verdict.")
+	for _, p := range scale.Check(r.Verdict, rating.Evidence{Note: r.Note, Correction: r.Correction, Sources: len(r.Sources), Previous: previous}) {
+		v.add(p.Field, p.Message)
 	}
 	if !utf8.ValidString(r.Note) || !utf8.ValidString(r.Correction) {
 		v.add("note", "The note or correction is not valid UTF-8 text.")

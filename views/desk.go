@@ -1,7 +1,7 @@
 package views
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 	"net/url"
 	"sort"
@@ -71,65 +71,77 @@ func sourceLabel(s models.Source) string {
 	return label
 }
 
-var actionLabels = map[string]string{
+var actionLabels = map[models.Action]string{
 	models.ActionReview: "Review saved", models.ActionSourceAdd: "Source added", models.ActionSourceEdit: "Source edited",
 	models.ActionSourceRemove: "Source removed", models.ActionSourceOrder: "Sources reordered", models.ActionComment: "Comment",
 	models.ActionBounds: "Boundaries changed", models.ActionSplit: "Split", models.ActionMerge: "Merged",
 	models.ActionDismiss: "Dismissed", models.ActionRestore: "Restored", models.ActionCreate: "Statement added",
-	models.ActionReuse:          "Earlier review reused",
-	string(models.ActionAssign): "Assigned", string(models.ActionUnassign): "Unassigned",
-	string(models.ActionTake): "Taken from the pool",
+	models.ActionReuse: "Earlier review reused", models.ActionAssign: "Assigned", models.ActionUnassign: "Unassigned",
+	models.ActionTake: "Taken from the pool",
 }
 
-func actionLabel(a string) string {
+func actionLabel(a models.Action) string {
 	if l, ok := actionLabels[a]; ok {
 		return l
 	}
-	return a
+	return string(a)
 }
 
 func joinWords(ws []string) string { return strings.Join(ws, ", ") }
 
-// eventSummary says in a line what an event changed.
-func eventSummary(e models.Event) string {
-	var before, after map[string]any
-	json.Unmarshal([]byte(e.Before), &before)
-	json.Unmarshal([]byte(e.After), &after)
+// eventSummary says in a line what an event changed, from the payload
+// type of its action.
+func eventSummary(ctx context.Context, e models.Event) string {
 	switch e.Action {
-	case models.ActionReview:
-		var parts []string
-		if before["verdict"] != after["verdict"] {
-			parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictWord(before["verdict"]), verdictWord(after["verdict"])))
-		}
-		if c, _ := after["correction"].(string); c != "" && before["correction"] != after["correction"] {
-			parts = append(parts, "correction “"+c+"”")
-		}
-		if n, _ := after["note"].(string); n != "" && before["note"] != after["note"] {
-			parts = append(parts, "note “"+clip(n)+"”")
-		}
-		return strings.Join(parts, "; ")
+	case models.ActionReview, models.ActionReuse:
+		return reviewSummary(ctx, models.ChangeOf[models.ReviewState](e))
 	case models.ActionComment:
-		b, _ := after["body"].(string)
-		return clip(b)
+		if c := models.ChangeOf[models.CommentBody](e).After; c != nil {
+			return clip(c.Body)
+		}
 	case models.ActionDismiss:
-		r, _ := after["reason"].(string)
-		return r
+		if d := models.ChangeOf[models.Dismissal](e).After; d != nil {
+			return d.Reason
+		}
 	case models.ActionSourceAdd, models.ActionSourceEdit:
-		u, _ := after["url"].(string)
-		return u
+		if src := models.ChangeOf[models.SourceInput](e).After; src != nil {
+			return src.URL
+		}
 	case models.ActionSourceRemove:
-		u, _ := before["url"].(string)
-		return u
-	case models.ActionBounds, models.ActionCreate:
-		t, _ := after["text"].(string)
-		return clip(t)
+		if src := models.ChangeOf[models.SourceInput](e).Before; src != nil {
+			return src.URL
+		}
+	case models.ActionBounds:
+		if sp := models.ChangeOf[models.Span](e).After; sp != nil {
+			return clip(sp.Text)
+		}
+	case models.ActionCreate:
+		if c := models.ChangeOf[models.Created](e).After; c != nil {
+			return clip(c.Text)
+		}
 	}
 	return ""
 }
 
-func verdictWord(v any) string {
-	s, _ := v.(string)
-	return models.Verdict(s).Label()
+func reviewSummary(ctx context.Context, ch models.Change[models.ReviewState]) string {
+	var before, after models.ReviewState
+	if ch.Before != nil {
+		before = *ch.Before
+	}
+	if ch.After != nil {
+		after = *ch.After
+	}
+	var parts []string
+	if before.Verdict != after.Verdict {
+		parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictLabel(ctx, before.Verdict), verdictLabel(ctx, after.Verdict)))
+	}
+	if after.Correction != "" && before.Correction != after.Correction {
+		parts = append(parts, "correction “"+after.Correction+"”")
+	}
+	if after.Note != "" && before.Note != after.Note {
+		parts = append(parts, "note “"+clip(after.Note)+"”")
+	}
+	return strings.Join(parts, "; ")
 }
 
 func clip(s string) string {
@@ -164,7 +176,7 @@ func othersViewing(users []models.User, me uint) bool {
 }
 
 // ActionPhrase says what a history entry did, for live notices.
-func ActionPhrase(action string) string {
+func ActionPhrase(action models.Action) string {
 	switch action {
 	case models.ActionReview:
 		return "saved a review of this statement"
@@ -182,7 +194,7 @@ func ActionPhrase(action string) string {
 		return "changed a statement's boundaries"
 	case models.ActionCreate:
 		return "added a statement"
-	case string(models.ActionAssign), string(models.ActionUnassign), string(models.ActionTake):
+	case models.ActionAssign, models.ActionUnassign, models.ActionTake:
 		return "changed who reviews this statement"
 	case models.ActionReuse:
 		return "reused an earlier review for this statement"

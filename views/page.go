@@ -2,6 +2,7 @@
 package views
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/export"
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // Page is what every full page needs from the request.
@@ -165,7 +167,37 @@ func statementURL(id uint) string { return fmt.Sprintf("/statements/%d", id) }
 
 func articleURL(id uint) string { return fmt.Sprintf("/articles/%d", id) }
 
-func verdictClass(v models.Verdict) string { return "v-" + string(v) }
+func verdictClass(v rating.Key) string { return "v-" + string(v) }
+
+type scaleKey struct{}
+
+// WithScale returns ctx carrying the desk's rating scale, for the
+// components rendered with it to label and colour verdicts.
+func WithScale(ctx context.Context, s *rating.Scale) context.Context {
+	return context.WithValue(ctx, scaleKey{}, s)
+}
+
+// scale is the rating scale ctx carries, or the built-in one.
+func scale(ctx context.Context) *rating.Scale {
+	if s, ok := ctx.Value(scaleKey{}).(*rating.Scale); ok && s != nil {
+		return s
+	}
+	return rating.Builtin()
+}
+
+func verdictLabel(ctx context.Context, k rating.Key) string { return scale(ctx).Label(k) }
+
+// offered is the ratings a reviewer may choose for a statement rated
+// current: those not retired, and current even if it is.
+func offered(ctx context.Context, current rating.Key) []rating.Rating {
+	var out []rating.Rating
+	for _, r := range scale(ctx).All() {
+		if !r.Retired || r.Key == current {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 func reviewedCount(p models.Progress) string {
 	return fmt.Sprintf("%d of %d reviewed", p.Reviewed, p.Total)

@@ -9,8 +9,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/factcheckdesk/factcheck/export"
+	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/models"
 )
@@ -26,7 +28,7 @@ func openStore(dsn string) (*models.Store, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return models.NewStore(db), func() { models.Close(db) }, nil
+	return models.NewStore(db, models.Options{Extractor: extract.Engine{}}), func() { models.Close(db) }, nil
 }
 
 // importCmd loads an article from a file or a URL and prints its id.
@@ -68,7 +70,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer closeDB()
-	in := models.InputFromDocument(doc, *title)
+	in := doc.ArticleInput(*title)
 	in.Force = *force
 	a, err := store.CreateArticle(ctx, in)
 	var dup *models.DuplicateError
@@ -111,7 +113,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	r := models.ReportOf(a, timeNow())
+	r := export.ReportOf(a, store.Scale(), time.Now())
 	r.Organization, r.BaseURL = *org, strings.TrimRight(*base, "/")
 	var buf bytes.Buffer
 	if f.Name == "csv" && *bom {

@@ -12,11 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 )
-
-// timeNow is the clock of the commands; tests replace it.
-var timeNow = time.Now
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/factcheckdesk/factcheck/demo"
+	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/handlers"
 	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/match"
@@ -45,7 +46,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			log.Error("closing database", "err", err)
 		}
 	}()
-	store := models.NewStore(db)
+	store := models.NewStore(db, models.Options{Extractor: extract.Engine{}})
 
 	if *loadDemo {
 		if err := demo.Seed(ctx, store, log); err != nil {

@@ -5,14 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/crypto/bcrypt"
-
-	"github.com/factcheckdesk/factcheck/models"
 )
 
 func TestUserAndTokenCreate(t *testing.T) {
-	models.BcryptCost = bcrypt.MinCost
 	db := filepath.Join(t.TempDir(), "desk.db")
 	tests := []struct {
 		name   string

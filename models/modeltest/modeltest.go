@@ -20,6 +20,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -28,7 +29,6 @@ import (
 // tests create many users.
 func Open(t testing.TB) *models.Store {
 	t.Helper()
-	models.BcryptCost = bcrypt.MinCost
 	dsn := filepath.Join(t.TempDir(), "test.db")
 	if admin := os.Getenv("FACTCHECK_TEST_POSTGRES"); admin != "" {
 		dsn = freshPostgres(t, admin)
@@ -42,7 +42,13 @@ func Open(t testing.TB) *models.Store {
 			t.Errorf("close test database: %v", err)
 		}
 	})
-	return models.NewStore(db)
+	return models.NewStore(db, Options())
+}
+
+// Options are the store options of tests: the real extractor, and password
+// hashing at its cheapest cost, as tests create many users.
+func Options() models.Options {
+	return models.Options{BcryptCost: bcrypt.MinCost, Extractor: extract.Engine{}}
 }
 
 // freshPostgres creates an empty database for one test and drops it after.

@@ -55,7 +55,7 @@ func (h *Handler) articleLive(c echo.Context) error {
 		if err := h.store.TouchPresence(ctx, id, me.ID); err != nil {
 			return err
 		}
-		users, err := h.store.Viewers(ctx, id, time.Now().UTC().Add(-presenceFresh))
+		users, err := h.store.Viewers(ctx, id, presenceFresh)
 		if err != nil {
 			return err
 		}
@@ -108,8 +108,7 @@ func (h *Handler) sendChange(c echo.Context, e models.Event, me *models.User, na
 		}
 		who = names[*e.UserID]
 	}
-	switch e.Action {
-	case models.ActionSplit, models.ActionMerge, models.ActionBounds, models.ActionCreate:
+	if e.Action.Relayout() {
 		if who == "" {
 			return nil // this page made the change and reloads itself
 		}

@@ -10,8 +10,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/apperr"
 	"github.com/factcheckdesk/factcheck/export"
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 	"github.com/factcheckdesk/factcheck/views"
 )
 
@@ -44,7 +46,7 @@ func (h *Handler) report(c echo.Context) (export.Report, error) {
 	if err != nil {
 		return export.Report{}, err
 	}
-	r := models.ReportOf(a, h.clock())
+	r := export.ReportOf(a, h.store.Scale(), h.clock())
 	r.Organization, r.BaseURL = h.org, h.baseURL
 	return r, nil
 }
@@ -53,7 +55,7 @@ func (h *Handler) report(c echo.Context) (export.Report, error) {
 func (h *Handler) download(c echo.Context, format, disposition string) error {
 	f, ok := export.Lookup(format)
 	if !ok {
-		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Unknown format %q; use one of %v.", format, export.Names()))
+		return apperr.New(http.StatusBadRequest, fmt.Sprintf("Unknown format %q; use one of %v.", format, export.Names()))
 	}
 	r, err := h.report(c)
 	if err != nil {
@@ -99,20 +101,20 @@ func (h *Handler) teamReport(c echo.Context) error {
 	now := h.clock().UTC()
 	from, to, err := q.Range(now)
 	if err != nil {
-		return echo.NewHTTPError(http.StatusBadRequest, err.Error())
+		return apperr.Wrap(err, http.StatusBadRequest, err.Error())
 	}
-	verdict := models.Verdict(q.Verdict)
-	if q.Verdict != "" && !verdict.Valid() {
-		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Unknown verdict %q.", q.Verdict))
+	verdict := rating.Key(q.Verdict)
+	if _, known := h.store.Scale().Lookup(verdict); q.Verdict != "" && !known {
+		return apperr.New(http.StatusBadRequest, fmt.Sprintf("Unknown verdict %q.", q.Verdict))
 	}
 	var reviewer *models.User
 	if q.Reviewer != "" {
 		id, err := strconv.ParseUint(q.Reviewer, 10, 32)
 		if err != nil {
-			return echo.NewHTTPError(http.StatusBadRequest, "Unknown reviewer.")
+			return apperr.New(http.StatusBadRequest, "Unknown reviewer.")
 		}
 		if reviewer, err = h.store.UserByID(c.Request().Context(), uint(id)); err != nil {
-			return echo.NewHTTPError(http.StatusBadRequest, "Unknown reviewer.")
+			return apperr.New(http.StatusBadRequest, "Unknown reviewer.")
 		}
 	}
 	reviewerID, reviewerName := uint(0), ""
@@ -123,7 +125,7 @@ func (h *Handler) teamReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	t := models.TeamReportOf(rows, from, to, q.Verdict, reviewerName, now)
+	t := export.TeamReportOf(rows, from, to, q.Verdict, reviewerName, h.store.Scale(), now)
 	switch c.QueryParam("format") {
 	case "":
 		users, err := h.store.Users(c.Request().Context())
@@ -137,7 +139,7 @@ func (h *Handler) teamReport(c echo.Context) error {
 		opt := export.CSVOptions{BOM: c.QueryParam("bom") != ""}
 		return h.teamDownload(c, t, "text/csv; charset=utf-8", "csv", func(w *bytes.Buffer) error { return export.TeamCSV(w, t, opt) })
 	}
-	return echo.NewHTTPError(http.StatusBadRequest, "Unknown format; use md or csv.")
+	return apperr.New(http.StatusBadRequest, "Unknown format; use md or csv.")
 }
 
 func (h *Handler) teamDownload(c echo.Context, t export.TeamReport, contentType, ext string, write func(*bytes.Buffer) error) error {

@@ -14,6 +14,9 @@ import (
 	"github.com/factcheckdesk/factcheck/views"
 )
 
+// Articles: the home page with its list, the article page, deleting, and
+// the same over JSON. Creating one is in article_import.go.
+
 func (h *Handler) home(c echo.Context) error {
 	return h.renderHome(c, http.StatusOK, views.ArticleForm{})
 }
@@ -26,19 +29,26 @@ func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm)
 	return render(c, status, views.HomePage(h.page(c, "Articles"), list, form))
 }
 
-func (h *Handler) createArticle(c echo.Context) error {
-	in := models.ArticleInput{
-		Title:       c.FormValue("title"),
-		Body:        c.FormValue("body"),
-		URL:         c.FormValue("url"),
-		Author:      c.FormValue("author"),
-		PublishedAt: c.FormValue("published_at"),
-		SiteName:    c.FormValue("site_name"),
-		Force:       c.FormValue("force") == "true",
+func (h *Handler) apiListArticles(c echo.Context) error {
+	limit, offset := 100, 0
+	if n, err := strconv.Atoi(c.QueryParam("limit")); err == nil && n > 0 && n <= 1000 {
+		limit = n
 	}
-	return h.createFromForm(c, views.ArticleForm{Mode: views.ModePaste}, in)
+	if n, err := strconv.Atoi(c.QueryParam("offset")); err == nil && n >= 0 {
+		offset = n
+	}
+	list, err := h.store.Articles(c.Request().Context(), limit, offset)
+	if err != nil {
+		return err
+	}
+	out := make([]articleJSON, len(list))
+	for i := range list {
+		out[i] = toArticle(&list[i], h.store.Scale())
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
+// loadDemo loads the example article, or opens it when it is loaded.
 func (h *Handler) loadDemo(c echo.Context) error {
 	a, err := h.store.CreateArticle(c.Request().Context(), demo.Article())
 	var dup *models.DuplicateError
@@ -51,10 +61,18 @@ func (h *Handler) loadDemo(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d", a.ID))
 }
 
+// showArticle shows the article page, or returns the article as JSON.
 func (h *Handler) showArticle(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
+	}
+	if isAPI(c) {
+		a, err := h.store.ArticleByID(c.Request().Context(), id)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
 	}
 	return h.renderArticle(c, http.StatusOK, id, nil)
 }
@@ -68,7 +86,7 @@ func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *vie
 	if err != nil {
 		return err
 	}
-	v := views.ArticleView{Article: a, Progress: models.ProgressOf(a.Statements)}
+	v := views.ArticleView{Article: a, Progress: models.ProgressOf(h.store.Scale(), a.Statements)}
 	// ?s=ID opens that statement's panel, so a reload or a shared link
 	// lands where the reviewer was.
 	if sid, err := strconv.ParseUint(c.QueryParam("s"), 10, 32); err == nil {
@@ -132,6 +150,9 @@ func (h *Handler) deleteArticle(c echo.Context) error {
 	}
 	if err := h.store.DeleteArticle(c.Request().Context(), id); err != nil {
 		return err
+	}
+	if isAPI(c) {
+		return c.NoContent(http.StatusNoContent)
 	}
 	return redirect(c, "/")
 }

@@ -9,10 +9,28 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/apperr"
 	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
+
+// New articles: pasted (POST /articles), imported from a URL
+// (POST /articles/import), uploaded (POST /articles/upload), and the same
+// over JSON, where POST /api/v1/articles takes a body or a "url".
+
+func (h *Handler) createArticle(c echo.Context) error {
+	in := models.ArticleInput{
+		Title:       c.FormValue("title"),
+		Body:        c.FormValue("body"),
+		URL:         c.FormValue("url"),
+		Author:      c.FormValue("author"),
+		PublishedAt: c.FormValue("published_at"),
+		SiteName:    c.FormValue("site_name"),
+		Force:       c.FormValue("force") == "true",
+	}
+	return h.createFromForm(c, views.ArticleForm{Mode: views.ModePaste}, in)
+}
 
 // importURL fetches a web page and loads its main text as an article.
 func (h *Handler) importURL(c echo.Context) error {
@@ -21,25 +39,61 @@ func (h *Handler) importURL(c echo.Context) error {
 	if err != nil {
 		return h.importFailed(c, form, err)
 	}
-	in := models.InputFromDocument(doc, form.ImportTitle)
+	in := doc.ArticleInput(form.ImportTitle)
 	in.Force = c.FormValue("force") == "true"
 	return h.createFromForm(c, form, in)
 }
 
-// uploadArticle reads an uploaded file and loads its text as an article.
+// uploadArticle reads an uploaded file (multipart field "file", with
+// optional "title"/"import_title" and "force") and loads its text.
 func (h *Handler) uploadArticle(c echo.Context) error {
 	form := views.ArticleForm{Mode: views.ModeFile, ImportTitle: c.FormValue("import_title")}
+	if isAPI(c) {
+		form.ImportTitle = c.FormValue("title")
+	}
 	name, data, err := readUpload(c)
-	if err != nil {
-		return h.importFailed(c, form, err)
+	if err == nil {
+		var doc intake.Document
+		if doc, err = intake.ReadFile(name, data); err == nil {
+			in := doc.ArticleInput(form.ImportTitle)
+			in.Force = c.FormValue("force") == "true"
+			if isAPI(c) {
+				return h.apiCreated(c, in)
+			}
+			return h.createFromForm(c, form, in)
+		}
 	}
-	doc, err := intake.ReadFile(name, data)
-	if err != nil {
-		return h.importFailed(c, form, err)
+	if isAPI(c) {
+		return err
 	}
-	in := models.InputFromDocument(doc, form.ImportTitle)
-	in.Force = c.FormValue("force") == "true"
-	return h.createFromForm(c, form, in)
+	return h.importFailed(c, form, err)
+}
+
+// apiCreateArticle stores a pasted article, or, given a "url" and no
+// "body", imports the page at that URL.
+func (h *Handler) apiCreateArticle(c echo.Context) error {
+	var in models.ArticleInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Body == "" && in.URL != "" {
+		doc, err := h.fetcher.Fetch(c.Request().Context(), in.URL)
+		if err != nil {
+			return err
+		}
+		force := in.Force
+		in = doc.ArticleInput(in.Title)
+		in.Force = force
+	}
+	return h.apiCreated(c, in)
+}
+
+func (h *Handler) apiCreated(c echo.Context, in models.ArticleInput) error {
+	a, err := h.store.CreateArticle(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, toArticle(a, h.store.Scale()))
 }
 
 // createFromForm stores an article built by any of the new-article forms.
@@ -68,29 +122,18 @@ func (h *Handler) createFromForm(c echo.Context, form views.ArticleForm, in mode
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d", a.ID))
 }
 
-// importFailed shows why a URL or file could not be imported.
+// importFailed shows why a URL or file could not be imported, on the form
+// it came from. Failures on our side still go to the error page.
 func (h *Handler) importFailed(c echo.Context, form views.ArticleForm, err error) error {
-	var ie *intake.Error
-	if !errors.As(err, &ie) {
-		var he *echo.HTTPError
-		if errors.As(err, &he) && he.Code != http.StatusRequestEntityTooLarge {
-			return err
-		}
-	}
-	if ie != nil {
-		h.log.Info("import refused", "detail", ie.Detail())
-	}
-	form.ImportError = importMessage(err)
-	return h.renderHome(c, http.StatusUnprocessableEntity, form)
-}
-
-func importMessage(err error) string {
+	e := asAppError(err)
 	var ie *intake.Error
 	if errors.As(err, &ie) {
-		return ie.Error()
+		h.log.Info("import refused", "detail", ie.Detail())
+	} else if e.Status >= 500 {
+		return err
 	}
-	_, msg := classify(err)
-	return msg
+	form.ImportError = e.Message
+	return h.renderHome(c, http.StatusUnprocessableEntity, form)
 }
 
 // readUpload returns the uploaded file named "file".
@@ -100,7 +143,11 @@ func readUpload(c echo.Context) (string, []byte, error) {
 		if errors.Is(err, http.ErrMissingFile) {
 			return "", nil, &intake.Error{Kind: intake.KindEmpty, Msg: "Choose a file to upload (.txt, .md, .html or .docx)."}
 		}
-		return "", nil, echo.NewHTTPError(http.StatusBadRequest, "could not read the upload")
+		var he *echo.HTTPError
+		if errors.As(err, &he) {
+			return "", nil, err // the request was too large
+		}
+		return "", nil, apperr.Wrap(err, http.StatusBadRequest, "could not read the upload")
 	}
 	if fh.Size > intake.MaxFileBytes {
 		return "", nil, &intake.Error{Kind: intake.KindTooLarge, Msg: fmt.Sprintf("The file is larger than %d MB.", intake.MaxFileBytes>>20)}

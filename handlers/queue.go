@@ -1,0 +1,71 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/factcheckdesk/factcheck/apperr"
+	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/views"
+)
+
+// Work for reviewers: My queue, the unassigned pool and Take next, as
+// pages and over JSON.
+
+// listPageSize is how many statements a page of the pool or of search
+// results shows.
+const listPageSize = 25
+
+// queuePage shows the user's queue, or returns it as JSON.
+func (h *Handler) queuePage(c echo.Context) error {
+	now := h.clock()
+	items, err := h.store.Queue(c.Request().Context(), userID(c), now)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, toWorkItems(items, h.store.Scale(), now))
+	}
+	v := views.QueueView{Items: items, Now: now, PoolEmpty: c.QueryParam("empty") == "1"}
+	return render(c, http.StatusOK, views.QueuePage(h.page(c, "My queue"), v))
+}
+
+func (h *Handler) poolPage(c echo.Context) error {
+	result, err := h.store.Pool(c.Request().Context(), pageParam(c.QueryParam("page")), listPageSize)
+	if err != nil {
+		return err
+	}
+	v := views.PoolView{Result: result, Now: h.clock(), PoolEmpty: c.QueryParam("empty") == "1"}
+	return render(c, http.StatusOK, views.PoolPage(h.page(c, "Unassigned"), v))
+}
+
+// takeNext claims the next statement of the pool and opens its review,
+// or returns it as JSON. An empty pool sends the reviewer back to the list
+// they came from, with a message there; the API answers 404.
+func (h *Handler) takeNext(c echo.Context) error {
+	if currentUser(c) == nil {
+		// Only before the desk has users: there is nobody to give work to.
+		return apperr.New(http.StatusUnauthorized, "Sign in with an API token to take work.")
+	}
+	s, err := h.store.TakeNext(c.Request().Context(), userID(c))
+	if isAPI(c) {
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, toStatement(s))
+	}
+	if errors.Is(err, models.ErrPoolEmpty) {
+		back := "/queue"
+		if c.FormValue("from") == "pool" {
+			back = "/pool"
+		}
+		return redirect(c, back+"?empty=1")
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(c, fmt.Sprintf("/articles/%d?s=%d", s.ArticleID, s.ID))
+}

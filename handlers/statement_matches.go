@@ -1,0 +1,59 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/views"
+)
+
+// maxMatches is how many earlier reviews the panel offers.
+const maxMatches = 3
+
+// matchesOf finds earlier reviews of the same claim in other articles.
+func (h *Handler) matchesOf(ctx context.Context, st *models.Statement) ([]views.ClaimMatch, error) {
+	if h.matches == nil || st.Dismissed {
+		return nil, nil
+	}
+	var out []views.ClaimMatch
+	for _, m := range h.matches.Query(st.Text, st.ArticleID, maxMatches) {
+		earlier, err := h.store.StatementByID(ctx, m.ID)
+		if errors.Is(err, models.ErrNotFound) {
+			continue // deleted since; the index learns of it shortly
+		}
+		if err != nil {
+			return nil, err
+		}
+		title, err := h.store.ArticleTitle(ctx, earlier.ArticleID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, views.ClaimMatch{Statement: earlier, ArticleTitle: title, Score: m.Score, SameFigures: m.SameFigures})
+	}
+	return out, nil
+}
+
+// statementMatches shows earlier reviews of the same claim: in the panel,
+// or as JSON.
+func (h *Handler) statementMatches(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	st, err := h.store.StatementByID(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	found, err := h.matchesOf(c.Request().Context(), st)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		return c.JSON(http.StatusOK, toMatches(found))
+	}
+	return render(c, http.StatusOK, views.Matches(st, found, currentUser(c).Can(models.PermReview)))
+}

@@ -1,0 +1,188 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/factcheckdesk/factcheck/rating"
+)
+
+// maxTakeAttempts bounds TakeNext's retries. Each lost race means someone
+// else claimed a statement, so the pool shrinks; only a pool refilled as
+// fast as it is emptied could exhaust this.
+const maxTakeAttempts = 100
+
+// StatementRow is a statement in a list, with the title of its article.
+type StatementRow struct {
+	Statement
+	ArticleTitle string
+}
+
+// StatementPage is one page of a statement list.
+type StatementPage struct {
+	Items   []StatementRow
+	Total   int64
+	Page    int // from 1
+	PerPage int
+}
+
+// Pages is how many pages the list has (at least 1).
+func (p StatementPage) Pages() int {
+	if p.PerPage <= 0 || p.Total == 0 {
+		return 1
+	}
+	return int((p.Total + int64(p.PerPage) - 1) / int64(p.PerPage))
+}
+
+// rows adds article titles to statements.
+func rows(db *gorm.DB, stmts []Statement) ([]StatementRow, error) {
+	out := make([]StatementRow, len(stmts))
+	if len(stmts) == 0 {
+		return out, nil
+	}
+	ids := make([]uint, 0, len(stmts))
+	for _, st := range stmts {
+		ids = append(ids, st.ArticleID)
+	}
+	var arts []Article
+	if err := db.Select("id, title").Where("id IN ?", ids).Find(&arts).Error; err != nil {
+		return nil, fmt.Errorf("models: article titles: %w", err)
+	}
+	titles := map[uint]string{}
+	for _, a := range arts {
+		titles[a.ID] = a.Title
+	}
+	for i, st := range stmts {
+		out[i] = StatementRow{Statement: st, ArticleTitle: titles[st.ArticleID]}
+	}
+	return out, nil
+}
+
+// Overdue reports whether the statement is still open (by scale) past its
+// due time at now.
+func (s Statement) Overdue(scale *rating.Scale, now time.Time) bool {
+	return s.DueAt != nil && !scale.Final(s.Verdict) && s.DueAt.Before(now)
+}
+
+// Queue returns the user's open statements, most pressing first: urgent or
+// overdue ones, then by due date (none last), then in the order they were
+// assigned. Reviewed (and dismissed) statements drop out.
+func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]StatementRow, error) {
+	db := s.db.WithContext(ctx)
+	var stmts []Statement
+	err := db.Preload("Assignee").
+		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
+		Order(clause.OrderBy{Expression: clause.Expr{
+			SQL: "CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 1 END, " +
+				"CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, assigned_at, id",
+			Vars: []any{Urgent, now.UTC()}, WithoutParentheses: true,
+		}}).
+		Find(&stmts).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: queue of user %d: %w", userID, err)
+	}
+	return rows(db, stmts)
+}
+
+// QueueCount is how many open statements are assigned to the user.
+func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&Statement{}).
+		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).Count(&n).Error
+	if err != nil {
+		return 0, fmt.Errorf("models: queue count of user %d: %w", userID, err)
+	}
+	return n, nil
+}
+
+// pool selects the unassigned pool: checkable statements, open, not
+// dismissed and unassigned; poolOrder puts the oldest article first, then
+// document order.
+func (s *Store) pool(db *gorm.DB) *gorm.DB {
+	return db.Model(&Statement{}).
+		Joins("JOIN articles ON articles.id = statements.article_id").
+		Where("statements.checkable = ? AND statements.dismissed = ? AND statements.verdict IN ? AND statements.assignee_id IS NULL",
+			true, false, s.Scale().OpenKeys())
+}
+
+const poolOrder = "articles.created_at, articles.id, statements.position, statements.id"
+
+// Pool returns a page of the unassigned pool, in the order TakeNext
+// hands it out.
+func (s *Store) Pool(ctx context.Context, page, perPage int) (StatementPage, error) {
+	page, perPage = clampPage(page, perPage)
+	db := s.db.WithContext(ctx)
+	out := StatementPage{Page: page, PerPage: perPage}
+	if err := s.pool(db).Count(&out.Total).Error; err != nil {
+		return out, fmt.Errorf("models: pool size: %w", err)
+	}
+	var stmts []Statement
+	err := s.pool(db).Select("statements.*").Order(poolOrder).
+		Limit(perPage).Offset((page - 1) * perPage).Find(&stmts).Error
+	if err != nil {
+		return out, fmt.Errorf("models: pool page %d: %w", page, err)
+	}
+	out.Items, err = rows(db, stmts)
+	return out, err
+}
+
+// poolEmpty is TakeNext's answer when there is nothing to take.
+var poolEmpty = notFoundWith(ErrPoolEmpty, "Nothing is left to take: every checkable statement is reviewed or assigned.")
+
+// TakeNext claims the first statement of the pool for the user and returns
+// it, or an error wrapping ErrPoolEmpty. The claim is a conditional UPDATE
+// that only succeeds while the statement is still unassigned: of two
+// reviewers reaching for the same statement, one updates a row and the
+// other updates none and tries the next. That holds under SQLite's single
+// writer and under PostgreSQL's READ COMMITTED, where the second UPDATE
+// waits for the first to commit and then re-checks the condition.
+func (s *Store) TakeNext(ctx context.Context, userID uint) (*Statement, error) {
+	db := s.db.WithContext(ctx)
+	for range maxTakeAttempts {
+		var next []uint
+		if err := s.pool(db).Order(poolOrder).Limit(1).Pluck("statements.id", &next).Error; err != nil {
+			return nil, fmt.Errorf("models: take next for user %d: %w", userID, err)
+		}
+		if len(next) == 0 {
+			return nil, poolEmpty
+		}
+		claimed, err := s.take(db, next[0], userID)
+		if err != nil {
+			return nil, fmt.Errorf("models: take statement %d for user %d: %w", next[0], userID, err)
+		}
+		if claimed {
+			return s.StatementByID(ctx, next[0])
+		}
+	}
+	return nil, fmt.Errorf("models: take next for user %d: the pool kept changing; gave up after %d tries", userID, maxTakeAttempts)
+}
+
+// take claims statement id for the user if it is still in the pool.
+func (s *Store) take(db *gorm.DB, id, userID uint) (bool, error) {
+	now := s.nowUTC()
+	claimed := false
+	err := db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&Statement{}).
+			Where("id = ? AND assignee_id IS NULL AND checkable = ? AND dismissed = ? AND verdict IN ?", id, true, false, s.Scale().OpenKeys()).
+			Updates(map[string]any{"assignee_id": userID, "assigned_by_id": userID, "assigned_at": now,
+				"due_at": nil, "priority": Normal, "updated_at": now})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error // taken by someone else first: try the next one
+		}
+		claimed = true
+		var st Statement
+		if err := tx.Select("id, article_id").Take(&st, id).Error; err != nil {
+			return err
+		}
+		if err := record(tx, now, entry{st.ArticleID, id, userID, ActionTake, nil, Holder{userID}}); err != nil {
+			return err
+		}
+		return tx.Create(&Assignment{StatementID: id, Action: ActionTake, AssigneeID: &userID,
+			AssignedByID: userID, Priority: Normal, CreatedAt: now}).Error
+	})
+	return claimed, err
+}
