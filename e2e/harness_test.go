@@ -2,7 +2,8 @@
 // in-process over a throw-away database and every test gets its own
 // browser. Everything here is a _test.go file, so none of it ships.
 //
-// Run with:
+// Run with (from the repository root; e2e is a module of its own, in the
+// root's go.work):
 //
 //	go test ./e2e/ -run . -v -count=1
 //

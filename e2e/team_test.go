@@ -124,10 +124,10 @@ func TestAssignTakeAndReview(t *testing.T) {
 
 	// The editor's team view counts the reviewer's work.
 	editor.Open("/team")
-	row := fmt.Sprintf(`(() => {
+	const row = `(() => {
 		const tr = [...document.querySelectorAll("#reviewers tbody tr")].find(r => r.textContent.includes("reviewer1"));
 		return tr ? [...tr.querySelectorAll("td.num")].map(td => td.textContent.trim()).join(" ") : "";
-	})()`)
+	})()`
 	if got, want := Eval[string](editor, row), fmt.Sprintf("%d 0 0 1", checkable); got != want {
 		t.Errorf("team row of reviewer1 (open, due today, overdue, done this week) = %q, want %q", got, want)
 	}
