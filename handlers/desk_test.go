@@ -28,11 +28,7 @@ func TestAPISourcesCommentsHistory(t *testing.T) {
 	wantStatus(t, c.api(http.MethodPost, base+"/sources", map[string]any{"url": "https://x.example", "version": 1}), http.StatusConflict)
 	wantStatus(t, c.api(http.MethodPost, base+"/sources", map[string]any{"url": "ftp://x.example", "version": 3}), http.StatusUnprocessableEntity)
 
-	var list []struct {
-		ID    uint   `json:"id"`
-		Title string `json:"title"`
-	}
-	list = decode[[]struct {
+	list := decode[[]struct {
 		ID    uint   `json:"id"`
 		Title string `json:"title"`
 	}](t, c.api(http.MethodGet, base+"/sources", nil))
