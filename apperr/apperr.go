@@ -50,6 +50,3 @@ func From(err error) *Error {
 	}
 	return &Error{Status: http.StatusInternalServerError, Message: Internal, Cause: err}
 }
-
-// Common failures, worded once.
-func NotFound(message string) *Error { return New(http.StatusNotFound, message) }

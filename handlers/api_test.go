@@ -19,6 +19,7 @@ type apiStatement struct {
 	Verdict    string   `json:"verdict"`
 	Note       string   `json:"note"`
 	Correction string   `json:"correction"`
+	AssigneeID *uint    `json:"assignee_id"`
 	Sources    []struct {
 		URL   string `json:"url"`
 		Title string `json:"title"`

@@ -446,7 +446,7 @@ func TestTakeNextConcurrentAPI(t *testing.T) {
 			for _, r := range results {
 				switch r.status {
 				case http.StatusOK:
-					var s models.Statement
+					var s apiStatement
 					if err := json.Unmarshal(r.body, &s); err != nil {
 						t.Fatal(err)
 					}

@@ -14,14 +14,14 @@ import (
 // to whom, when, with what due date and priority. For an unassignment
 // AssigneeID is who had it before.
 type Assignment struct {
-	ID           uint       `json:"id" gorm:"primaryKey"`
-	StatementID  uint       `json:"statement_id"`
-	Action       Action     `json:"action"` // ActionAssign, ActionUnassign or ActionTake
-	AssigneeID   *uint      `json:"assignee_id"`
-	AssignedByID uint       `json:"assigned_by_id"`
-	DueAt        *time.Time `json:"due_at"`
-	Priority     Priority   `json:"priority"`
-	CreatedAt    time.Time  `json:"created_at"`
+	ID           uint `gorm:"primaryKey"`
+	StatementID  uint
+	Action       Action // ActionAssign, ActionUnassign or ActionTake
+	AssigneeID   *uint
+	AssignedByID uint
+	DueAt        *time.Time
+	Priority     Priority
+	CreatedAt    time.Time
 }
 
 // ParseDue reads a due date as people and scripts give it: YYYY-MM-DD,

@@ -17,12 +17,12 @@ const MaxCommentBytes = 10_000
 // Comment is one message in a statement's discussion. Comments are plain
 // text; links in them are made clickable when shown, nothing else.
 type Comment struct {
-	ID          uint      `json:"id" gorm:"primaryKey"`
-	StatementID uint      `json:"statement_id"`
-	UserID      *uint     `json:"user_id"`
-	User        *User     `json:"user,omitempty" gorm:"foreignKey:UserID"`
-	Body        string    `json:"body"`
-	CreatedAt   time.Time `json:"created_at"`
+	ID          uint `gorm:"primaryKey"`
+	StatementID uint
+	UserID      *uint
+	User        *User `gorm:"foreignKey:UserID"`
+	Body        string
+	CreatedAt   time.Time
 }
 
 // AddComment appends a comment to a statement's thread. Comments do not

@@ -132,15 +132,15 @@ func (j JSONText) MarshalJSON() ([]byte, error) {
 // Event is one entry of the append-only history: who changed what on a
 // statement, when, and the state before and after.
 type Event struct {
-	ID          uint      `json:"id" gorm:"primaryKey"`
-	ArticleID   uint      `json:"article_id"`
-	StatementID uint      `json:"statement_id"`
-	UserID      *uint     `json:"user_id"`
-	User        *User     `json:"user,omitempty" gorm:"foreignKey:UserID"`
-	Action      Action    `json:"action"`
-	Before      JSONText  `json:"before"`
-	After       JSONText  `json:"after"`
-	CreatedAt   time.Time `json:"created_at"`
+	ID          uint `gorm:"primaryKey"`
+	ArticleID   uint
+	StatementID uint
+	UserID      *uint
+	User        *User `gorm:"foreignKey:UserID"`
+	Action      Action
+	Before      JSONText
+	After       JSONText
+	CreatedAt   time.Time
 }
 
 // TableName is the history table.
@@ -186,15 +186,6 @@ func (e Event) Changed() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// MarshalJSON adds the list of changed fields.
-func (e Event) MarshalJSON() ([]byte, error) {
-	type plain Event // without this method
-	return json.Marshal(struct {
-		plain
-		Changed []string `json:"changed"`
-	}{plain(e), e.Changed()})
 }
 
 // entry is one history entry to record.

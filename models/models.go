@@ -14,59 +14,59 @@ import (
 
 // Article is a piece of journalism loaded into the desk.
 type Article struct {
-	ID          uint       `json:"id" gorm:"primaryKey"`
-	Title       string     `json:"title"`
-	Body        string     `json:"body"`
-	URL         string     `json:"url"`
-	Author      string     `json:"author"`
-	PublishedAt *time.Time `json:"published_at"`
-	SiteName    string     `json:"site_name"`
+	ID          uint `gorm:"primaryKey"`
+	Title       string
+	Body        string
+	URL         string
+	Author      string
+	PublishedAt *time.Time
+	SiteName    string
 	// PreviousID is the article this one is a new version of, when an
 	// editor imported the same text or URL again on purpose.
-	PreviousID  *uint     `json:"previous_id"`
-	ContentHash string    `json:"-"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	PreviousID  *uint
+	ContentHash string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 
-	Statements []Statement `json:"statements" gorm:"foreignKey:ArticleID"`
+	Statements []Statement `gorm:"foreignKey:ArticleID"`
 }
 
 // Statement is one checkable (or not) sentence of an article with its review.
 type Statement struct {
-	ID         uint       `json:"id" gorm:"primaryKey"`
-	ArticleID  uint       `json:"article_id"`
-	Position   int        `json:"position"`
-	Start      int        `json:"start" gorm:"column:start_offset"`
-	End        int        `json:"end" gorm:"column:end_offset"`
-	Text       string     `json:"text"`
-	Checkable  bool       `json:"checkable"`
-	Score      float64    `json:"score"`
-	Type       string     `json:"type"`
-	Reasons    StringList `json:"reasons"`
-	Facets     FacetList  `json:"facets"`
-	Verdict    rating.Key `json:"verdict"`
-	Note       string     `json:"note"`
-	Correction string     `json:"correction"`
-	Version    int        `json:"version"`
-	ReviewedAt *time.Time `json:"reviewed_at"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
-	Sources    []Source   `json:"sources" gorm:"foreignKey:StatementID"`
+	ID         uint `gorm:"primaryKey"`
+	ArticleID  uint
+	Position   int
+	Start      int `gorm:"column:start_offset"`
+	End        int `gorm:"column:end_offset"`
+	Text       string
+	Checkable  bool
+	Score      float64
+	Type       string
+	Reasons    StringList
+	Facets     FacetList
+	Verdict    rating.Key
+	Note       string
+	Correction string
+	Version    int
+	ReviewedAt *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	Sources    []Source `gorm:"foreignKey:StatementID"`
 
 	// ReviewedBy is who gave the current final verdict.
-	ReviewedByID *uint `json:"reviewed_by_id"`
-	ReviewedBy   *User `json:"reviewed_by,omitempty" gorm:"foreignKey:ReviewedByID"`
+	ReviewedByID *uint
+	ReviewedBy   *User `gorm:"foreignKey:ReviewedByID"`
 	// The assignment: who should review it, by when, how urgently.
-	AssigneeID   *uint      `json:"assignee_id"`
-	Assignee     *User      `json:"assignee,omitempty" gorm:"foreignKey:AssigneeID"`
-	AssignedByID *uint      `json:"assigned_by_id"`
-	AssignedAt   *time.Time `json:"assigned_at"`
-	DueAt        *time.Time `json:"due_at"`
-	Priority     Priority   `json:"priority"`
+	AssigneeID   *uint
+	Assignee     *User `gorm:"foreignKey:AssigneeID"`
+	AssignedByID *uint
+	AssignedAt   *time.Time
+	DueAt        *time.Time
+	Priority     Priority
 	// Dismissed statements were split out by mistake (by extraction or an
 	// editor); they stay in the text but out of review and progress.
-	Dismissed     bool   `json:"dismissed"`
-	DismissReason string `json:"dismiss_reason"`
+	Dismissed     bool
+	DismissReason string
 }
 
 // NeedsReview reports whether the statement counts towards the article's
@@ -89,15 +89,15 @@ func (p Priority) Valid() bool { return p == Normal || p == Urgent }
 
 // Source is evidence backing a verdict.
 type Source struct {
-	ID          uint       `json:"id" gorm:"primaryKey"`
-	StatementID uint       `json:"statement_id"`
-	Position    int        `json:"position"`
-	URL         string     `json:"url"`
-	Title       string     `json:"title"`
-	Publisher   string     `json:"publisher"`
-	Quote       string     `json:"quote"`
-	AccessedAt  *time.Time `json:"accessed_at"`
-	CreatedAt   time.Time  `json:"created_at"`
+	ID          uint `gorm:"primaryKey"`
+	StatementID uint
+	Position    int
+	URL         string
+	Title       string
+	Publisher   string
+	Quote       string
+	AccessedAt  *time.Time
+	CreatedAt   time.Time
 }
 
 // ArticleSummary is an article with its review progress, for lists.

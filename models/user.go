@@ -70,14 +70,14 @@ const MinPasswordLength = 10
 // User is a member of the desk. Users are deactivated, never deleted, so
 // the history keeps their names.
 type User struct {
-	ID           uint      `json:"id" gorm:"primaryKey"`
-	Email        string    `json:"email"`
-	Name         string    `json:"name"`
-	Role         Role      `json:"role"`
-	PasswordHash string    `json:"-"`
-	Active       bool      `json:"active"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ID           uint `gorm:"primaryKey"`
+	Email        string
+	Name         string
+	Role         Role
+	PasswordHash string
+	Active       bool
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Can reports whether the user is active and their role grants p.
@@ -137,14 +137,14 @@ type Session struct {
 // APIToken is a personal token for /api/v1. Only its hash is stored; the
 // token itself is shown once, when it is created.
 type APIToken struct {
-	ID         uint       `json:"id" gorm:"primaryKey"`
-	UserID     uint       `json:"user_id"`
-	Name       string     `json:"name"`
-	Hash       string     `json:"-"`
-	Prefix     string     `json:"prefix"`
-	CreatedAt  time.Time  `json:"created_at"`
-	LastUsedAt *time.Time `json:"last_used_at"`
-	RevokedAt  *time.Time `json:"revoked_at"`
+	ID         uint `gorm:"primaryKey"`
+	UserID     uint
+	Name       string
+	Hash       string
+	Prefix     string
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
 }
 
 // TableName keeps GORM from naming the table "api_tokens" differently on

@@ -1,0 +1,86 @@
+package models_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
+)
+
+func TestSearchStatements(t *testing.T) {
+	tm := newTeam(t)
+	a := tm.article(4, 4)
+	b := tm.article(3)
+	now := tm.now
+	tomorrowEarly := models.StartOfDay(now).Add(24*time.Hour + time.Hour)
+	laterToday := now.Add(time.Minute)
+	if laterToday.After(models.StartOfDay(now).Add(24 * time.Hour)) {
+		t.Skip("too close to midnight UTC for a 'due today' case")
+	}
+	yesterday := now.Add(-24 * time.Hour)
+	db := tm.store.DB()
+	// Text with LIKE wildcards and another case.
+	db.Model(&models.Statement{}).Where("id = ?", b[0].ID).Updates(map[string]any{"text": "Growth was 100% in Q_3, said the MINISTER.", "type": "attribution"})
+	db.Model(&models.Statement{}).Where("id = ?", b[1].ID).Updates(map[string]any{"text": "Growth was 100 percent in Q13.", "type": "quantity"})
+	db.Model(&models.Statement{}).Where("id = ?", b[2].ID).Update("type", "event")
+	tm.assign(models.AssignInput{StatementIDs: ids(a[0]), AssigneeID: tm.r1.ID, DueAt: &yesterday})
+	tm.assign(models.AssignInput{StatementIDs: ids(a[1]), AssigneeID: tm.r1.ID, DueAt: &laterToday})
+	tm.assign(models.AssignInput{StatementIDs: ids(a[2]), AssigneeID: tm.r2.ID, DueAt: &tomorrowEarly})
+	tm.assign(models.AssignInput{StatementIDs: ids(b[2]), AssigneeID: tm.r2.ID, DueAt: &yesterday})
+	tm.review(b[2].ID, tm.r2.ID) // reviewed: no longer overdue
+	weekStart := models.WeekStart(now)
+
+	yes, no := true, false
+	tests := []struct {
+		name string
+		f    models.StatementFilter
+		want []models.Statement
+	}{
+		{"everything, newest article first", models.StatementFilter{}, []models.Statement{b[0], b[1], b[2], a[0], a[1], a[2], a[3]}},
+		{"text, any case", models.StatementFilter{Text: "minister"}, []models.Statement{b[0]}},
+		{"percent sign is literal", models.StatementFilter{Text: "100%"}, []models.Statement{b[0]}},
+		{"underscore is literal", models.StatementFilter{Text: "q_3"}, []models.Statement{b[0]}},
+		{"article", models.StatementFilter{ArticleID: a[0].ArticleID}, a},
+		{"verdict", models.StatementFilter{Verdict: rating.Verified}, []models.Statement{b[2]}},
+		{"open", models.StatementFilter{Status: models.StatusOpen, ArticleID: b[0].ArticleID}, b[:2]},
+		{"done", models.StatementFilter{Status: models.StatusDone}, []models.Statement{b[2]}},
+		{"assignee", models.StatementFilter{AssigneeID: tm.r1.ID}, a[:2]},
+		{"unassigned", models.StatementFilter{Unassigned: true}, []models.Statement{b[0], b[1], a[3]}},
+		{"overdue", models.StatementFilter{Due: models.DueOverdue, Now: now}, []models.Statement{a[0]}},
+		{"due today", models.StatementFilter{Due: models.DueToday, Now: now}, []models.Statement{a[1]}},
+		{"no due date", models.StatementFilter{Due: models.DueNone, Now: now}, []models.Statement{b[0], b[1], a[3]}},
+		{"checkable", models.StatementFilter{Checkable: &no}, []models.Statement{a[3]}},
+		{"checkable and assigned", models.StatementFilter{Checkable: &yes, AssigneeID: tm.r2.ID}, []models.Statement{b[2], a[2]}},
+		{"type", models.StatementFilter{Type: "quantity", ArticleID: b[0].ArticleID}, []models.Statement{b[1]}},
+		{"reviewed by, this week", models.StatementFilter{ReviewedByID: tm.r2.ID, ReviewedSince: &weekStart}, []models.Statement{b[2]}},
+		{"nothing", models.StatementFilter{Text: "no such words"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := tm.store.SearchStatements(t.Context(), tt.f, 1, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rowIDs(page.Items), ids(tt.want...); !slices.Equal(got, want) || page.Total != int64(len(want)) {
+				t.Fatalf("found %v (total %d), want %v", got, page.Total, want)
+			}
+		})
+	}
+	// Pages.
+	p2, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{}, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rowIDs(p2.Items), ids(a[0], a[1], a[2]); !slices.Equal(got, want) || p2.Total != 7 || p2.Pages() != 3 {
+		t.Fatalf("page 2 of 3 = %v (total %d, %d pages), want %v", got, p2.Total, p2.Pages(), want)
+	}
+	if p2.Items[0].Assignee == nil || p2.Items[0].Assignee.Name != "rita" || p2.Items[0].ArticleTitle != "Article 1" {
+		t.Errorf("row = %+v", p2.Items[0])
+	}
+	types, err := tm.store.StatementTypes(t.Context())
+	if err != nil || !slices.Contains(types, "quantity") || !slices.Contains(types, "attribution") {
+		t.Errorf("types = %v, %v", types, err)
+	}
+}
