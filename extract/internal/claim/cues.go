@@ -20,15 +20,6 @@ import (
 	"unsafe"
 )
 
-// FoldGender makes feminine pronouns count as masculine ones in the word
-// features. The debates the model learns from are nearly all between men:
-// "she" is rare there and mostly in anecdotes, so without folding the model
-// learned to score a claim about a woman lower than the same claim about a
-// man (swapping he for she flipped 6 of 71 such dev verdicts; folded, 1,
-// where "her" stands for "his"). Grouped CV on train ids < 30000 cannot see
-// the difference (0.6693 folded vs 0.6699, 3 seeds); dev F1 0.882 vs 0.886.
-var FoldGender = true
-
 // feminine pronouns and the hash of the masculine form each counts as
 // ("her" is taken as "him"; telling it from "his" needs a parser). A short
 // scan, on words that start with s or h, is cheaper than a map look-up on
@@ -43,6 +34,14 @@ var feminine = func() (f [7]struct {
 	}
 	return f
 }()
+
+// foldGender gives feminine pronouns among toks the hash of the masculine
+// form they count as (see Options.FoldGender).
+func foldGender(toks []token) {
+	for i := range toks {
+		toks[i].h = masculine(&toks[i])
+	}
+}
 
 // masculine returns the hash t's word counts as.
 func masculine(t *token) uint32 {
@@ -362,9 +361,6 @@ func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
 		t.h = h
 		v := lexTable.Get(h, t.low)
 		t.f, t.g = uint32(v), uint32(v>>32)
-		if FoldGender {
-			t.h = masculine(&t)
-		}
 		n++
 		buf = append(buf, t)
 	}

@@ -35,7 +35,7 @@ func TestFeatureDigests(t *testing.T) {
 		}
 		for _, r := range rows {
 			fmt.Fprintf(cues, "%+v\n", claim.Analyse(r.Text))
-			v, c := claim.Vectorize(r.Text)
+			v, c := claim.Vectorize(r.Text, claim.DefaultOptions())
 			fmt.Fprintf(vecs, "%v %v %+v\n", v.Dense, v.Words, c)
 			n++
 		}

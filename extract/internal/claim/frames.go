@@ -152,12 +152,12 @@ func verbClass(toks []token, j int) (v uint32, neg bool) {
 }
 
 // frames appends subject-verb frame features of toks to out (experiment
-// switch Frames): for each clause start (sentence start, or after a
+// switch Options.Frames): for each clause start (sentence start, or after a
 // connective or relative word such as "and", "but", "because", "that"), the
 // class of its subject ("she", "they", a name, "my opponent"...) and of the
 // verb that follows (position verb, past, perfect, modal...), with
-// negation. With Frames >= 2 also subject-verb and subject-position pairs.
-func frames(toks []token, out []uint32) []uint32 {
+// negation. With level >= 2 also subject-verb and subject-position pairs.
+func frames(toks []token, out []uint32, level int) []uint32 {
 	for i := 0; i < len(toks); i++ {
 		if i > 0 {
 			p := toks[i-1].low
@@ -179,7 +179,7 @@ func frames(toks []token, out []uint32) []uint32 {
 			first = 1
 		}
 		out = append(out, mix(mix(mix(44, s), v), n))
-		if Frames >= 2 {
+		if level >= 2 {
 			out = append(out, mix(mix(55, s), v), mix(mix(66, s), first))
 		}
 	}

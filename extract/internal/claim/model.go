@@ -29,6 +29,8 @@ type Model struct {
 	// that a look-up scans a handful of keys (derived from Keys, see
 	// BuildIndex).
 	Index [indexSize + 1]uint16
+	// Options are the feature switches the model was fit with.
+	Options Options
 }
 
 const indexBits = 12
@@ -74,7 +76,7 @@ func log1p(n int) float32 { return float32(math.Log1p(float64(n))) }
 
 // dense maps cues to the model's structural features. Keep the order stable:
 // it is the layout of Model.Dense.
-func dense(c *Cues, v *[NumDense]float32) {
+func dense(c *Cues, v *[NumDense]float32, classes int) {
 	hasFigure := c.Numbers > 0 || c.Percent || c.Money
 	past := c.Past > 0 || c.PresentPerfect > 0
 	*v = [NumDense]float32{
@@ -90,8 +92,8 @@ func dense(c *Cues, v *[NumDense]float32) {
 		b2f(c.Exclamation), b2f(hasFigure && c.Comparative), b2f(c.Years > 0 && past), b2f(c.FirstSingular && c.Opinion), b2f(past && c.ProperNouns > 0),
 		b2f(c.Future && !past), b2f(hasFigure && c.Topic > 0), log1p(c.ThirdPerson), b2f(c.ThirdPerson > 0 && past), b2f(c.Second && past),
 	}
-	if Classes > 0 {
-		classDense(c, v[55:])
+	if classes > 0 {
+		classDense(c, v[55:], classes)
 	}
 }
 
@@ -99,23 +101,23 @@ func dense(c *Cues, v *[NumDense]float32) {
 const numClassDense = 14
 
 // classDense maps the semantic-class cues (classes.go) to features: counts
-// of agenda, geopolitical and record words (Classes >= 1), crossed with a
+// of agenda, geopolitical and record words (classes >= 1), crossed with a
 // third-party or noun subject and with the absence of modality (>= 2), and
 // the number of agenda topics and present-tense statements about a third
 // party or a policy thing (>= 3). A class weight learnt from earlier
 // debates applies to class words they never used.
-func classDense(c *Cues, v []float32) {
+func classDense(c *Cues, v []float32, classes int) {
 	third := c.Subject == subjHeShe || c.Subject == subjThey || c.Subject == subjName
 	noModal := !c.Future && !c.Obligation && !c.Hedge && !c.Opinion && !c.Question && !c.Imperative
 	thing := c.Agenda+c.Geo > 0
 	v[0], v[1], v[2], v[3] = log1p(c.Agenda), log1p(c.Geo), b2f(c.Record > 0), b2f(c.Trend)
-	if Classes >= 2 {
+	if classes >= 2 {
 		v[4], v[5], v[6] = b2f(third), b2f(third && c.Record > 0), b2f(third && thing)
 		v[7] = b2f(noModal && thing && !c.FirstSingular)
 		v[8] = b2f(c.Record > 0 && thing)
 		v[9] = b2f(c.Subject == subjNoun && c.Agenda > 0 && noModal)
 	}
-	if Classes >= 3 {
+	if classes >= 3 {
 		past := c.Past > 0 || c.PresentPerfect > 0
 		v[10] = log1p(bits.OnesCount32(c.AgendaTopics))
 		v[11] = b2f(c.Geo > 0 && c.Agenda > 0)
@@ -135,23 +137,6 @@ func hashWord(t *token) uint32 {
 	}
 	return t.h
 }
-
-// Experiment switches (see internal/ablate and internal/exp); the committed
-// model uses the defaults. Frames, Pairs and Stems were tried for
-// generalisation to unseen debates and did not raise the grouped-CV F1 on
-// train rows with id < 30000 (0.657-0.664 against 0.659 for the defaults
-// then). Classes and ClassGrams (with L2Words 1e-3) raised it to 0.670 and
-// were kept.
-var (
-	Bigrams    = false // raw word pairs
-	RawWords   = true  // raw words
-	Grams      = 2     // n-grams of word-or-shape units, n = 1..Grams
-	Frames     = 0     // subject-verb frame features (0 off; see frames)
-	Pairs      = false // pairs of active structural features as sparse features
-	Stems      = 0     // 1: stems of words besides words; 2: stems instead of words
-	Classes    = 3     // semantic-class features (see classDense; 0 off)
-	ClassGrams = true  // open-class words of a semantic class are their class in n-grams
-)
 
 // stem strips a common inflection from w (crudely: "wanted" -> "want").
 func stem(w string) string {
@@ -214,7 +199,7 @@ const (
 
 // unit is the n-gram unit of t: the word itself for function and cue words,
 // its shape for numbers, names and other open-class words.
-func unit(t *token) uint32 {
+func unit(t *token, classGrams bool) uint32 {
 	w := t.low
 	switch {
 	case t.symbol != 0:
@@ -231,7 +216,7 @@ func unit(t *token) uint32 {
 		return shapeNum
 	case t.f != 0:
 		return t.h | 1<<31
-	case ClassGrams && t.g != 0:
+	case classGrams && t.g != 0:
 		return mix(99, t.g)
 	case t.cap && !t.initial:
 		return shapeName
@@ -264,39 +249,39 @@ func mix(h, x uint32) uint32 {
 
 // sparse appends the hashed sparse features of toks to out: words, and
 // n-grams of word-or-shape units with sentence start and end markers.
-func sparse(toks []token, out []uint32) []uint32 {
+func sparse(toks []token, out []uint32, o *Options) []uint32 {
 	add := func(h uint32) { out = append(out, h) }
-	if RawWords {
+	if o.RawWords {
 		for i := range toks {
-			if Stems > 0 && toks[i].symbol == 0 && !toks[i].num {
+			if o.Stems > 0 && toks[i].symbol == 0 && !toks[i].num {
 				add(mix(3, Hash(stem(toks[i].low))))
-				if Stems == 2 {
+				if o.Stems == 2 {
 					continue
 				}
 			}
 			add(mix(1, hashWord(&toks[i])))
-			if Bigrams && i > 0 {
+			if o.Bigrams && i > 0 {
 				add(mix(mix(2, hashWord(&toks[i-1])), hashWord(&toks[i])))
 			}
 		}
 	}
-	if Frames > 0 {
-		out = frames(toks, out)
+	if o.Frames > 0 {
+		out = frames(toks, out, o.Frames)
 	}
-	if Grams == 0 {
+	if o.Grams == 0 {
 		return out
 	}
 	p2, p1 := shapeBOS, shapeBOS
 	for i := 0; i <= len(toks); i++ {
 		u := shapeEOS
 		if i < len(toks) {
-			u = unit(&toks[i])
+			u = unit(&toks[i], o.ClassGrams)
 			add(mix(11, u))
 		}
-		if Grams >= 2 {
+		if o.Grams >= 2 {
 			add(mix(mix(22, p1), u))
 		}
-		if Grams >= 3 && i > 0 {
+		if o.Grams >= 3 && i > 0 {
 			add(mix(mix(mix(33, p2), p1), u))
 		}
 		p2, p1 = p1, u
@@ -304,16 +289,19 @@ func sparse(toks []token, out []uint32) []uint32 {
 	return out
 }
 
-// Vectorize computes the features of sentence s.
-func Vectorize(s string) (Vector, Cues) {
+// Vectorize computes the features of sentence s with the switches o.
+func Vectorize(s string, o Options) (Vector, Cues) {
 	var tb [96]token
 	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
 	c := analyse(s, toks)
+	if o.FoldGender {
+		foldGender(toks)
+	}
 	var v Vector
-	dense(&c, &v.Dense)
-	v.Words = sparse(toks, make([]uint32, 0, 4*len(toks)+4))
-	if Pairs {
+	dense(&c, &v.Dense, o.Classes)
+	v.Words = sparse(toks, make([]uint32, 0, 4*len(toks)+4), &o)
+	if o.Pairs {
 		v.Words = pairs(&v.Dense, v.Words)
 	}
 	return v, c
@@ -338,14 +326,18 @@ func (sc *Scorer) score(m *Model, s string) (float64, Cues) {
 	sc.toks, sc.scratch = tokenize(s, sc.toks[:0], sc.scratch[:0])
 	toks := sc.toks
 	c := analyse(s, toks)
+	o := &m.Options
+	if o.FoldGender {
+		foldGender(toks)
+	}
 	var d [NumDense]float32
-	dense(&c, &d)
+	dense(&c, &d, o.Classes)
 	z := m.Bias
 	for i, x := range d {
 		z += m.Dense[i] * float64(x)
 	}
-	sc.feats = sparse(toks, sc.feats[:0])
-	if Pairs {
+	sc.feats = sparse(toks, sc.feats[:0], o)
+	if o.Pairs {
 		sc.feats = pairs(&d, sc.feats)
 	}
 	for _, h := range sc.feats {
