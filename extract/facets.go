@@ -2,11 +2,10 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/factcheckdesk/factcheck/extract/internal/claim"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
+
+	"github.com/factcheckdesk/factcheck/extract/internal/claim"
 )
 
 // Facet kinds, as shown on hover in the UI.
@@ -39,19 +38,21 @@ type ftok struct {
 	f     uint32 // facetLexicon bits of low
 }
 
-// facetScanner finds facets; it keeps the names of people seen earlier in
-// the document so that a later "Trump" is known to be a person.
+// facetScanner finds facets in the statements of one document; it keeps
+// the names of people seen earlier in the document so that a later "Trump"
+// is known to be a person.
 type facetScanner struct {
-	doc     string
-	toks    []ftok
-	scratch []byte
-	people  map[string]bool
-	out     []Facet
-	slab    []Facet
+	doc    string
+	low    string // lowerDoc(doc)
+	toks   []ftok
+	people map[string]bool
+	out    []Facet
+	slab   []Facet
 }
 
-func (fs *facetScanner) scan(doc string, s, e int) []Facet {
-	fs.doc = doc
+// scan returns the facets of the statement doc[s:e].
+func (fs *facetScanner) scan(s, e int) []Facet {
+	doc := fs.doc
 	fs.tokenize(doc, s, e)
 	// Facets of successive statements share one backing array (slab).
 	if cap(fs.slab)-len(fs.slab) < 8 {
@@ -111,13 +112,6 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 		fs.toks = make([]ftok, 0, 128)
 	}
 	fs.toks = fs.toks[:0]
-	// The lower-cased words view fs.scratch, which is not written again
-	// until the next statement; whatever outlives the statement is cloned.
-	if cap(fs.scratch) < e-s {
-		fs.scratch = make([]byte, 0, max(e-s, 2*cap(fs.scratch), 1024))
-	}
-	fs.scratch = fs.scratch[:0]
-	base := unsafe.SliceData(fs.scratch[:cap(fs.scratch)])
 	space := true
 	for i := s; i < e; {
 		c := doc[i]
@@ -175,26 +169,14 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 			}
 		}
 		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: isUpper(c) || c >= utf8.RuneSelf && runeUpper(doc, i), space: space}
-		low := t.text
-		if strings.HasSuffix(low, "’s") {
-			low = low[:len(low)-len("’s")]
-		} else if strings.HasSuffix(low, "'s") {
-			low = low[:len(low)-2]
+		n := len(t.text)
+		if strings.HasSuffix(t.text, "’s") {
+			n -= len("’s")
+		} else if strings.HasSuffix(t.text, "'s") {
+			n -= len("'s")
 		}
-		// Lower-case and hash in one pass; scratch has room for the whole
-		// statement, so appends never move it and low can view it now.
-		a := len(fs.scratch)
-		h := claim.HashInit
-		for k := 0; k < len(low); k++ {
-			c := low[k]
-			if isUpper(c) {
-				c += 'a' - 'A'
-			}
-			fs.scratch = append(fs.scratch, c)
-			h = claim.HashByte(h, c)
-		}
-		t.low = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(base), a)), len(low))
-		t.f = facetTable.Get(h, t.low)
+		t.low = fs.low[i : i+n]
+		t.f = facetTable.Get(claim.Hash(t.low), t.low)
 		fs.toks = append(fs.toks, t)
 		i = j
 		space = false

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unsafe"
-)
+import "strings"
 
 // Page furniture is recognised line by line: news sites put it on lines of
 // its own ("Advertisement", "list of 3 items", a byline, a graphic caption),
@@ -119,11 +116,12 @@ func (s section) next(k lineKind) section {
 	return s
 }
 
-// classifyLine decides whether the trimmed line is furniture. sec says what
+// classifyLine decides whether the trimmed line is furniture; lowLine is the
+// line with ASCII letters lower-cased (see lowerDoc). sec says what
 // kind of block the line is in: citation-like lines in a references
 // section, headline-like lines in a list of links and every line of a
 // promotion block are dropped.
-func classifyLine(line string, sec section) lineKind {
+func classifyLine(line, lowLine string, sec section) lineKind {
 	if line == "" {
 		return lineBlank
 	}
@@ -138,10 +136,8 @@ func classifyLine(line string, sec section) lineKind {
 		return lineContent
 	}
 	line = trimEditLink(line)
-	var buf [300]byte
-	lb := lowerASCII(buf[:0], strings.TrimRight(line, ":."))
-	// low lives only in this call and buf is not written after this line.
-	low := unsafe.String(unsafe.SliceData(lb), len(lb))
+	// Both trims cut only the end, so low is a prefix of lowLine.
+	low := lowLine[:len(strings.TrimRight(line, ":."))]
 	switch {
 	case low == "skip past newsletter promotion":
 		return linePromo

@@ -142,7 +142,7 @@ trimmed:
 			fs.people = map[string]bool{}
 		}
 		if !fs.people[t[end].low] {
-			fs.people[strings.Clone(t[end].low)] = true // "Donald Trump" → later "Trump"
+			fs.people[t[end].low] = true // "Donald Trump" → later "Trump"
 		}
 	}
 	return end
