@@ -142,23 +142,33 @@ func Reasons(c *Cues) []string {
 	return appendReasons([]string{}, c) // not nil, and no allocation when there is no reason
 }
 
+// reasonRules say in words a reviewer understands which cues make a
+// sentence checkable, in the order they are listed.
+var reasonRules = [...]struct {
+	reason string
+	holds  func(c *Cues) bool
+}{
+	{"money figure", func(c *Cues) bool { return c.Money }},
+	{"percentage", func(c *Cues) bool { return c.Percent }},
+	{"date", func(c *Cues) bool { return c.Years > 0 || c.DateWord && (c.Numbers > 0 || c.Past > 0) }},
+	{"measurement", func(c *Cues) bool { return c.Unit }},
+	{"comparison", func(c *Cues) bool { return c.Comparative }},
+	{"superlative", func(c *Cues) bool { return c.Superlative }},
+	{"attributed to a named source", func(c *Cues) bool { return c.AttributionVerb && c.NamedSource }},
+	{"statistic", func(c *Cues) bool {
+		return c.Numbers > 0 && !c.Money && !c.Percent && !c.Unit || c.NumberWord && !c.Money && !c.Percent
+	}},
+	{"historical event", func(c *Cues) bool { return c.Historical && c.Past > 0 }},
+	{"legal or official status", func(c *Cues) bool { return c.Official }},
+}
+
 // appendReasons appends the reasons of c to r.
 func appendReasons(r []string, c *Cues) []string {
-	add := func(ok bool, s string) {
-		if ok {
-			r = append(r, s)
+	for _, rule := range reasonRules {
+		if rule.holds(c) {
+			r = append(r, rule.reason)
 		}
 	}
-	add(c.Money, "money figure")
-	add(c.Percent, "percentage")
-	add(c.Years > 0 || c.DateWord && (c.Numbers > 0 || c.Past > 0), "date")
-	add(c.Unit, "measurement")
-	add(c.Comparative, "comparison")
-	add(c.Superlative, "superlative")
-	add(c.AttributionVerb && c.NamedSource, "attributed to a named source")
-	add(c.Numbers > 0 && !c.Money && !c.Percent && !c.Unit || c.NumberWord && !c.Money && !c.Percent, "statistic")
-	add(c.Historical && c.Past > 0, "historical event")
-	add(c.Official, "legal or official status")
 	return r
 }
 

@@ -2,7 +2,6 @@ package claim
 
 import (
 	"math"
-	"math/bits"
 	"strings"
 )
 
@@ -12,8 +11,8 @@ import (
 // or to news, get no weight.
 const NumSparse = 3000
 
-// NumDense is the number of structural features (see dense).
-const NumDense = 55 + numClassDense
+// NumDense is the number of structural features (see features.go).
+const NumDense = len(denseFeatures) + len(classFeatures)
 
 // Model is a logistic regression over the dense cue features and sparse
 // word features. Its bias is shifted so that probability 0.5 is the
@@ -63,67 +62,6 @@ func (m *Model) weight(h uint32) float64 {
 type Vector struct {
 	Dense [NumDense]float32
 	Words []uint32
-}
-
-func b2f(b bool) float32 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func log1p(n int) float32 { return float32(math.Log1p(float64(n))) }
-
-// dense maps cues to the model's structural features. Keep the order stable:
-// it is the layout of Model.Dense.
-func dense(c *Cues, v *[NumDense]float32, classes int) {
-	hasFigure := c.Numbers > 0 || c.Percent || c.Money
-	past := c.Past > 0 || c.PresentPerfect > 0
-	*v = [NumDense]float32{
-		b2f(c.Numbers > 0), log1p(c.Numbers), b2f(c.Years > 0), b2f(c.Percent), b2f(c.Money),
-		b2f(c.Unit), b2f(c.NumberWord), b2f(c.DateWord), b2f(c.Comparative), b2f(c.Superlative),
-		b2f(c.AttributionVerb), b2f(c.NamedSource), b2f(c.SaidThat), b2f(c.Past > 0), log1p(c.Past),
-		b2f(c.PresentPerfect > 0), b2f(c.Official), b2f(c.Historical), log1p(c.Topic), b2f(c.FirstSingular),
-		b2f(c.FirstPlural), b2f(c.Second), b2f(c.Opinion), b2f(c.Hedge), b2f(c.Future),
-		b2f(c.Obligation), b2f(c.Negation), b2f(c.Question), b2f(c.WhStart), b2f(c.Imperative),
-		b2f(c.Talk), b2f(c.Evaluative), log1p(c.ProperNouns), b2f(c.Quote), b2f(c.Words <= 4),
-		b2f(c.Words >= 5 && c.Words < 10), b2f(c.Words >= 10 && c.Words < 20), b2f(c.Words >= 20 && c.Words < 35), b2f(c.Words >= 35), b2f(c.ConnectiveStart),
-		b2f(c.PronounStart), b2f(c.Definition), b2f(hasFigure && past), b2f(hasFigure && c.FirstSingular), b2f(c.ThereIs),
-		b2f(c.Exclamation), b2f(hasFigure && c.Comparative), b2f(c.Years > 0 && past), b2f(c.FirstSingular && c.Opinion), b2f(past && c.ProperNouns > 0),
-		b2f(c.Future && !past), b2f(hasFigure && c.Topic > 0), log1p(c.ThirdPerson), b2f(c.ThirdPerson > 0 && past), b2f(c.Second && past),
-	}
-	if classes > 0 {
-		classDense(c, v[55:], classes)
-	}
-}
-
-// numClassDense is the number of semantic-class features (see classDense).
-const numClassDense = 14
-
-// classDense maps the semantic-class cues (classes.go) to features: counts
-// of agenda, geopolitical and record words (classes >= 1), crossed with a
-// third-party or noun subject and with the absence of modality (>= 2), and
-// the number of agenda topics and present-tense statements about a third
-// party or a policy thing (>= 3). A class weight learnt from earlier
-// debates applies to class words they never used.
-func classDense(c *Cues, v []float32, classes int) {
-	third := c.Subject == subjHeShe || c.Subject == subjThey || c.Subject == subjName
-	noModal := !c.Future && !c.Obligation && !c.Hedge && !c.Opinion && !c.Question && !c.Imperative
-	thing := c.Agenda+c.Geo > 0
-	v[0], v[1], v[2], v[3] = log1p(c.Agenda), log1p(c.Geo), b2f(c.Record > 0), b2f(c.Trend)
-	if classes >= 2 {
-		v[4], v[5], v[6] = b2f(third), b2f(third && c.Record > 0), b2f(third && thing)
-		v[7] = b2f(noModal && thing && !c.FirstSingular)
-		v[8] = b2f(c.Record > 0 && thing)
-		v[9] = b2f(c.Subject == subjNoun && c.Agenda > 0 && noModal)
-	}
-	if classes >= 3 {
-		past := c.Past > 0 || c.PresentPerfect > 0
-		v[10] = log1p(bits.OnesCount32(c.AgendaTopics))
-		v[11] = b2f(c.Geo > 0 && c.Agenda > 0)
-		v[12] = b2f(third && !past && noModal)
-		v[13] = b2f((third || c.Subject == subjNoun) && thing && noModal && !past)
-	}
 }
 
 // hashWord is FNV-1a of the lower-cased word. Numbers share one value so
