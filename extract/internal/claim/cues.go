@@ -339,7 +339,7 @@ func (c *Cues) tense(toks []token, i int) {
 			c.FactPast++
 		}
 	}
-	if t.f&bitIrregularPast != 0 || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed") && t.f&bitNotPast == 0 {
+	if pastForm(t) {
 		c.Past++
 	}
 	if t.low == "has" || t.low == "have" || t.low == "had" {
@@ -347,6 +347,11 @@ func (c *Cues) tense(toks []token, i int) {
 			c.PresentPerfect++
 		}
 	}
+}
+
+// pastForm: t is an irregular past or ends in -ed ("voted", not "need").
+func pastForm(t *token) bool {
+	return t.f&bitIrregularPast != 0 || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed") && t.f&bitNotPast == 0
 }
 
 // opinionFillers may stand between "I" or "we" and an opinion verb: "I

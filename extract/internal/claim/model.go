@@ -143,37 +143,61 @@ func unit(t *token, classGrams bool) uint32 {
 	case t.symbol != 0:
 		return uint32(t.symbol)*0x9e3779b1 + shapeSym
 	case t.num:
-		switch {
-		case isYear(w):
-			return shapeYear
-		case strings.ContainsAny(w, ".,") || len(w) > 3:
-			return shapeNumBig
-		case len(w) <= 2:
-			return shapeNumSmall
-		}
-		return shapeNum
+		return numberShape(w)
 	case t.f != 0:
 		return t.h | 1<<31
 	case classGrams && t.g != 0:
 		return mix(99, t.g)
 	case t.cap && !t.initial:
 		return shapeName
-	case len(w) > 4 && strings.HasSuffix(w, "ed"):
-		return shapeEd
-	case len(w) > 4 && strings.HasSuffix(w, "ing"):
-		return shapeIng
-	case len(w) > 4 && strings.HasSuffix(w, "ly"):
-		return shapeLy
-	case len(w) > 5 && (strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "sion") || strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ness") || strings.HasSuffix(w, "ity") || strings.HasSuffix(w, "ance") || strings.HasSuffix(w, "ence")):
-		return shapeAbstract
-	case len(w) > 5 && strings.HasSuffix(w, "est"):
-		return shapeEst
-	case len(w) > 4 && strings.HasSuffix(w, "er"):
-		return shapeEr
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+	}
+	for _, s := range suffixShapes {
+		if len(w) >= s.minLen && hasAnySuffix(w, s.suffixes) {
+			return s.shape
+		}
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return shapePlural
 	}
 	return shapeWord
+}
+
+// numberShape is the shape of a number: a year, a small, a plain or a big
+// (or decimal) one.
+func numberShape(w string) uint32 {
+	switch {
+	case isYear(w):
+		return shapeYear
+	case strings.ContainsAny(w, ".,") || len(w) > 3:
+		return shapeNumBig
+	case len(w) <= 2:
+		return shapeNumSmall
+	}
+	return shapeNum
+}
+
+// suffixShapes are the shapes of open-class words by their ending, tried
+// in order: a word of at least minLen bytes with one of the suffixes.
+var suffixShapes = [...]struct {
+	minLen   int
+	suffixes []string
+	shape    uint32
+}{
+	{5, []string{"ed"}, shapeEd},
+	{5, []string{"ing"}, shapeIng},
+	{5, []string{"ly"}, shapeLy},
+	{6, []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence"}, shapeAbstract},
+	{6, []string{"est"}, shapeEst},
+	{5, []string{"er"}, shapeEr},
+}
+
+func hasAnySuffix(w string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func mix(h, x uint32) uint32 {
