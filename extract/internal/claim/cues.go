@@ -49,18 +49,21 @@ func Analyse(s string) Cues {
 	var tb [96]token
 	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
-	return analyse(s, toks)
+	var c Cues
+	analyse(&c, s, toks)
+	return c
 }
 
 // analyse computes the cues of sentence s from its tokens: the sentence's
 // form and first subject, then each token in turn. Words set cues in three
 // ways: by being in a word list (listCues, applied once at the end), by
 // counting (tense, person, topic), and by rules that look at a word's
-// neighbours ("-er than", "not clear", "I think", "said that").
-func analyse(s string, toks []token) Cues {
-	a := analyser{toks: toks, attrAt: -10}
-	c := &a.c
-	c.Words = len(toks)
+// neighbours ("-er than", "not clear", "I think", "said that"). The cues
+// are written to c, which the tables' functions see: a Scorer keeps it, so
+// that it is not allocated anew for each sentence.
+func analyse(c *Cues, s string, toks []token) {
+	*c = Cues{Words: len(toks)}
+	a := analyser{c: c, toks: toks, attrAt: -10}
 	c.sentenceForm(s)
 	c.Subject = firstSubject(toks)
 	for i := range toks {
@@ -76,12 +79,11 @@ func analyse(s string, toks []token) Cues {
 		}
 	}
 	c.setListCues(a.lists)
-	return a.c
 }
 
 // analyser holds the state of analyse while it reads a sentence.
 type analyser struct {
-	c      Cues
+	c      *Cues
 	toks   []token
 	attrAt int    // index of the last attribution verb, -10 before the first
 	lists  uint32 // word-list bits of the words read (see listBits)
@@ -236,7 +238,7 @@ var imperatives = set("let's", "let", "please", "look")
 
 // word reads the word at toks[i].
 func (a *analyser) word(i int) {
-	toks, c := a.toks, &a.c
+	toks, c := a.toks, a.c
 	t := &toks[i]
 	a.lists |= listBits(toks, i)
 	if i == 0 {
@@ -295,7 +297,7 @@ func (c *Cues) form(toks []token, i int) {
 // capitalised name up to four words before or after it (a named source,
 // "Ushakov told", "said Yuri Ushakov"), "said that" and "according to".
 func (a *analyser) attribution(i int) {
-	toks, c := a.toks, &a.c
+	toks, c := a.toks, a.c
 	t := &toks[i]
 	if t.f&bitAttributionVerbs != 0 {
 		c.AttributionVerb = true

@@ -32,12 +32,12 @@ func Judge(m *Model, s string, heading bool) Judgement {
 // successive sentences share one backing array; each Reasons slice is
 // capped, so appending to it copies.
 func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
-	p, c := sc.score(m, s)
+	p, c := sc.score(m, s), &sc.cues
 	if cap(sc.reasons)-len(sc.reasons) < 16 {
 		sc.reasons = make([]string, 0, min(max(2*cap(sc.reasons), 64), 1024))
 	}
 	from := len(sc.reasons)
-	j := Judgement{Score: p, Type: Kind(&c, heading), Reasons: appendReasons(sc.reasons[from:from], &c)}
+	j := Judgement{Score: p, Type: Kind(c, heading), Reasons: appendReasons(sc.reasons[from:from], c)}
 	switch j.Type {
 	case "heading":
 		j.Score = min(p, capHeading)
@@ -52,7 +52,7 @@ func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, "prediction")
 	default:
-		if floored(j.Type, &c) {
+		if floored(j.Type, c) {
 			j.Score = max(p, floorFact)
 		}
 	}

@@ -256,7 +256,8 @@ func Vectorize(s string, o Options) (Vector, Cues) {
 	var tb [96]token
 	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
-	c := analyse(s, toks)
+	var c Cues
+	analyse(&c, s, toks)
 	if o.FoldGender {
 		foldGender(toks)
 	}
@@ -278,22 +279,25 @@ type Scorer struct {
 	scratch []byte
 	feats   []uint32
 	reasons []string // slab shared by the reasons of successive sentences
+	cues    Cues     // of the last sentence scored
 }
 
-// score returns the model's probability for s and its cues.
-func (sc *Scorer) score(m *Model, s string) (float64, Cues) {
+// score returns the model's probability for s; its cues are left in
+// sc.cues.
+func (sc *Scorer) score(m *Model, s string) float64 {
 	if sc.toks == nil {
 		sc.toks, sc.scratch, sc.feats = make([]token, 0, 128), make([]byte, 0, 1024), make([]uint32, 0, 512)
 	}
 	sc.toks, sc.scratch = tokenize(s, sc.toks[:0], sc.scratch[:0])
 	toks := sc.toks
-	c := analyse(s, toks)
+	c := &sc.cues
+	analyse(c, s, toks)
 	o := &m.Options
 	if o.FoldGender {
 		foldGender(toks)
 	}
 	var d [NumDense]float32
-	dense(&c, &d, o.Classes)
+	dense(c, &d, o.Classes)
 	z := m.Bias
 	for i, x := range d {
 		z += m.Dense[i] * float64(x)
@@ -305,13 +309,14 @@ func (sc *Scorer) score(m *Model, s string) (float64, Cues) {
 	for _, h := range sc.feats {
 		z += m.weight(h)
 	}
-	return sigmoid(z), c
+	return sigmoid(z)
 }
 
 // score returns the model's probability for s and its cues.
 func (m *Model) score(s string) (float64, Cues) {
 	var sc Scorer
-	return sc.score(m, s)
+	p := sc.score(m, s)
+	return p, sc.cues
 }
 
 func sigmoid(z float64) float64 {
