@@ -67,7 +67,7 @@ func (fs *facetScanner) name(i int) int {
 	end := i
 	for end+1 < len(t) {
 		nx := &t[end+1]
-		if nx.used || nx.space == false && nx.sym != 0 {
+		if nx.used || !nx.space && nx.sym != 0 {
 			break
 		}
 		if nx.cap && !nx.num {
