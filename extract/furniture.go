@@ -138,6 +138,25 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 	line = trimEditLink(line)
 	// Both trims cut only the end, so low is a prefix of lowLine.
 	low := lowLine[:len(strings.TrimRight(line, ":."))]
+	if k := markerLine(low); k != lineContent {
+		return k
+	}
+	words := strings.Count(line, " ") + 1
+	switch {
+	case isPromptLine(line, low, words, sec):
+		return lineFurniture
+	case isByline(line, words):
+		return lineByline
+	case sec == inByline && isOutletLine(line, words), isCaption(line), isCreditLine(line, words):
+		return lineFurniture
+	}
+	return lineContent
+}
+
+// markerLine classifies the lines that are furniture whatever their
+// section, by their whole text: "Advertisement", section headings, the
+// markers of promotion blocks and lists. Other lines are lineContent here.
+func markerLine(low string) lineKind {
 	switch {
 	case low == "skip past newsletter promotion":
 		return linePromo
@@ -150,46 +169,45 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 	case referenceHeadings[low]:
 		return lineReferences
 	}
-	words := strings.Count(line, " ") + 1
+	return lineContent
+}
+
+// isPromptLine: a short line of page furniture by its form: a list
+// counter, a citation or reference, a headline in a list of links, a
+// picture credit, a dateline, a reading time, a follow prompt, a copyright
+// or contributor note, or a "Read more:" prompt.
+func isPromptLine(line, low string, words int, sec section) bool {
 	if strings.HasPrefix(low, "list ") && words <= 5 && (strings.HasSuffix(low, " items") || strings.Contains(low, " of ")) {
-		return lineFurniture // "list of 3 items", "list 1 of 3"
+		return true // "list of 3 items", "list 1 of 3"
 	}
 	if isCitationLine(line) || sec == inReferences && isReferenceLine(line) {
-		return lineFurniture
+		return true
 	}
 	last := lastSignificant(line, 0, len(line))
 	terminal := last == '.' || last == '!' || last == '?'
 	if sec == inLinks && len(line) <= 200 && !(terminal && last != '?' && words >= 4) {
-		return lineFurniture // a headline in a list of links
+		return true // a headline in a list of links
 	}
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(low, p) {
-			return lineFurniture
-		}
+	if hasAnyPrefix(low, creditPrefixes) {
+		return true
 	}
 	if strings.Contains(low, " redirects here") && words <= 30 {
-		return lineFurniture // "“Tomahawk missile” redirects here. For other uses, see …"
+		return true // "“Tomahawk missile” redirects here. For other uses, see …"
 	}
 	if isDateline(low, words) || isReadingTime(low, words) || isFollowPrompt(low, words) || isCopyright(low, words) || isContributorNote(low, words) {
-		return lineFurniture
+		return true
 	}
-	if words <= 12 && !(terminal && words >= 4) {
-		for _, p := range furniturePrefixes {
-			if strings.HasPrefix(low, p) {
-				return lineFurniture
-			}
+	return words <= 12 && !(terminal && words >= 4) && hasAnyPrefix(low, furniturePrefixes)
+}
+
+// hasAnyPrefix: s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
 		}
 	}
-	if isByline(line, words) {
-		return lineByline
-	}
-	if sec == inByline && isOutletLine(line, words) {
-		return lineFurniture
-	}
-	if isCaption(line) || isCreditLine(line, words) {
-		return lineFurniture
-	}
-	return lineContent
+	return false
 }
 
 // isCitationLine matches Wikipedia-style back-links: "1. ^ told (www.site.com)".
