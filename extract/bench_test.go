@@ -4,17 +4,17 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/neurosnap/sentences/english"
 )
 
 // Benchmarks of the whole pipeline (furniture, segmentation, scoring and
-// facets) against neurosnap/sentences (Punkt) segmentation alone, on the
-// same texts in the same run:
+// facets):
 //
 //	go test ./extract -run '^$' -bench . -benchmem
 //
 // MB/s comes from b.SetBytes; allocations per MB = allocs/op ÷ (bytes/1e6).
+// The comparison with neurosnap/sentences (Punkt) segmentation is in the
+// bench module at the repository root (cd bench && go test -bench .), so
+// that Punkt is not a dependency of the product.
 
 func readArticle() (string, error) {
 	b, err := os.ReadFile("testdata/tomahawk-article.txt")
@@ -38,23 +38,6 @@ func BenchmarkExtract(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Extract(text)
-			}
-		})
-	}
-}
-
-func BenchmarkSentencesPunkt(b *testing.B) {
-	tok, err := english.NewSentenceTokenizer(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, name := range []string{"article", "5MB"} {
-		text := benchTexts(b)[name]
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				tok.Tokenize(text)
 			}
 		})
 	}

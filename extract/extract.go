@@ -42,14 +42,15 @@ const Threshold = 0.5
 // furniture, and scores each one. It never panics and always returns offsets
 // inside doc on UTF-8 boundaries of the input, even for invalid UTF-8.
 func Extract(doc string) []Statement {
-	spans := segment(doc)
+	low := lowerDoc(doc)
+	spans := segment(doc, low)
 	out := make([]Statement, len(spans))
-	var fs facetScanner
+	fs := facetScanner{doc: doc, low: low}
 	var sc claim.Scorer
 	for n, sp := range spans {
 		st := &out[n]
 		st.Start, st.End, st.Text = sp.start, sp.end, doc[sp.start:sp.end]
-		st.Facets = fs.scan(doc, sp.start, sp.end)
+		st.Facets = fs.scan(sp.start, sp.end)
 		judge(&sc, st, sp.heading)
 	}
 	return out

@@ -137,7 +137,8 @@ func TestFurnitureDropped(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
 			got := "content"
-			if k := classifyLine(strings.TrimSpace(tc.line), inArticle); k != lineContent {
+			line := strings.TrimSpace(tc.line)
+			if k := classifyLine(line, lowerDoc(line), inArticle); k != lineContent {
 				got = "furniture"
 			}
 			if got != tc.kind {

@@ -2,11 +2,10 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/factcheckdesk/factcheck/extract/internal/claim"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
+
+	"github.com/factcheckdesk/factcheck/extract/internal/claim"
 )
 
 // Facet kinds, as shown on hover in the UI.
@@ -39,19 +38,21 @@ type ftok struct {
 	f     uint32 // facetLexicon bits of low
 }
 
-// facetScanner finds facets; it keeps the names of people seen earlier in
-// the document so that a later "Trump" is known to be a person.
+// facetScanner finds facets in the statements of one document; it keeps
+// the names of people seen earlier in the document so that a later "Trump"
+// is known to be a person.
 type facetScanner struct {
-	doc     string
-	toks    []ftok
-	scratch []byte
-	people  map[string]bool
-	out     []Facet
-	slab    []Facet
+	doc    string
+	low    string // lowerDoc(doc)
+	toks   []ftok
+	people map[string]bool
+	out    []Facet
+	slab   []Facet
 }
 
-func (fs *facetScanner) scan(doc string, s, e int) []Facet {
-	fs.doc = doc
+// scan returns the facets of the statement doc[s:e].
+func (fs *facetScanner) scan(s, e int) []Facet {
+	doc := fs.doc
 	fs.tokenize(doc, s, e)
 	// Facets of successive statements share one backing array (slab).
 	if cap(fs.slab)-len(fs.slab) < 8 {
@@ -111,13 +112,6 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 		fs.toks = make([]ftok, 0, 128)
 	}
 	fs.toks = fs.toks[:0]
-	// The lower-cased words view fs.scratch, which is not written again
-	// until the next statement; whatever outlives the statement is cloned.
-	if cap(fs.scratch) < e-s {
-		fs.scratch = make([]byte, 0, max(e-s, 2*cap(fs.scratch), 1024))
-	}
-	fs.scratch = fs.scratch[:0]
-	base := unsafe.SliceData(fs.scratch[:cap(fs.scratch)])
 	space := true
 	for i := s; i < e; {
 		c := doc[i]
@@ -175,26 +169,14 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 			}
 		}
 		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: isUpper(c) || c >= utf8.RuneSelf && runeUpper(doc, i), space: space}
-		low := t.text
-		if strings.HasSuffix(low, "’s") {
-			low = low[:len(low)-len("’s")]
-		} else if strings.HasSuffix(low, "'s") {
-			low = low[:len(low)-2]
+		n := len(t.text)
+		if strings.HasSuffix(t.text, "’s") {
+			n -= len("’s")
+		} else if strings.HasSuffix(t.text, "'s") {
+			n -= len("'s")
 		}
-		// Lower-case and hash in one pass; scratch has room for the whole
-		// statement, so appends never move it and low can view it now.
-		a := len(fs.scratch)
-		h := claim.HashInit
-		for k := 0; k < len(low); k++ {
-			c := low[k]
-			if isUpper(c) {
-				c += 'a' - 'A'
-			}
-			fs.scratch = append(fs.scratch, c)
-			h = claim.HashByte(h, c)
-		}
-		t.low = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(base), a)), len(low))
-		t.f = facetTable.Get(h, t.low)
+		t.low = fs.low[i : i+n]
+		t.f = facetTable.Get(claim.Hash(t.low), t.low)
 		fs.toks = append(fs.toks, t)
 		i = j
 		space = false
@@ -294,55 +276,66 @@ var facetLexicon = func() map[string]uint32 {
 
 // quantity: money, percent, measurement, speed and duration at token i.
 func (fs *facetScanner) quantity(i int) {
-	t := fs.toks
-	n := len(t)
-	at := func(k int) *ftok {
-		if k < n {
-			return &t[k]
-		}
-		return &ftok{}
-	}
+	t := &fs.toks[i]
 	switch {
-	case t[i].sym == '$' || t[i].sym == 'E' || t[i].sym == 'L' || t[i].low == "us" && at(i+1).sym == '$':
-		k := i + 1
-		if t[i].low == "us" {
-			k++
-		}
-		if at(k).num && !at(k).space {
-			if at(k+1).f&fScaleWords != 0 {
-				k++
-			}
-			fs.add(KindMoney, i, k)
-		}
-		return
-	case !t[i].num:
-		switch {
-		case t[i].low == "supersonic" || t[i].low == "hypersonic" || t[i].low == "subsonic":
-			fs.add(KindSpeed, i, i)
-		case t[i].low == "mach" && at(i+1).num:
-			fs.add(KindSpeed, i, i+1)
-		case (t[i].f&fNumWords != 0) && (at(i+1).f&fTimeUnits != 0):
-			fs.timeSpan(i)
-		default:
-			if a, b, ok := strings.Cut(t[i].low, "-"); ok && timeUnits[b] && (numWords[a] || a != "" && isDigit(a[0])) {
-				fs.add(KindDuration, i, i) // "two-hour", "10-year"
-			}
-		}
-		return
+	case t.sym == '$' || t.sym == 'E' || t.sym == 'L' || t.low == "us" && fs.at(i+1).sym == '$':
+		fs.money(i)
+	case t.num:
+		fs.figure(i)
+	default:
+		fs.quantityWord(i)
 	}
-	// t[i] is a number.
-	next := at(i + 1)
+}
+
+// at is token k, or a zero token past the end.
+func (fs *facetScanner) at(k int) ftok {
+	if k < len(fs.toks) {
+		return fs.toks[k]
+	}
+	return ftok{}
+}
+
+// money marks a currency sign and the figure written right after it:
+// "$5.2bn", "US$ 3 million", "€3".
+func (fs *facetScanner) money(i int) {
+	k := i + 1
+	if fs.toks[i].low == "us" {
+		k++
+	}
+	if fig := fs.at(k); fig.num && !fig.space {
+		if fs.at(k+1).f&fScaleWords != 0 {
+			k++
+		}
+		fs.add(KindMoney, i, k)
+	}
+}
+
+// quantityWord marks speeds and durations in words: "supersonic",
+// "Mach 5", "two weeks", "two-hour".
+func (fs *facetScanner) quantityWord(i int) {
+	t := &fs.toks[i]
 	switch {
-	case next.sym == '%' && !next.space || next.low == "percent" || next.low == "per" && at(i+2).low == "cent":
-		k := i + 1
-		if next.low == "per" {
-			k++
+	case t.low == "supersonic" || t.low == "hypersonic" || t.low == "subsonic":
+		fs.add(KindSpeed, i, i)
+	case t.low == "mach" && fs.at(i+1).num:
+		fs.add(KindSpeed, i, i+1)
+	case (t.f&fNumWords != 0) && (fs.at(i+1).f&fTimeUnits != 0):
+		fs.timeSpan(i)
+	default:
+		if a, b, ok := strings.Cut(t.low, "-"); ok && timeUnits[b] && (numWords[a] || a != "" && isDigit(a[0])) {
+			fs.add(KindDuration, i, i) // "two-hour", "10-year"
 		}
-		if at(k+1).low == "points" || at(k+1).low == "percentage" && at(k+2).low == "points" {
-			k++
-		}
-		fs.add(KindPercent, i, k)
-	case (next.f&fScaleWords != 0) && (at(i+2).f&fCurrencyWords != 0):
+	}
+}
+
+// figure marks the quantity that the number at token i starts: a
+// percentage, money, a speed, a measurement or a time span.
+func (fs *facetScanner) figure(i int) {
+	next := fs.at(i + 1)
+	switch {
+	case next.sym == '%' && !next.space || next.low == "percent" || next.low == "per" && fs.at(i+2).low == "cent":
+		fs.percent(i)
+	case (next.f&fScaleWords != 0) && (fs.at(i+2).f&fCurrencyWords != 0):
 		fs.add(KindMoney, i, i+2)
 	case (next.f&fCurrencyWords != 0):
 		fs.add(KindMoney, i, i+1)
@@ -350,8 +343,8 @@ func (fs *facetScanner) quantity(i int) {
 		fs.add(KindSpeed, i, i+1)
 	case (next.f&fUnitWords != 0):
 		fs.measurement(i, i+1)
-	case hasUnitSuffix(t[i].low):
-		if strings.HasSuffix(t[i].low, "mph") || strings.HasSuffix(t[i].low, "km/h") {
+	case hasUnitSuffix(fs.toks[i].low):
+		if w := fs.toks[i].low; strings.HasSuffix(w, "mph") || strings.HasSuffix(w, "km/h") {
 			fs.add(KindSpeed, i, i)
 		} else {
 			fs.measurement(i, i)
@@ -359,6 +352,18 @@ func (fs *facetScanner) quantity(i int) {
 	case (next.f&fTimeUnits != 0):
 		fs.timeSpan(i)
 	}
+}
+
+// percent marks "25%", "25 percent", "25 per cent", "3 percentage points".
+func (fs *facetScanner) percent(i int) {
+	k := i + 1
+	if fs.toks[k].low == "per" {
+		k++
+	}
+	if fs.at(k+1).low == "points" || fs.at(k+1).low == "percentage" && fs.at(k+2).low == "points" {
+		k++
+	}
+	fs.add(KindPercent, i, k)
 }
 
 // timeSpan marks "two weeks" at i: a date when it says when ("within two

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unsafe"
-)
+import "strings"
 
 // Page furniture is recognised line by line: news sites put it on lines of
 // its own ("Advertisement", "list of 3 items", a byline, a graphic caption),
@@ -119,11 +116,12 @@ func (s section) next(k lineKind) section {
 	return s
 }
 
-// classifyLine decides whether the trimmed line is furniture. sec says what
+// classifyLine decides whether the trimmed line is furniture; lowLine is the
+// line with ASCII letters lower-cased (see lowerDoc). sec says what
 // kind of block the line is in: citation-like lines in a references
 // section, headline-like lines in a list of links and every line of a
 // promotion block are dropped.
-func classifyLine(line string, sec section) lineKind {
+func classifyLine(line, lowLine string, sec section) lineKind {
 	if line == "" {
 		return lineBlank
 	}
@@ -138,10 +136,27 @@ func classifyLine(line string, sec section) lineKind {
 		return lineContent
 	}
 	line = trimEditLink(line)
-	var buf [300]byte
-	lb := lowerASCII(buf[:0], strings.TrimRight(line, ":."))
-	// low lives only in this call and buf is not written after this line.
-	low := unsafe.String(unsafe.SliceData(lb), len(lb))
+	// Both trims cut only the end, so low is a prefix of lowLine.
+	low := lowLine[:len(strings.TrimRight(line, ":."))]
+	if k := markerLine(low); k != lineContent {
+		return k
+	}
+	words := strings.Count(line, " ") + 1
+	switch {
+	case isPromptLine(line, low, words, sec):
+		return lineFurniture
+	case isByline(line, words):
+		return lineByline
+	case sec == inByline && isOutletLine(line, words), isCaption(line), isCreditLine(line, words):
+		return lineFurniture
+	}
+	return lineContent
+}
+
+// markerLine classifies the lines that are furniture whatever their
+// section, by their whole text: "Advertisement", section headings, the
+// markers of promotion blocks and lists. Other lines are lineContent here.
+func markerLine(low string) lineKind {
 	switch {
 	case low == "skip past newsletter promotion":
 		return linePromo
@@ -154,46 +169,45 @@ func classifyLine(line string, sec section) lineKind {
 	case referenceHeadings[low]:
 		return lineReferences
 	}
-	words := strings.Count(line, " ") + 1
+	return lineContent
+}
+
+// isPromptLine: a short line of page furniture by its form: a list
+// counter, a citation or reference, a headline in a list of links, a
+// picture credit, a dateline, a reading time, a follow prompt, a copyright
+// or contributor note, or a "Read more:" prompt.
+func isPromptLine(line, low string, words int, sec section) bool {
 	if strings.HasPrefix(low, "list ") && words <= 5 && (strings.HasSuffix(low, " items") || strings.Contains(low, " of ")) {
-		return lineFurniture // "list of 3 items", "list 1 of 3"
+		return true // "list of 3 items", "list 1 of 3"
 	}
 	if isCitationLine(line) || sec == inReferences && isReferenceLine(line) {
-		return lineFurniture
+		return true
 	}
 	last := lastSignificant(line, 0, len(line))
 	terminal := last == '.' || last == '!' || last == '?'
 	if sec == inLinks && len(line) <= 200 && !(terminal && last != '?' && words >= 4) {
-		return lineFurniture // a headline in a list of links
+		return true // a headline in a list of links
 	}
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(low, p) {
-			return lineFurniture
-		}
+	if hasAnyPrefix(low, creditPrefixes) {
+		return true
 	}
 	if strings.Contains(low, " redirects here") && words <= 30 {
-		return lineFurniture // "“Tomahawk missile” redirects here. For other uses, see …"
+		return true // "“Tomahawk missile” redirects here. For other uses, see …"
 	}
 	if isDateline(low, words) || isReadingTime(low, words) || isFollowPrompt(low, words) || isCopyright(low, words) || isContributorNote(low, words) {
-		return lineFurniture
+		return true
 	}
-	if words <= 12 && !(terminal && words >= 4) {
-		for _, p := range furniturePrefixes {
-			if strings.HasPrefix(low, p) {
-				return lineFurniture
-			}
+	return words <= 12 && !(terminal && words >= 4) && hasAnyPrefix(low, furniturePrefixes)
+}
+
+// hasAnyPrefix: s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
 		}
 	}
-	if isByline(line, words) {
-		return lineByline
-	}
-	if sec == inByline && isOutletLine(line, words) {
-		return lineFurniture
-	}
-	if isCaption(line) || isCreditLine(line, words) {
-		return lineFurniture
-	}
-	return lineContent
+	return false
 }
 
 // isCitationLine matches Wikipedia-style back-links: "1. ^ told (www.site.com)".

@@ -5,9 +5,10 @@ package extract
 import "github.com/factcheckdesk/factcheck/extract/internal/claim"
 
 // model was fit on all 22501 rows of checkworthy_train.tsv (ClaimBuster, Arslan et al. 2020;
-// CheckThat! 2024 task 1, Hasanain et al. 2024) with claim.DefaultTrainOptions.
+// CheckThat! 2024 task 1, Hasanain et al. 2024) with claim.DefaultTrainOptions().
 var model = claim.Model{
-	Bias: -0.34225,
+	Options: claim.Options{FoldGender: true, Bigrams: false, RawWords: true, Grams: 2, Frames: 0, Pairs: false, Stems: 0, Classes: 3, ClassGrams: true},
+	Bias:    -0.34225,
 	Dense: [claim.NumDense]float64{
 		0.72396, 0.62894, 0.39287, 0.87278, 0.54908, 0.34153, 0.78391, 0.19312,
 		0.43689, 0.2355, 0.40509, -0.1555, 0.47551, 0.24685, 0.45911, 0.029258,

@@ -67,7 +67,7 @@ func (fs *facetScanner) name(i int) int {
 	end := i
 	for end+1 < len(t) {
 		nx := &t[end+1]
-		if nx.used || nx.space == false && nx.sym != 0 {
+		if nx.used || !nx.space && nx.sym != 0 {
 			break
 		}
 		if nx.cap && !nx.num {
@@ -142,7 +142,7 @@ trimmed:
 			fs.people = map[string]bool{}
 		}
 		if !fs.people[t[end].low] {
-			fs.people[strings.Clone(t[end].low)] = true // "Donald Trump" → later "Trump"
+			fs.people[t[end].low] = true // "Donald Trump" → later "Trump"
 		}
 	}
 	return end

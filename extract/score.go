@@ -17,8 +17,8 @@ func judge(sc *claim.Scorer, st *Statement, heading bool) {
 // a statement a reviewer edited.
 func ScoreSentence(text string) Statement {
 	st := Statement{End: len(text), Text: text}
-	var fs facetScanner
-	st.Facets = fs.scan(text, 0, len(text))
+	fs := facetScanner{doc: text, low: lowerDoc(text)}
+	st.Facets = fs.scan(0, len(text))
 	var sc claim.Scorer
 	judge(&sc, &st, false)
 	return st

@@ -11,14 +11,15 @@ type span struct {
 	heading    bool
 }
 
-// segment splits doc into sentence spans, in order, skipping furniture. It is
+// segment splits doc into sentence spans, in order, skipping furniture; low
+// is lowerDoc(doc). It is
 // a single left-to-right pass with bounded look-around, so it runs in linear
 // time on any input.
 //
 // Paragraphs (runs of content lines) are segmented independently: a blank
 // line or a furniture line always ends a sentence, which keeps an unclosed
 // quote or parenthesis from swallowing the rest of the article.
-func segment(doc string) []span {
+func segment(doc, low string) []span {
 	sg := segmenter{doc: doc, out: make([]span, 0, len(doc)/80+1)}
 	sec, promoLines := inArticle, 0
 	blockStart, blockEnd := -1, -1
@@ -30,12 +31,12 @@ func segment(doc string) []span {
 			le += ls
 		}
 		ts, te := trimSpan(doc, ls, le)
-		kind := classifyLine(doc[ts:te], sec)
+		kind := classifyLine(doc[ts:te], low[ts:te], sec)
 		if sec == inPromo && kind != lineBlank {
 			if promoLines++; promoLines > maxPromoLines {
 				// No end marker: the block was not a promotion after all.
 				sec, promoLines = inArticle, 0
-				kind = classifyLine(doc[ts:te], sec)
+				kind = classifyLine(doc[ts:te], low[ts:te], sec)
 			}
 		}
 		if kind == lineContent {

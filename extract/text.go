@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Byte-level helpers shared by the furniture filter, the segmenter and the
 // facet scanner. They work on the original document so that every offset we
@@ -92,6 +95,30 @@ func lowerASCII(buf []byte, s string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
+}
+
+// lowerDoc returns doc with its ASCII letters lower-cased and every other
+// byte as it is: the same length, so doc[s:e] lower-cased is
+// lowerDoc(doc)[s:e]. The furniture filter and the facet scanner look words
+// up in it, one copy per document instead of one per line or word.
+func lowerDoc(doc string) string {
+	i := 0
+	for i < len(doc) && !isUpper(doc[i]) {
+		i++
+	}
+	if i == len(doc) {
+		return doc
+	}
+	var b strings.Builder
+	b.Grow(len(doc))
+	for i < len(doc) {
+		b.WriteString(doc[b.Len():i])
+		b.WriteByte(doc[i] + 'a' - 'A')
+		for i++; i < len(doc) && !isUpper(doc[i]); i++ {
+		}
+	}
+	b.WriteString(doc[b.Len():])
+	return b.String()
 }
 
 // set builds a lookup table from words.

@@ -116,3 +116,24 @@ func TestExtractOffsetsAreBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDemoGolden pins the command's exact output for the desk's
+// example article read from standard input; the extract package pins the
+// same file (see extract/golden_test.go, which also has -update).
+func TestExtractDemoGolden(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "demo", "tomahawk-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "extract", "testdata", "tomahawk-article.golden.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"extract"}, bytes.NewReader(doc), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !bytes.Equal(out.Bytes(), want) {
+		t.Errorf("factcheck extract < demo/tomahawk-article.txt differs from extract/testdata/tomahawk-article.golden.jsonl\n got: %.300s\nwant: %.300s", out.Bytes(), want)
+	}
+}

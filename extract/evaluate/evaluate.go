@@ -63,7 +63,7 @@ func Run(w io.Writer, sharedDir string) error {
 			later = append(later, r)
 		}
 	}
-	m := claim.Train(Examples(early), claim.DefaultTrainOptions)
+	m := claim.Train(Examples(early), claim.DefaultTrainOptions())
 	report(w, fmt.Sprintf("(b) later debates: fit on %d train rows with id < %d, test on %d rows with id >= %d",
 		len(early), LaterDebatesFrom, len(later), LaterDebatesFrom), Score(&m, later))
 	return nil

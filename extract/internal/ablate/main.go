@@ -53,21 +53,19 @@ func pr(name string, s claim.Scores) {
 func main() {
 	bigr := flag.Bool("bigrams", false, "")
 	norules := flag.Bool("norules", false, "")
-	l2w := flag.Float64("l2w", claim.DefaultTrainOptions.L2Words, "")
-	l2d := flag.Float64("l2d", claim.DefaultTrainOptions.L2Dense, "")
-	ep := flag.Int("epochs", claim.DefaultTrainOptions.Epochs, "")
-	rate := flag.Float64("rate", claim.DefaultTrainOptions.Rate, "")
-	raw := flag.Bool("raw", true, "")
-	grams := flag.Int("grams", 2, "")
-	grouped := flag.Bool("grouped", true, "")
+	defaults := claim.DefaultTrainOptions()
+	l2w := flag.Float64("l2w", defaults.L2Words, "")
+	l2d := flag.Float64("l2d", defaults.L2Dense, "")
+	ep := flag.Int("epochs", defaults.Epochs, "")
+	rate := flag.Float64("rate", defaults.Rate, "")
+	raw := flag.Bool("raw", defaults.RawWords, "")
+	grams := flag.Int("grams", defaults.Grams, "")
+	grouped := flag.Bool("grouped", defaults.GroupedFolds, "")
 
 	shared := flag.String("shared", "../shared", "directory holding eval/")
 	flag.Parse()
-	claim.GroupedFolds = *grouped
-	claim.Bigrams = *bigr
-	claim.RawWords = *raw
-	claim.Grams = *grams
-	o := claim.DefaultTrainOptions
+	o := defaults
+	o.GroupedFolds, o.Bigrams, o.RawWords, o.Grams = *grouped, *bigr, *raw, *grams
 	o.L2Words, o.L2Dense, o.Epochs, o.Rate, o.NoRules = *l2w, *l2d, *ep, *rate, *norules
 	train, _ := evaluate.ReadRows(filepath.Join(*shared, "eval", "checkworthy_train.tsv"))
 	dev, _ := evaluate.ReadRows(filepath.Join(*shared, "eval", "checkworthy_dev.tsv"))

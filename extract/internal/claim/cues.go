@@ -14,47 +14,7 @@
 // NumSparse most frequent in the training data get a weight.
 package claim
 
-import (
-	"strings"
-	"unicode/utf8"
-	"unsafe"
-)
-
-// FoldGender makes feminine pronouns count as masculine ones in the word
-// features. The debates the model learns from are nearly all between men:
-// "she" is rare there and mostly in anecdotes, so without folding the model
-// learned to score a claim about a woman lower than the same claim about a
-// man (swapping he for she flipped 6 of 71 such dev verdicts; folded, 1,
-// where "her" stands for "his"). Grouped CV on train ids < 30000 cannot see
-// the difference (0.6693 folded vs 0.6699, 3 seeds); dev F1 0.882 vs 0.886.
-var FoldGender = true
-
-// feminine pronouns and the hash of the masculine form each counts as
-// ("her" is taken as "him"; telling it from "his" needs a parser). A short
-// scan, on words that start with s or h, is cheaper than a map look-up on
-// every word.
-var feminine = func() (f [7]struct {
-	word    string
-	h, masc uint32
-}) {
-	for i, p := range [...][2]string{{"she", "he"}, {"her", "him"}, {"hers", "his"}, {"herself", "himself"},
-		{"she's", "he's"}, {"she'd", "he'd"}, {"she'll", "he'll"}} {
-		f[i].word, f[i].h, f[i].masc = p[0], Hash(p[0]), Hash(p[1])
-	}
-	return f
-}()
-
-// masculine returns the hash t's word counts as.
-func masculine(t *token) uint32 {
-	if t.low != "" && len(t.low) <= 7 && (t.low[0] == 's' || t.low[0] == 'h') {
-		for i := range feminine {
-			if f := &feminine[i]; f.h == t.h && f.word == t.low {
-				return f.masc
-			}
-		}
-	}
-	return t.h
-}
+import "strings"
 
 // Cues are the linguistic signals found in one sentence. They feed both the
 // model (as features) and the reviewer-facing reasons and type.
@@ -84,456 +44,347 @@ type Cues struct {
 	Subject                                           uint32 // class of the first clause's subject (subj*)
 }
 
-var (
-	attributionVerbs = set("said", "says", "told", "tells", "stated", "states", "announced", "reported", "reports",
-		"confirmed", "according", "claimed", "wrote", "added", "noted", "testified", "admitted", "denied",
-		"acknowledged", "estimated", "showed", "shows", "revealed", "concluded", "warned", "insisted", "found")
-	irregularPast = set("was", "were", "had", "did", "went", "came", "made", "took", "gave", "got", "left", "began",
-		"became", "built", "bought", "brought", "caught", "fought", "found", "grew", "held", "kept", "knew", "led",
-		"lost", "meant", "met", "paid", "ran", "rose", "fell", "saw", "sent", "sold", "spent", "spoke", "stood",
-		"told", "won", "wrote", "said", "ago", "drove", "flew", "hit", "shot", "struck", "stole", "broke", "chose")
-	// strongPast are unambiguous simple-past forms (not participles such
-	// as "led by"), used to tell reports from predictions.
-	strongPast = set("was", "were", "had", "did", "said", "told", "began", "ended", "ago", "wrote", "saw", "came",
-		"went", "took", "gave", "made", "rose", "fell", "grew", "won", "spoke", "agreed", "announced", "confirmed")
-	strongHedges = set("likely", "probably", "perhaps", "maybe", "possibly", "unclear", "seems", "seem", "appears",
-		"apparently", "unlikely", "uncertain", "suspect", "arguably", "speculation")
-	notPast = set("need", "indeed", "proceed", "succeed", "exceed", "breed", "embed", "hundred", "seed", "speed",
-		"greed", "weed", "shed", "bred", "feed", "red", "bed", "wed", "fed", "naked", "sacred", "wicked", "kindred")
-	official = set("law", "laws", "bill", "bills", "legislation", "act", "constitution", "constitutional", "court",
-		"courts", "ruled", "ruling", "illegal", "legal", "unconstitutional", "treaty", "sanctions", "veto", "vetoed",
-		"signed", "passed", "voted", "vote", "votes", "elected", "appointed", "officially", "declared", "regulation",
-		"regulations", "amendment", "congress", "senate", "parliament", "warrant", "convicted", "indicted",
-		"charged", "sentenced", "banned", "approved", "ratified", "member", "members", "membership")
-	historical = set("war", "invaded", "invasion", "attacked", "killed", "died", "founded", "established", "launched",
-		"began", "ended", "happened", "occurred", "built", "developed", "created", "destroyed", "collapsed",
-		"history", "historic", "century", "decades", "initiated", "lost", "won", "fought")
-	topic = set("tax", "taxes", "budget", "deficit", "debt", "jobs", "unemployment", "economy", "inflation", "growth",
-		"income", "spending", "trade", "gdp", "billion", "million", "trillion", "rate", "rates", "poverty", "wages",
-		"prices", "cost", "costs", "insurance", "medicare", "population", "average", "taxpayers", "worth", "funding",
-		"nuclear", "missiles", "troops", "oil", "exports", "imports", "revenue", "dollars", "loans", "interest", "percent")
-	comparatives = set("more", "less", "fewer", "than", "higher", "lower", "larger", "smaller", "bigger", "greater",
-		"increase", "increased", "increases", "decrease", "decreased", "rose", "fell", "grew", "dropped", "declined",
-		"doubled", "tripled", "raised", "reduced", "compared", "twice", "half")
-	superlatives = set("most", "least", "largest", "biggest", "highest", "lowest", "best", "worst", "first", "only",
-		"record", "ever", "greatest", "fastest", "longest", "smallest", "oldest", "youngest", "latest", "top")
-	notSuperlative = set("interest", "honest", "forest", "protest", "request", "suggest", "rest", "test", "guest",
-		"west", "contest", "arrest", "invest", "harvest", "modest", "manifest", "digest", "priest", "quest", "chest", "earnest")
-	opinionVerbs = set("think", "believe", "feel", "suspect", "guess", "hope", "wish", "want", "like", "love", "hate",
-		"agree", "disagree", "doubt", "suppose", "expect", "trust", "fear", "bet", "reckon", "imagine")
-	hedges = set("maybe", "perhaps", "probably", "likely", "possibly", "unclear", "seems", "seem", "appears",
-		"apparently", "might", "may", "could", "arguably", "unlikely", "uncertain", "speculation", "suspect", "clear")
-	future     = set("will", "ll", "gonna", "shall", "plan", "plans", "intend", "intends", "upcoming", "tomorrow", "soon", "going")
-	obligation = set("should", "must", "need", "needs", "ought", "shouldn't", "mustn't")
-	talk       = set("thank", "thanks", "applause", "laughter", "crosstalk", "okay", "ok", "yes", "well", "senator",
-		"governor", "moderator", "question", "answer", "audience", "folks", "tonight", "debate", "oh", "sir", "jim", "bob")
-	evaluative = set("great", "good", "bad", "terrible", "wonderful", "wrong", "right", "important", "horrible",
-		"disaster", "fantastic", "tremendous", "incredible", "stupid", "ridiculous", "outrageous", "shame", "unfair",
-		"fair", "strong", "weak", "nice", "proud", "beautiful", "sad", "dangerous", "serious")
-	firstSingular = set("i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll", "myself")
-	firstPlural   = set("we", "us", "our", "ours", "we're", "we've", "we'll", "ourselves", "we'd")
-	second        = set("you", "your", "you're", "yours", "you've", "yourself")
-	thirdPerson   = set("he", "she", "they", "his", "her", "their", "him", "them", "he's", "she's", "they're", "hers")
-	negations     = set("not", "no", "never", "nobody", "nothing", "none", "neither", "nor")
-	numberWords   = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-		"million", "millions", "billion", "billions", "trillion", "double", "doubled", "twice", "triple",
-		"tripled", "quarter", "dozen", "dozens", "half", "percent", "majority", "couple")
-	dateWords = set("january", "february", "march", "april", "june", "july", "august", "september", "october",
-		"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"yesterday", "ago", "since", "decade", "decades", "century", "weeks", "months", "years", "year", "today")
-	units = set("km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "metre", "meter", "ft", "feet",
-		"kg", "kilograms", "tons", "tonnes", "mph", "acres", "barrels", "gallons", "litres", "liters", "hectares",
-		"degrees", "pounds", "inches", "kilometre", "kilometer", "mw", "gw", "kwh", "square", "cubic")
-	moneyWords = set("dollars", "dollar", "euros", "euro", "cents", "bn", "usd", "yuan", "rubles", "roubles", "yen")
-	whWords    = set("what", "why", "how", "who", "where", "when", "which", "do", "does", "did", "is", "are",
-		"can", "could", "would", "will", "should", "have", "has", "isn't", "aren't", "don't", "doesn't", "didn't")
-	connectives = set("and", "but", "so", "because", "or", "now")
-	pronouns    = set("it", "this", "that", "these", "those", "they", "he", "she")
-	copulas     = set("is", "are", "was", "were")
-	articles    = set("a", "an", "the")
-	// closed are function words. The n-gram features keep them (and every
-	// cue word above) as words and replace all other words by their shape,
-	// so that "he voted against" and "she voted for" share structure while
-	// topic words do not count.
-	closed = set("a", "an", "the", "this", "that", "these", "those", "it", "it's", "its", "i", "me", "my", "we", "us",
-		"our", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their", "there", "here", "who",
-		"whom", "whose", "which", "what", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been",
-		"being", "am", "have", "has", "had", "having", "do", "does", "did", "done", "doing", "will", "would", "can",
-		"could", "should", "may", "might", "must", "shall", "not", "no", "n't", "don't", "doesn't", "didn't",
-		"won't", "can't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "wouldn't",
-		"couldn't", "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "against",
-		"between", "through", "during", "before", "after", "over", "under", "since", "until", "without", "within",
-		"and", "or", "but", "so", "because", "if", "then", "than", "as", "while", "although", "though", "all", "some",
-		"any", "every", "each", "many", "much", "more", "most", "few", "less", "least", "other", "another", "such",
-		"only", "also", "just", "even", "still", "already", "again", "very", "really", "too", "now", "today", "ago",
-		"ever", "never", "always", "yes", "well", "let", "let's", "get", "got", "go", "going", "went", "want",
-		"know", "think", "say", "said", "says", "tell", "told", "one", "first", "last", "new", "per", "up", "down",
-		"out", "off", "year", "years", "people", "percent", "million", "billion", "trillion", "i'm", "i've", "we're",
-		"we've", "you're", "he's", "she's", "they're", "that's", "there's", "what's", "i'd", "i'll", "we'll",
-		"they've", "country", "america", "american", "americans", "president", "government", "state", "states",
-		"united", "world", "number", "time", "times", "voted", "vote", "cut", "raise", "increase", "lost", "created",
-		"passed", "signed", "supported", "opposed", "spent", "paid", "pay")
-)
-
-// Every word list is folded into one lexicon of bit masks so that a token
-// costs one map look-up, not thirty.
-const (
-	bitAttributionVerbs uint32 = 1 << 0
-	bitIrregularPast    uint32 = 1 << 1
-	bitNotPast          uint32 = 1 << 2
-	bitOfficial         uint32 = 1 << 3
-	bitHistorical       uint32 = 1 << 4
-	bitTopic            uint32 = 1 << 5
-	bitComparatives     uint32 = 1 << 6
-	bitSuperlatives     uint32 = 1 << 7
-	bitNotSuperlative   uint32 = 1 << 8
-	bitHedges           uint32 = 1 << 9
-	bitFuture           uint32 = 1 << 10
-	bitObligation       uint32 = 1 << 11
-	bitTalk             uint32 = 1 << 12
-	bitEvaluative       uint32 = 1 << 13
-	bitFirstSingular    uint32 = 1 << 14
-	bitFirstPlural      uint32 = 1 << 15
-	bitSecond           uint32 = 1 << 16
-	bitNegations        uint32 = 1 << 17
-	bitNumberWords      uint32 = 1 << 18
-	bitDateWords        uint32 = 1 << 19
-	bitUnits            uint32 = 1 << 20
-	bitMoneyWords       uint32 = 1 << 21
-	bitWhWords          uint32 = 1 << 22
-	bitConnectives      uint32 = 1 << 23
-	bitPronouns         uint32 = 1 << 24
-	bitStrongPast       uint32 = 1 << 25
-	bitStrongHedges     uint32 = 1 << 26
-	bitThirdPerson      uint32 = 1 << 27
-	bitClosed           uint32 = 1 << 28
-	bitCopulas          uint32 = 1 << 29
-	bitArticles         uint32 = 1 << 30
-	bitOpinionVerbs     uint32 = 1 << 31
-)
-
-var lexicon = func() map[string]uint64 {
-	m := map[string]uint64{}
-	for bit, words := range map[uint32]map[string]bool{
-		bitAttributionVerbs: attributionVerbs,
-		bitIrregularPast:    irregularPast,
-		bitNotPast:          notPast,
-		bitOfficial:         official,
-		bitHistorical:       historical,
-		bitTopic:            topic,
-		bitComparatives:     comparatives,
-		bitSuperlatives:     superlatives,
-		bitNotSuperlative:   notSuperlative,
-		bitHedges:           hedges,
-		bitFuture:           future,
-		bitObligation:       obligation,
-		bitTalk:             talk,
-		bitEvaluative:       evaluative,
-		bitFirstSingular:    firstSingular,
-		bitFirstPlural:      firstPlural,
-		bitSecond:           second,
-		bitNegations:        negations,
-		bitNumberWords:      numberWords,
-		bitDateWords:        dateWords,
-		bitUnits:            units,
-		bitMoneyWords:       moneyWords,
-		bitWhWords:          whWords,
-		bitConnectives:      connectives,
-		bitPronouns:         pronouns,
-		bitStrongPast:       strongPast,
-		bitStrongHedges:     strongHedges,
-		bitThirdPerson:      thirdPerson,
-		bitClosed:           closed,
-		bitCopulas:          copulas,
-		bitArticles:         articles,
-		bitOpinionVerbs:     opinionVerbs,
-	} {
-		for w := range words {
-			m[w] |= uint64(bit)
-		}
-	}
-	for bit, words := range classLists {
-		for w := range words {
-			m[w] |= uint64(bit) << 32
-		}
-	}
-	return m
-}()
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
-// lexTable is lexicon as a Table, looked up with the hash tokenize
-// computes.
-var lexTable = NewTable(lexicon)
-
-// token is one word, number or symbol of a sentence, lower-cased.
-type token struct {
-	low     string
-	h       uint32 // Hash(low)
-	f       uint32 // lexicon bits of low
-	g       uint32 // class bits of low (see classes.go)
-	cap     bool   // first letter upper case
-	num     bool   // contains a digit
-	symbol  byte   // '$', '%', '€' (as 'E'), '£' (as 'L') or 0
-	initial bool   // first token of the sentence
-}
-
-// maxTokens bounds the tokens read from one sentence.
-const maxTokens = 512
-
-// tokenize splits s into tokens, appending to buf. Apostrophes (’ too) stay
-// inside words; digits keep their separators ("2,300", "5.2bn"). Each word
-// gets its hash and lexicon bits. The words view scratch, which must have
-// room for len(s) bytes (lower-casing never lengthens the text, so appends
-// never move it) and which the caller does not write again while it uses
-// the tokens.
-func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
-	if cap(scratch) < len(s) {
-		scratch = make([]byte, 0, len(s))
-	}
-	scratch = scratch[:0]
-	base := unsafe.SliceData(scratch[:cap(scratch)])
-	n := 0
-	start := len(buf)
-	for i := 0; i < len(s) && n < maxTokens; {
-		c := s[i]
-		switch {
-		case c == '$' || c == '%':
-			buf = append(buf, token{symbol: c})
-			i++
-			continue
-		case c == 0xe2 && strings.HasPrefix(s[i:], "€"):
-			buf = append(buf, token{symbol: 'E'})
-			i += len("€")
-			continue
-		case c == 0xc2 && strings.HasPrefix(s[i:], "£"):
-			buf = append(buf, token{symbol: 'L'})
-			i += len("£")
-			continue
-		}
-		if !wordByte(s, i) {
-			if c < utf8.RuneSelf {
-				i++
-			} else {
-				_, sz := utf8.DecodeRuneInString(s[i:])
-				i += sz
-			}
-			continue
-		}
-		a := len(scratch)
-		h := HashInit
-		t := token{cap: c >= 'A' && c <= 'Z' || c >= 0xc3 && c <= 0xd0}
-		for i < len(s) {
-			c := s[i]
-			switch {
-			case c >= 'a' && c <= 'z':
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c >= '0' && c <= '9':
-				t.num = true
-			case c >= 0x80:
-				if c == 0xe2 && (strings.HasPrefix(s[i:], "’") || strings.HasPrefix(s[i:], "”") || strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—")) {
-					if strings.HasPrefix(s[i:], "’") && i+3 < len(s) && s[i+3] >= 'a' && s[i+3] <= 'z' {
-						scratch = append(scratch, '\'')
-						h = HashByte(h, '\'')
-						i += 3
-						continue
-					}
-					goto done
-				}
-			case (c == '.' || c == ',') && t.num && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
-			case c == '\'' && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z':
-			default:
-				goto done
-			}
-			scratch = append(scratch, c)
-			h = HashByte(h, c)
-			i++
-		}
-	done:
-		t.low = unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(base), a)), len(scratch)-a)
-		t.h = h
-		v := lexTable.Get(h, t.low)
-		t.f, t.g = uint32(v), uint32(v>>32)
-		if FoldGender {
-			t.h = masculine(&t)
-		}
-		n++
-		buf = append(buf, t)
-	}
-	if len(buf) > start {
-		buf[start].initial = true
-	}
-	return buf, scratch
-}
-
-func wordByte(s string, i int) bool {
-	c := s[i]
-	if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-		return true
-	}
-	if c < 0x80 {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r != utf8.RuneError && (r >= 0xc0 && r < 0x2000)
-}
-
 // Analyse computes the cues of one sentence.
 func Analyse(s string) Cues {
 	var tb [96]token
 	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
-	return analyse(s, toks)
+	var c Cues
+	analyse(&c, s, toks)
+	return c
 }
 
-func analyse(s string, toks []token) Cues {
-	var c Cues
-	c.Words = len(toks)
+// analyse computes the cues of sentence s from its tokens: the sentence's
+// form and first subject, then each token in turn. Words set cues in three
+// ways: by being in a word list (listCues, applied once at the end), by
+// counting (tense, person, topic), and by rules that look at a word's
+// neighbours ("-er than", "not clear", "I think", "said that"). The cues
+// are written to c, which the tables' functions see: a Scorer keeps it, so
+// that it is not allocated anew for each sentence.
+func analyse(c *Cues, s string, toks []token) {
+	*c = Cues{Words: len(toks)}
+	a := analyser{c: c, toks: toks, attrAt: -10}
+	c.sentenceForm(s)
+	c.Subject = firstSubject(toks)
+	for i := range toks {
+		t := &toks[i]
+		c.classes(t.g)
+		switch {
+		case t.symbol != 0:
+			c.symbol(t.symbol)
+		case t.num:
+			c.figure(t.low)
+		default:
+			a.word(i)
+		}
+	}
+	c.setListCues(a.lists)
+}
+
+// analyser holds the state of analyse while it reads a sentence.
+type analyser struct {
+	c      *Cues
+	toks   []token
+	attrAt int    // index of the last attribution verb, -10 before the first
+	lists  uint32 // word-list bits of the words read (see listBits)
+}
+
+// listCues are the cues that a word sets by being in a word list
+// (lexicon.go): a money word, a unit, a hedge... Phrases set some of the
+// same cues too (see word).
+var listCues = [...]struct {
+	bit uint32
+	cue func(*Cues) *bool
+}{
+	{bitMoneyWords, func(c *Cues) *bool { return &c.Money }},
+	{bitUnits, func(c *Cues) *bool { return &c.Unit }},
+	{bitNumberWords, func(c *Cues) *bool { return &c.NumberWord }},
+	{bitDateWords, func(c *Cues) *bool { return &c.DateWord }},
+	{bitComparatives, func(c *Cues) *bool { return &c.Comparative }},
+	{bitSuperlatives, func(c *Cues) *bool { return &c.Superlative }},
+	{bitOfficial, func(c *Cues) *bool { return &c.Official }},
+	{bitHistorical, func(c *Cues) *bool { return &c.Historical }},
+	{bitFirstSingular, func(c *Cues) *bool { return &c.FirstSingular }},
+	{bitFirstPlural, func(c *Cues) *bool { return &c.FirstPlural }},
+	{bitSecond, func(c *Cues) *bool { return &c.Second }},
+	{bitHedges, func(c *Cues) *bool { return &c.Hedge }},
+	{bitStrongHedges, func(c *Cues) *bool { return &c.StrongHedge }},
+	{bitFuture, func(c *Cues) *bool { return &c.Future }},
+	{bitObligation, func(c *Cues) *bool { return &c.Obligation }},
+	{bitNegations, func(c *Cues) *bool { return &c.Negation }},
+	{bitTalk, func(c *Cues) *bool { return &c.Talk }},
+	{bitEvaluative, func(c *Cues) *bool { return &c.Evaluative }},
+}
+
+// setListCues sets the list cues of the words whose list bits are lists.
+func (c *Cues) setListCues(lists uint32) {
+	for _, l := range listCues {
+		if lists&l.bit != 0 {
+			*l.cue(c) = true
+		}
+	}
+}
+
+// listBits are the list bits of the word at toks[i] that set its list
+// cues. Two words count only in a phrase: "clear" is a hedge in "not clear"
+// (see modality), "going" a future in "going to".
+func listBits(toks []token, i int) uint32 {
+	f := toks[i].f
+	switch toks[i].low {
+	case "clear":
+		f &^= bitHedges
+	case "going":
+		if lowAt(toks, i+1) != "to" {
+			f &^= bitFuture
+		}
+	}
+	return f
+}
+
+// lowAt is the word at toks[k], or "" outside toks.
+func lowAt(toks []token, k int) string {
+	if k < 0 || k >= len(toks) {
+		return ""
+	}
+	return toks[k].low
+}
+
+// bitsAt is the list bits of toks[k], or 0 outside toks.
+func bitsAt(toks []token, k int) uint32 {
+	if k < 0 || k >= len(toks) {
+		return 0
+	}
+	return toks[k].f
+}
+
+// sentenceForm sets the cues of the sentence's punctuation.
+func (c *Cues) sentenceForm(s string) {
 	trimmed := strings.TrimRight(s, " \t\r\n\"'”’)]")
 	c.Question = strings.HasSuffix(trimmed, "?")
 	c.Exclamation = strings.HasSuffix(trimmed, "!")
 	c.Quote = hasQuote(s)
-	attrAt := -10
-	for i := 0; i < len(toks); i++ {
-		if w := toks[i].low; w == "and" || w == "but" || w == "so" || w == "now" || w == "well" || w == "yes" || w == "look" || w == "because" {
-			continue
+}
+
+// leadingWords open a sentence without being its subject: "And we...",
+// "Look, they...".
+var leadingWords = set("and", "but", "so", "now", "well", "yes", "look", "because")
+
+// firstSubject is the class of the first clause's subject (see subjClass).
+func firstSubject(toks []token) uint32 {
+	for i := range toks {
+		if !leadingWords[toks[i].low] {
+			s, _ := subjClass(toks, i)
+			return s
 		}
-		c.Subject, _ = subjClass(toks, i)
-		break
 	}
-	for i, t := range toks {
-		if g := t.g; g != 0 {
-			if g&gAgenda != 0 {
-				c.Agenda++
-				c.AgendaTopics |= g & gAgenda
+	return subjNone
+}
+
+// classes counts the semantic classes of a token (classes.go).
+func (c *Cues) classes(g uint32) {
+	if g == 0 {
+		return
+	}
+	if g&gAgenda != 0 {
+		c.Agenda++
+		c.AgendaTopics |= g & gAgenda
+	}
+	if g&gGeo != 0 {
+		c.Geo++
+	}
+	if g&gRecord != 0 {
+		c.Record++
+	}
+	if g&gTrend != 0 {
+		c.Trend = true
+	}
+}
+
+// symbol sets the cue of a currency or percent sign.
+func (c *Cues) symbol(sym byte) {
+	if sym == '%' {
+		c.Percent = true
+	} else {
+		c.Money = true // '$', '€', '£'
+	}
+}
+
+// unitSuffixes are units written onto a figure: "5.2bn", "800km", "100ft".
+var unitSuffixes = [...]string{"bn", "km", "ft", "kg"}
+
+// figure sets the cues of a number: a year or another figure, a unit
+// written onto it ("800km", "30m"), a decade ("1970s").
+func (c *Cues) figure(w string) {
+	if isYear(w) {
+		c.Years++
+	} else {
+		c.Numbers++
+	}
+	for _, u := range unitSuffixes {
+		if strings.HasSuffix(w, u) {
+			c.Unit = true
+		}
+	}
+	if n := len(w); n > 1 && w[n-1] == 'm' && w[n-2] >= '0' && w[n-2] <= '9' {
+		c.Unit = true // "30m", not "5am"
+	}
+	if strings.HasSuffix(w, "s") && isYear(w[:len(w)-1]) {
+		c.DateWord = true
+	}
+}
+
+// imperatives open a sentence that asks the listener to do something.
+var imperatives = set("let's", "let", "please", "look")
+
+// word reads the word at toks[i].
+func (a *analyser) word(i int) {
+	toks, c := a.toks, a.c
+	t := &toks[i]
+	a.lists |= listBits(toks, i)
+	if i == 0 {
+		c.WhStart = t.f&bitWhWords != 0
+		c.Imperative = imperatives[t.low]
+		c.ConnectiveStart = t.f&bitConnectives != 0
+		c.PronounStart = t.f&bitPronouns != 0
+	}
+	if t.cap && !t.initial && t.f&bitFirstSingular == 0 {
+		c.ProperNouns++
+	}
+	if t.f&bitTopic != 0 {
+		c.Topic++
+	}
+	if t.f&bitThirdPerson != 0 {
+		c.ThirdPerson++
+	}
+	c.structure(toks, i)
+	c.form(toks, i)
+	a.attribution(i)
+	c.tense(toks, i)
+	c.modality(toks, i)
+}
+
+// structure sets the cues of sentence patterns: "X is a/the..." (a
+// definition) and "there is/are".
+func (c *Cues) structure(toks []token, i int) {
+	f := toks[i].f
+	if i == 1 && f&bitCopulas != 0 && bitsAt(toks, i+1)&bitArticles != 0 {
+		c.Definition = true
+	}
+	if toks[i].low == "there" && bitsAt(toks, i+1)&bitCopulas != 0 {
+		c.ThereIs = true
+	}
+}
+
+// form sets the cues a word's form shows, alone or with the next word:
+// "-er than", "-est", "per cent", "-n't".
+func (c *Cues) form(toks []token, i int) {
+	w := toks[i].low
+	if strings.HasSuffix(w, "er") && lowAt(toks, i+1) == "than" {
+		c.Comparative = true
+	}
+	if len(w) >= 6 && strings.HasSuffix(w, "est") && toks[i].f&bitNotSuperlative == 0 {
+		c.Superlative = true // "strongest", not "interest"
+	}
+	if w == "percent" || w == "percentage" || w == "per" && lowAt(toks, i+1) == "cent" {
+		c.Percent = true
+	}
+	if strings.HasSuffix(w, "n't") {
+		c.Negation = true
+	}
+}
+
+// attribution sets the cues of reported speech: an attribution verb, a
+// capitalised name up to four words before or after it (a named source,
+// "Ushakov told", "said Yuri Ushakov"), "said that" and "according to".
+func (a *analyser) attribution(i int) {
+	toks, c := a.toks, a.c
+	t := &toks[i]
+	if t.f&bitAttributionVerbs != 0 {
+		c.AttributionVerb = true
+		a.attrAt = i
+		if !c.NamedSource {
+			c.NamedSource = nameBefore(toks, i)
+		}
+		if n := lowAt(toks, i+1); n == "that" || n == "to" && t.low == "according" {
+			c.SaidThat = true
+			if t.low == "according" {
+				c.According = true
 			}
-			if g&gGeo != 0 {
-				c.Geo++
-			}
-			if g&gRecord != 0 {
-				c.Record++
-			}
-			c.Trend = c.Trend || g&gTrend != 0
 		}
-		w := t.low
-		f := t.f
-		switch t.symbol {
-		case '$', 'E', 'L':
-			c.Money = true
-			continue
-		case '%':
-			c.Percent = true
-			continue
+	}
+	if t.cap && !t.initial && t.f&bitFirstSingular == 0 && i-a.attrAt <= 4 {
+		c.NamedSource = true
+	}
+}
+
+// nameBefore: a name stands in the four words before toks[i]: "The Office
+// for National Statistics (ONS) said", "Ushakov told". A capitalised
+// function or talk word opening the sentence is not one.
+func nameBefore(toks []token, i int) bool {
+	for j := max(i-4, 0); j < i; j++ {
+		u := &toks[j]
+		if u.cap && u.f&bitFirstSingular == 0 && (!u.initial || u.f&(bitClosed|bitTalk) == 0) {
+			return true
 		}
-		if t.num {
-			if isYear(w) {
-				c.Years++
-			} else {
-				c.Numbers++
-			}
-			if strings.HasSuffix(w, "bn") || strings.HasSuffix(w, "km") || strings.HasSuffix(w, "ft") || strings.HasSuffix(w, "kg") || strings.HasSuffix(w, "m") && len(w) > 1 && w[len(w)-2] >= '0' && w[len(w)-2] <= '9' {
-				c.Unit = true
-			}
-			if strings.HasSuffix(w, "s") && isYear(w[:len(w)-1]) {
-				c.DateWord = true
-			}
-			continue
+	}
+	return false
+}
+
+// tense counts the past-tense cues of the word at toks[i]: simple past
+// forms (strong ones tell reports from predictions; FactPast leaves out
+// reporting verbs) and "has/have/had been" or "+ -ed".
+func (c *Cues) tense(toks []token, i int) {
+	t := &toks[i]
+	if t.f&bitStrongPast != 0 {
+		c.StrongPast++
+		if t.f&bitAttributionVerbs == 0 {
+			c.FactPast++
 		}
-		if t.cap && !t.initial && !(f&bitFirstSingular != 0) {
-			c.ProperNouns++
-		}
-		if i == 0 {
-			c.WhStart = (f&bitWhWords != 0)
-			c.Imperative = w == "let's" || w == "let" || w == "please" || w == "look"
-			c.ConnectiveStart = (f&bitConnectives != 0)
-			c.PronounStart = (f&bitPronouns != 0)
-		}
-		if i == 1 && f&bitCopulas != 0 && i+1 < len(toks) && toks[i+1].f&bitArticles != 0 {
-			c.Definition = true
-		}
-		if w == "there" && i+1 < len(toks) && toks[i+1].f&bitCopulas != 0 {
-			c.ThereIs = true
-		}
-		if w == "percent" || w == "per" && i+1 < len(toks) && toks[i+1].low == "cent" || w == "percentage" {
-			c.Percent = true
-		}
-		if f&bitMoneyWords != 0 {
-			c.Money = true
-		}
-		c.Unit = c.Unit || (f&bitUnits != 0)
-		c.NumberWord = c.NumberWord || (f&bitNumberWords != 0)
-		c.DateWord = c.DateWord || (f&bitDateWords != 0)
-		c.Comparative = c.Comparative || (f&bitComparatives != 0) || strings.HasSuffix(w, "er") && i+1 < len(toks) && toks[i+1].low == "than"
-		c.Superlative = c.Superlative || (f&bitSuperlatives != 0) || len(w) >= 6 && strings.HasSuffix(w, "est") && !(f&bitNotSuperlative != 0)
-		if f&bitAttributionVerbs != 0 {
-			c.AttributionVerb = true
-			attrAt = i
-			// A name just before the verb: "The Office for National
-			// Statistics (ONS) said", "Ushakov told".
-			for j := max(i-4, 0); j < i && !c.NamedSource; j++ {
-				u := &toks[j]
-				c.NamedSource = u.cap && u.f&bitFirstSingular == 0 && (!u.initial || u.f&(bitClosed|bitTalk) == 0)
-			}
-			if i+1 < len(toks) && (toks[i+1].low == "that" || toks[i+1].low == "to" && w == "according") {
-				c.SaidThat = true
-				c.According = c.According || w == "according"
-			}
-		}
-		if t.cap && !t.initial && f&bitFirstSingular == 0 && i-attrAt <= 4 && i-attrAt >= -4 {
-			c.NamedSource = true
-		}
-		if f&bitStrongPast != 0 {
-			c.StrongPast++
-			if f&bitAttributionVerbs == 0 {
-				c.FactPast++
-			}
-		}
-		if (f&bitIrregularPast != 0) || len(w) >= 5 && strings.HasSuffix(w, "ed") && !(f&bitNotPast != 0) {
-			c.Past++
-		}
-		if (w == "has" || w == "have" || w == "had") && i+1 < len(toks) && (toks[i+1].low == "been" || strings.HasSuffix(toks[i+1].low, "ed")) {
+	}
+	if pastForm(t) {
+		c.Past++
+	}
+	if t.low == "has" || t.low == "have" || t.low == "had" {
+		if n := lowAt(toks, i+1); n == "been" || strings.HasSuffix(n, "ed") {
 			c.PresentPerfect++
 		}
-		c.Official = c.Official || (f&bitOfficial != 0)
-		c.Historical = c.Historical || (f&bitHistorical != 0)
-		if f&bitTopic != 0 {
-			c.Topic++
+	}
+}
+
+// pastForm: t is an irregular past or ends in -ed ("voted", not "need").
+func pastForm(t *token) bool {
+	return t.f&bitIrregularPast != 0 || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed") && t.f&bitNotPast == 0
+}
+
+// opinionFillers may stand between "I" or "we" and an opinion verb: "I
+// don't think", "we really believe".
+var opinionFillers = set("don't", "do", "really", "just", "personally")
+
+// modality sets the phrase cues of opinion, hedging and obligation: "I
+// think", "we really believe", "in my view", "not clear", "have to".
+func (c *Cues) modality(toks []token, i int) {
+	switch w := toks[i].low; w {
+	case "i", "we":
+		k := i + 1
+		if opinionFillers[lowAt(toks, k)] {
+			k++
 		}
-		if f&bitThirdPerson != 0 {
-			c.ThirdPerson++
-		}
-		c.FirstSingular = c.FirstSingular || (f&bitFirstSingular != 0)
-		c.FirstPlural = c.FirstPlural || (f&bitFirstPlural != 0)
-		c.Second = c.Second || (f&bitSecond != 0)
-		if (w == "i" || w == "we") && i+1 < len(toks) {
-			n := toks[i+1].low
-			if n == "don't" || n == "do" || n == "really" || n == "just" || n == "personally" {
-				if i+2 < len(toks) {
-					n = toks[i+2].low
-				}
-			}
-			c.Opinion = c.Opinion || opinionVerbs[n]
-		}
-		if w == "in" && i+2 < len(toks) && toks[i+1].low == "my" && (toks[i+2].low == "view" || toks[i+2].low == "opinion") {
+		if bitsAt(toks, k)&bitOpinionVerbs != 0 {
 			c.Opinion = true
 		}
-		c.Hedge = c.Hedge || (f&bitHedges != 0) && w != "clear" || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
-		c.StrongHedge = c.StrongHedge || (f&bitStrongHedges != 0) || w == "clear" && i > 0 && toks[i-1].low == "not" || w == "not" && i+1 < len(toks) && toks[i+1].low == "clear"
-		c.Future = c.Future || (f&bitFuture != 0) && (w != "going" || i+1 < len(toks) && toks[i+1].low == "to")
-		c.Obligation = c.Obligation || (f&bitObligation != 0) || w == "have" && i+1 < len(toks) && toks[i+1].low == "to"
-		c.Negation = c.Negation || (f&bitNegations != 0) || strings.HasSuffix(w, "n't")
-		c.Talk = c.Talk || (f&bitTalk != 0)
-		c.Evaluative = c.Evaluative || (f&bitEvaluative != 0)
+	case "in":
+		if lowAt(toks, i+1) == "my" && (lowAt(toks, i+2) == "view" || lowAt(toks, i+2) == "opinion") {
+			c.Opinion = true
+		}
+	case "not", "clear":
+		if w == "not" && lowAt(toks, i+1) == "clear" || w == "clear" && lowAt(toks, i-1) == "not" {
+			c.Hedge, c.StrongHedge = true, true
+		}
+	case "have":
+		if lowAt(toks, i+1) == "to" {
+			c.Obligation = true
+		}
 	}
-	return c
 }
 
 // hasQuote: s contains '"', '“' or '”'.

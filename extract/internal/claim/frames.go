@@ -54,29 +54,41 @@ var skipWords = set("also", "just", "never", "always", "not", "really", "actuall
 var negWords = set("not", "never", "n't", "don't", "doesn't", "didn't", "won't", "can't", "wouldn't", "hasn't",
 	"haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "no")
 
+// subjectWords are the pronouns (with their contractions) that are a
+// clause's subject by themselves.
+var subjectWords = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for class, words := range map[uint32][]string{
+		subjI:     {"i", "i'm", "i've"},
+		subjWe:    {"we", "we're", "we've"},
+		subjYou:   {"you", "you're", "you've"},
+		subjHeShe: {"he", "she", "he's", "she's"},
+		subjThey:  {"they", "they're", "they've"},
+		subjIt:    {"it", "it's", "that", "that's", "this", "there", "there's"},
+	} {
+		for _, w := range words {
+			m[w] = class
+		}
+	}
+	return m
+}()
+
+// determiners and roles make a named subject: "my opponent", "the senator".
+var (
+	determiners = set("my", "his", "her", "your", "the")
+	roles       = set("opponent", "senator", "governor", "president", "husband", "administration", "congressman",
+		"vice", "campaign")
+)
+
+// subjClass returns the class of the subject that starts at toks[i] and
+// the index after it.
 func subjClass(toks []token, i int) (uint32, int) {
 	t := &toks[i]
-	switch t.low {
-	case "i", "i'm", "i've":
-		return subjI, i + 1
-	case "we", "we're", "we've":
-		return subjWe, i + 1
-	case "you", "you're", "you've":
-		return subjYou, i + 1
-	case "he", "she", "he's", "she's":
-		return subjHeShe, i + 1
-	case "they", "they're", "they've":
-		return subjThey, i + 1
-	case "it", "it's", "that", "that's", "this", "there", "there's":
-		return subjIt, i + 1
-	case "my", "his", "her", "your", "the":
-		if i+1 < len(toks) {
-			n := toks[i+1].low
-			if n == "opponent" || n == "senator" || n == "governor" || n == "president" || n == "husband" ||
-				n == "administration" || n == "congressman" || n == "vice" || n == "campaign" {
-				return subjName, i + 2
-			}
-		}
+	if s, ok := subjectWords[t.low]; ok {
+		return s, i + 1
+	}
+	if determiners[t.low] && roles[lowAt(toks, i+1)] {
+		return subjName, i + 2
 	}
 	if t.cap && !t.num && t.f&^(bitTalk|bitClosed) == 0 {
 		j := i + 1
@@ -91,73 +103,130 @@ func subjClass(toks []token, i int) (uint32, int) {
 	return subjNone, i + 1
 }
 
+// verbForm is what a closed-class word says about the verb group it
+// opens.
+type verbForm uint8
+
+const (
+	formOther   verbForm = iota // not a closed-class verb form
+	formHave                    // has, have, had: a perfect, "have to" or a present
+	formModal                   // will, would, can...
+	formCopPres                 // is, are
+	formCopPast                 // was, were
+	formDo                      // do-support: the verb follows
+	formDid                     // did: a past, of a position verb or not
+	formSay                     // said, says, told
+)
+
+// verbForms are the closed-class verb forms.
+var verbForms = func() map[string]verbForm {
+	m := map[string]verbForm{}
+	for w := range modalWords {
+		m[w] = formModal
+	}
+	for form, words := range map[verbForm][]string{
+		formHave:    {"has", "have", "had", "hasn't", "haven't", "hadn't", "'s", "'ve"},
+		formCopPres: {"is", "are", "am", "isn't", "aren't"},
+		formCopPast: {"was", "were", "wasn't", "weren't"},
+		formDo:      {"do", "does", "don't", "doesn't"},
+		formDid:     {"did", "didn't"},
+		formSay:     {"said", "says", "told", "tells", "say", "tell"},
+	} {
+		for _, w := range words {
+			m[w] = form
+		}
+	}
+	return m
+}()
+
+// verbClass returns the class of the verb group that follows a subject at
+// toks[j] (reading at most four words, adverbs skipped) and whether it is
+// negated.
 func verbClass(toks []token, j int) (v uint32, neg bool) {
 	for n := 0; j < len(toks) && n < 4; j, n = j+1, n+1 {
 		t := &toks[j]
-		w := t.low
-		if negWords[w] || strings.HasSuffix(w, "n't") {
+		if negWords[t.low] || strings.HasSuffix(t.low, "n't") {
 			neg = true
 		}
-		switch {
-		case skipWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && t.f == 0:
-			continue
-		case w == "has" || w == "have" || w == "had" || w == "hasn't" || w == "haven't" || w == "hadn't" || w == "'s" || w == "'ve":
-			if j+1 < len(toks) {
-				k := j + 1
-				for k < len(toks) && skipWords[toks[k].low] {
-					k++
-				}
-				if k < len(toks) {
-					n := toks[k].low
-					if n == "been" || strings.HasSuffix(n, "ed") || toks[k].f&bitIrregularPast != 0 || positionVerbs[n] {
-						return verbPerfect, neg
-					}
-					if n == "to" {
-						return verbModal, neg
-					}
-				}
-			}
-			return verbPres, neg
-		case modalWords[w] || w == "going" && j+1 < len(toks) && toks[j+1].low == "to":
-			return verbModal, neg
-		case w == "is" || w == "are" || w == "am" || w == "isn't" || w == "aren't":
-			return verbCopPres, neg
-		case w == "was" || w == "were" || w == "wasn't" || w == "weren't":
-			return verbCopPast, neg
-		case w == "do" || w == "does" || w == "don't" || w == "doesn't":
-			continue
-		case w == "did" || w == "didn't":
-			if j+1 < len(toks) && positionVerbs[toks[j+1].low] {
-				return verbPosPast, neg
-			}
-			return verbPast, neg
-		case w == "said" || w == "says" || w == "told" || w == "tells" || w == "say" || w == "tell":
-			return verbSay, neg
-		case opinionVerbs[w] && w != "want":
-			return verbOpinion, neg
-		case positionVerbs[w]:
-			if strings.HasSuffix(w, "ed") || t.f&bitIrregularPast != 0 || w == "cut" || w == "cost" || w == "put" {
-				return verbPosPast, neg
-			}
-			return verbPosPres, neg
-		case t.f&bitIrregularPast != 0 || len(w) >= 5 && strings.HasSuffix(w, "ed") && t.f&bitNotPast == 0:
-			return verbPast, neg
-		case t.f&bitClosed == 0 && !t.cap && !t.num:
-			return verbPres, neg
-		default:
-			return verbNone, neg
+		if skipWords[t.low] || len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && t.f == 0 {
+			continue // an adverb
+		}
+		if v, ok := verbAt(toks, j); ok {
+			return v, neg
 		}
 	}
 	return verbNone, neg
 }
 
+// verbAt classifies the verb form at toks[j]; ok is false after
+// do-support, where the verb is the next word.
+func verbAt(toks []token, j int) (v uint32, ok bool) {
+	t := &toks[j]
+	w := t.low
+	switch verbForms[w] {
+	case formHave:
+		return haveClass(toks, j), true
+	case formModal:
+		return verbModal, true
+	case formCopPres:
+		return verbCopPres, true
+	case formCopPast:
+		return verbCopPast, true
+	case formDo:
+		return verbNone, false
+	case formDid:
+		if positionVerbs[lowAt(toks, j+1)] {
+			return verbPosPast, true
+		}
+		return verbPast, true
+	case formSay:
+		return verbSay, true
+	}
+	switch {
+	case w == "going" && lowAt(toks, j+1) == "to":
+		return verbModal, true
+	case opinionVerbs[w] && w != "want":
+		return verbOpinion, true
+	case positionVerbs[w]:
+		if strings.HasSuffix(w, "ed") || t.f&bitIrregularPast != 0 || w == "cut" || w == "cost" || w == "put" {
+			return verbPosPast, true
+		}
+		return verbPosPres, true
+	case pastForm(t):
+		return verbPast, true
+	case t.f&bitClosed == 0 && !t.cap && !t.num:
+		return verbPres, true
+	}
+	return verbNone, true
+}
+
+// haveClass classifies "has", "have" or "had" at toks[j] by the word after
+// it (adverbs skipped): a perfect ("has been", "had voted"), "have to" (a
+// modal), or a present.
+func haveClass(toks []token, j int) uint32 {
+	k := j + 1
+	for k < len(toks) && skipWords[toks[k].low] {
+		k++
+	}
+	if k < len(toks) {
+		n := toks[k].low
+		if n == "been" || strings.HasSuffix(n, "ed") || toks[k].f&bitIrregularPast != 0 || positionVerbs[n] {
+			return verbPerfect
+		}
+		if n == "to" {
+			return verbModal
+		}
+	}
+	return verbPres
+}
+
 // frames appends subject-verb frame features of toks to out (experiment
-// switch Frames): for each clause start (sentence start, or after a
+// switch Options.Frames): for each clause start (sentence start, or after a
 // connective or relative word such as "and", "but", "because", "that"), the
 // class of its subject ("she", "they", a name, "my opponent"...) and of the
 // verb that follows (position verb, past, perfect, modal...), with
-// negation. With Frames >= 2 also subject-verb and subject-position pairs.
-func frames(toks []token, out []uint32) []uint32 {
+// negation. With level >= 2 also subject-verb and subject-position pairs.
+func frames(toks []token, out []uint32, level int) []uint32 {
 	for i := 0; i < len(toks); i++ {
 		if i > 0 {
 			p := toks[i-1].low
@@ -179,7 +248,7 @@ func frames(toks []token, out []uint32) []uint32 {
 			first = 1
 		}
 		out = append(out, mix(mix(mix(44, s), v), n))
-		if Frames >= 2 {
+		if level >= 2 {
 			out = append(out, mix(mix(55, s), v), mix(mix(66, s), first))
 		}
 	}

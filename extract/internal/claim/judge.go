@@ -32,12 +32,12 @@ func Judge(m *Model, s string, heading bool) Judgement {
 // successive sentences share one backing array; each Reasons slice is
 // capped, so appending to it copies.
 func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
-	p, c := sc.score(m, s)
+	p, c := sc.score(m, s), &sc.cues
 	if cap(sc.reasons)-len(sc.reasons) < 16 {
 		sc.reasons = make([]string, 0, min(max(2*cap(sc.reasons), 64), 1024))
 	}
 	from := len(sc.reasons)
-	j := Judgement{Score: p, Type: Kind(&c, heading), Reasons: appendReasons(sc.reasons[from:from], &c)}
+	j := Judgement{Score: p, Type: Kind(c, heading), Reasons: appendReasons(sc.reasons[from:from], c)}
 	switch j.Type {
 	case "heading":
 		j.Score = min(p, capHeading)
@@ -52,7 +52,7 @@ func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, "prediction")
 	default:
-		if floored(j.Type, &c) {
+		if floored(j.Type, c) {
 			j.Score = max(p, floorFact)
 		}
 	}
@@ -142,23 +142,33 @@ func Reasons(c *Cues) []string {
 	return appendReasons([]string{}, c) // not nil, and no allocation when there is no reason
 }
 
+// reasonRules say in words a reviewer understands which cues make a
+// sentence checkable, in the order they are listed.
+var reasonRules = [...]struct {
+	reason string
+	holds  func(c *Cues) bool
+}{
+	{"money figure", func(c *Cues) bool { return c.Money }},
+	{"percentage", func(c *Cues) bool { return c.Percent }},
+	{"date", func(c *Cues) bool { return c.Years > 0 || c.DateWord && (c.Numbers > 0 || c.Past > 0) }},
+	{"measurement", func(c *Cues) bool { return c.Unit }},
+	{"comparison", func(c *Cues) bool { return c.Comparative }},
+	{"superlative", func(c *Cues) bool { return c.Superlative }},
+	{"attributed to a named source", func(c *Cues) bool { return c.AttributionVerb && c.NamedSource }},
+	{"statistic", func(c *Cues) bool {
+		return c.Numbers > 0 && !c.Money && !c.Percent && !c.Unit || c.NumberWord && !c.Money && !c.Percent
+	}},
+	{"historical event", func(c *Cues) bool { return c.Historical && c.Past > 0 }},
+	{"legal or official status", func(c *Cues) bool { return c.Official }},
+}
+
 // appendReasons appends the reasons of c to r.
 func appendReasons(r []string, c *Cues) []string {
-	add := func(ok bool, s string) {
-		if ok {
-			r = append(r, s)
+	for _, rule := range reasonRules {
+		if rule.holds(c) {
+			r = append(r, rule.reason)
 		}
 	}
-	add(c.Money, "money figure")
-	add(c.Percent, "percentage")
-	add(c.Years > 0 || c.DateWord && (c.Numbers > 0 || c.Past > 0), "date")
-	add(c.Unit, "measurement")
-	add(c.Comparative, "comparison")
-	add(c.Superlative, "superlative")
-	add(c.AttributionVerb && c.NamedSource, "attributed to a named source")
-	add(c.Numbers > 0 && !c.Money && !c.Percent && !c.Unit || c.NumberWord && !c.Money && !c.Percent, "statistic")
-	add(c.Historical && c.Past > 0, "historical event")
-	add(c.Official, "legal or official status")
 	return r
 }
 

@@ -2,7 +2,6 @@ package claim
 
 import (
 	"math"
-	"math/bits"
 	"strings"
 )
 
@@ -12,8 +11,8 @@ import (
 // or to news, get no weight.
 const NumSparse = 3000
 
-// NumDense is the number of structural features (see dense).
-const NumDense = 55 + numClassDense
+// NumDense is the number of structural features (see features.go).
+const NumDense = len(denseFeatures) + len(classFeatures)
 
 // Model is a logistic regression over the dense cue features and sparse
 // word features. Its bias is shifted so that probability 0.5 is the
@@ -29,6 +28,8 @@ type Model struct {
 	// that a look-up scans a handful of keys (derived from Keys, see
 	// BuildIndex).
 	Index [indexSize + 1]uint16
+	// Options are the feature switches the model was fit with.
+	Options Options
 }
 
 const indexBits = 12
@@ -63,67 +64,6 @@ type Vector struct {
 	Words []uint32
 }
 
-func b2f(b bool) float32 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func log1p(n int) float32 { return float32(math.Log1p(float64(n))) }
-
-// dense maps cues to the model's structural features. Keep the order stable:
-// it is the layout of Model.Dense.
-func dense(c *Cues, v *[NumDense]float32) {
-	hasFigure := c.Numbers > 0 || c.Percent || c.Money
-	past := c.Past > 0 || c.PresentPerfect > 0
-	*v = [NumDense]float32{
-		b2f(c.Numbers > 0), log1p(c.Numbers), b2f(c.Years > 0), b2f(c.Percent), b2f(c.Money),
-		b2f(c.Unit), b2f(c.NumberWord), b2f(c.DateWord), b2f(c.Comparative), b2f(c.Superlative),
-		b2f(c.AttributionVerb), b2f(c.NamedSource), b2f(c.SaidThat), b2f(c.Past > 0), log1p(c.Past),
-		b2f(c.PresentPerfect > 0), b2f(c.Official), b2f(c.Historical), log1p(c.Topic), b2f(c.FirstSingular),
-		b2f(c.FirstPlural), b2f(c.Second), b2f(c.Opinion), b2f(c.Hedge), b2f(c.Future),
-		b2f(c.Obligation), b2f(c.Negation), b2f(c.Question), b2f(c.WhStart), b2f(c.Imperative),
-		b2f(c.Talk), b2f(c.Evaluative), log1p(c.ProperNouns), b2f(c.Quote), b2f(c.Words <= 4),
-		b2f(c.Words >= 5 && c.Words < 10), b2f(c.Words >= 10 && c.Words < 20), b2f(c.Words >= 20 && c.Words < 35), b2f(c.Words >= 35), b2f(c.ConnectiveStart),
-		b2f(c.PronounStart), b2f(c.Definition), b2f(hasFigure && past), b2f(hasFigure && c.FirstSingular), b2f(c.ThereIs),
-		b2f(c.Exclamation), b2f(hasFigure && c.Comparative), b2f(c.Years > 0 && past), b2f(c.FirstSingular && c.Opinion), b2f(past && c.ProperNouns > 0),
-		b2f(c.Future && !past), b2f(hasFigure && c.Topic > 0), log1p(c.ThirdPerson), b2f(c.ThirdPerson > 0 && past), b2f(c.Second && past),
-	}
-	if Classes > 0 {
-		classDense(c, v[55:])
-	}
-}
-
-// numClassDense is the number of semantic-class features (see classDense).
-const numClassDense = 14
-
-// classDense maps the semantic-class cues (classes.go) to features: counts
-// of agenda, geopolitical and record words (Classes >= 1), crossed with a
-// third-party or noun subject and with the absence of modality (>= 2), and
-// the number of agenda topics and present-tense statements about a third
-// party or a policy thing (>= 3). A class weight learnt from earlier
-// debates applies to class words they never used.
-func classDense(c *Cues, v []float32) {
-	third := c.Subject == subjHeShe || c.Subject == subjThey || c.Subject == subjName
-	noModal := !c.Future && !c.Obligation && !c.Hedge && !c.Opinion && !c.Question && !c.Imperative
-	thing := c.Agenda+c.Geo > 0
-	v[0], v[1], v[2], v[3] = log1p(c.Agenda), log1p(c.Geo), b2f(c.Record > 0), b2f(c.Trend)
-	if Classes >= 2 {
-		v[4], v[5], v[6] = b2f(third), b2f(third && c.Record > 0), b2f(third && thing)
-		v[7] = b2f(noModal && thing && !c.FirstSingular)
-		v[8] = b2f(c.Record > 0 && thing)
-		v[9] = b2f(c.Subject == subjNoun && c.Agenda > 0 && noModal)
-	}
-	if Classes >= 3 {
-		past := c.Past > 0 || c.PresentPerfect > 0
-		v[10] = log1p(bits.OnesCount32(c.AgendaTopics))
-		v[11] = b2f(c.Geo > 0 && c.Agenda > 0)
-		v[12] = b2f(third && !past && noModal)
-		v[13] = b2f((third || c.Subject == subjNoun) && thing && noModal && !past)
-	}
-}
-
 // hashWord is FNV-1a of the lower-cased word. Numbers share one value so
 // that the bag of words carries no particular figures.
 func hashWord(t *token) uint32 {
@@ -135,23 +75,6 @@ func hashWord(t *token) uint32 {
 	}
 	return t.h
 }
-
-// Experiment switches (see internal/ablate and internal/exp); the committed
-// model uses the defaults. Frames, Pairs and Stems were tried for
-// generalisation to unseen debates and did not raise the grouped-CV F1 on
-// train rows with id < 30000 (0.657-0.664 against 0.659 for the defaults
-// then). Classes and ClassGrams (with L2Words 1e-3) raised it to 0.670 and
-// were kept.
-var (
-	Bigrams    = false // raw word pairs
-	RawWords   = true  // raw words
-	Grams      = 2     // n-grams of word-or-shape units, n = 1..Grams
-	Frames     = 0     // subject-verb frame features (0 off; see frames)
-	Pairs      = false // pairs of active structural features as sparse features
-	Stems      = 0     // 1: stems of words besides words; 2: stems instead of words
-	Classes    = 3     // semantic-class features (see classDense; 0 off)
-	ClassGrams = true  // open-class words of a semantic class are their class in n-grams
-)
 
 // stem strips a common inflection from w (crudely: "wanted" -> "want").
 func stem(w string) string {
@@ -214,43 +137,67 @@ const (
 
 // unit is the n-gram unit of t: the word itself for function and cue words,
 // its shape for numbers, names and other open-class words.
-func unit(t *token) uint32 {
+func unit(t *token, classGrams bool) uint32 {
 	w := t.low
 	switch {
 	case t.symbol != 0:
 		return uint32(t.symbol)*0x9e3779b1 + shapeSym
 	case t.num:
-		switch {
-		case isYear(w):
-			return shapeYear
-		case strings.ContainsAny(w, ".,") || len(w) > 3:
-			return shapeNumBig
-		case len(w) <= 2:
-			return shapeNumSmall
-		}
-		return shapeNum
+		return numberShape(w)
 	case t.f != 0:
 		return t.h | 1<<31
-	case ClassGrams && t.g != 0:
+	case classGrams && t.g != 0:
 		return mix(99, t.g)
 	case t.cap && !t.initial:
 		return shapeName
-	case len(w) > 4 && strings.HasSuffix(w, "ed"):
-		return shapeEd
-	case len(w) > 4 && strings.HasSuffix(w, "ing"):
-		return shapeIng
-	case len(w) > 4 && strings.HasSuffix(w, "ly"):
-		return shapeLy
-	case len(w) > 5 && (strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "sion") || strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ness") || strings.HasSuffix(w, "ity") || strings.HasSuffix(w, "ance") || strings.HasSuffix(w, "ence")):
-		return shapeAbstract
-	case len(w) > 5 && strings.HasSuffix(w, "est"):
-		return shapeEst
-	case len(w) > 4 && strings.HasSuffix(w, "er"):
-		return shapeEr
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+	}
+	for _, s := range suffixShapes {
+		if len(w) >= s.minLen && hasAnySuffix(w, s.suffixes) {
+			return s.shape
+		}
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return shapePlural
 	}
 	return shapeWord
+}
+
+// numberShape is the shape of a number: a year, a small, a plain or a big
+// (or decimal) one.
+func numberShape(w string) uint32 {
+	switch {
+	case isYear(w):
+		return shapeYear
+	case strings.ContainsAny(w, ".,") || len(w) > 3:
+		return shapeNumBig
+	case len(w) <= 2:
+		return shapeNumSmall
+	}
+	return shapeNum
+}
+
+// suffixShapes are the shapes of open-class words by their ending, tried
+// in order: a word of at least minLen bytes with one of the suffixes.
+var suffixShapes = [...]struct {
+	minLen   int
+	suffixes []string
+	shape    uint32
+}{
+	{5, []string{"ed"}, shapeEd},
+	{5, []string{"ing"}, shapeIng},
+	{5, []string{"ly"}, shapeLy},
+	{6, []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence"}, shapeAbstract},
+	{6, []string{"est"}, shapeEst},
+	{5, []string{"er"}, shapeEr},
+}
+
+func hasAnySuffix(w string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func mix(h, x uint32) uint32 {
@@ -264,39 +211,39 @@ func mix(h, x uint32) uint32 {
 
 // sparse appends the hashed sparse features of toks to out: words, and
 // n-grams of word-or-shape units with sentence start and end markers.
-func sparse(toks []token, out []uint32) []uint32 {
+func sparse(toks []token, out []uint32, o *Options) []uint32 {
 	add := func(h uint32) { out = append(out, h) }
-	if RawWords {
+	if o.RawWords {
 		for i := range toks {
-			if Stems > 0 && toks[i].symbol == 0 && !toks[i].num {
+			if o.Stems > 0 && toks[i].symbol == 0 && !toks[i].num {
 				add(mix(3, Hash(stem(toks[i].low))))
-				if Stems == 2 {
+				if o.Stems == 2 {
 					continue
 				}
 			}
 			add(mix(1, hashWord(&toks[i])))
-			if Bigrams && i > 0 {
+			if o.Bigrams && i > 0 {
 				add(mix(mix(2, hashWord(&toks[i-1])), hashWord(&toks[i])))
 			}
 		}
 	}
-	if Frames > 0 {
-		out = frames(toks, out)
+	if o.Frames > 0 {
+		out = frames(toks, out, o.Frames)
 	}
-	if Grams == 0 {
+	if o.Grams == 0 {
 		return out
 	}
 	p2, p1 := shapeBOS, shapeBOS
 	for i := 0; i <= len(toks); i++ {
 		u := shapeEOS
 		if i < len(toks) {
-			u = unit(&toks[i])
+			u = unit(&toks[i], o.ClassGrams)
 			add(mix(11, u))
 		}
-		if Grams >= 2 {
+		if o.Grams >= 2 {
 			add(mix(mix(22, p1), u))
 		}
-		if Grams >= 3 && i > 0 {
+		if o.Grams >= 3 && i > 0 {
 			add(mix(mix(mix(33, p2), p1), u))
 		}
 		p2, p1 = p1, u
@@ -304,16 +251,20 @@ func sparse(toks []token, out []uint32) []uint32 {
 	return out
 }
 
-// Vectorize computes the features of sentence s.
-func Vectorize(s string) (Vector, Cues) {
+// Vectorize computes the features of sentence s with the switches o.
+func Vectorize(s string, o Options) (Vector, Cues) {
 	var tb [96]token
 	var sb [1024]byte
 	toks, _ := tokenize(s, tb[:0], sb[:0])
-	c := analyse(s, toks)
+	var c Cues
+	analyse(&c, s, toks)
+	if o.FoldGender {
+		foldGender(toks)
+	}
 	var v Vector
-	dense(&c, &v.Dense)
-	v.Words = sparse(toks, make([]uint32, 0, 4*len(toks)+4))
-	if Pairs {
+	dense(&c, &v.Dense, o.Classes)
+	v.Words = sparse(toks, make([]uint32, 0, 4*len(toks)+4), &o)
+	if o.Pairs {
 		v.Words = pairs(&v.Dense, v.Words)
 	}
 	return v, c
@@ -328,36 +279,44 @@ type Scorer struct {
 	scratch []byte
 	feats   []uint32
 	reasons []string // slab shared by the reasons of successive sentences
+	cues    Cues     // of the last sentence scored
 }
 
-// score returns the model's probability for s and its cues.
-func (sc *Scorer) score(m *Model, s string) (float64, Cues) {
+// score returns the model's probability for s; its cues are left in
+// sc.cues.
+func (sc *Scorer) score(m *Model, s string) float64 {
 	if sc.toks == nil {
 		sc.toks, sc.scratch, sc.feats = make([]token, 0, 128), make([]byte, 0, 1024), make([]uint32, 0, 512)
 	}
 	sc.toks, sc.scratch = tokenize(s, sc.toks[:0], sc.scratch[:0])
 	toks := sc.toks
-	c := analyse(s, toks)
+	c := &sc.cues
+	analyse(c, s, toks)
+	o := &m.Options
+	if o.FoldGender {
+		foldGender(toks)
+	}
 	var d [NumDense]float32
-	dense(&c, &d)
+	dense(c, &d, o.Classes)
 	z := m.Bias
 	for i, x := range d {
 		z += m.Dense[i] * float64(x)
 	}
-	sc.feats = sparse(toks, sc.feats[:0])
-	if Pairs {
+	sc.feats = sparse(toks, sc.feats[:0], o)
+	if o.Pairs {
 		sc.feats = pairs(&d, sc.feats)
 	}
 	for _, h := range sc.feats {
 		z += m.weight(h)
 	}
-	return sigmoid(z), c
+	return sigmoid(z)
 }
 
 // score returns the model's probability for s and its cues.
 func (m *Model) score(s string) (float64, Cues) {
 	var sc Scorer
-	return sc.score(m, s)
+	p := sc.score(m, s)
+	return p, sc.cues
 }
 
 func sigmoid(z float64) float64 {

@@ -14,9 +14,10 @@ type Example struct {
 	ID    int // position in the source (row id); folds are contiguous id ranges
 }
 
-// TrainOptions control the fit. The zero value is not useful; use
+// TrainOptions control the fit. The zero value is not useful; start from
 // DefaultTrainOptions.
 type TrainOptions struct {
+	Options // the features to fit; the model keeps them
 	Epochs  int
 	Rate    float64 // Adagrad base learning rate
 	L2Dense float64 // L2 penalty on structural features
@@ -24,24 +25,30 @@ type TrainOptions struct {
 	Folds   int     // folds used to choose the decision threshold
 	Seed    uint64
 	NoRules bool // score with the bare model (for ablation)
+	// GroupedFolds makes folds of contiguous id ranges (whole debates, as
+	// ids are chronological) rather than interleaved rows, so the
+	// threshold is chosen for text unlike the training text.
+	GroupedFolds bool
 }
 
-// DefaultTrainOptions are the settings used for the committed model.
-var DefaultTrainOptions = TrainOptions{Epochs: 10, Rate: 0.1, L2Dense: 1e-5, L2Words: 1e-3, Folds: 5, Seed: 1}
+// DefaultTrainOptions returns the settings used for the committed model.
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{Options: DefaultOptions(), Epochs: 10, Rate: 0.1, L2Dense: 1e-5, L2Words: 1e-3, Folds: 5, Seed: 1, GroupedFolds: true}
+}
 
 // Train fits a model on examples and shifts its bias so that 0.5 is the
 // threshold that maximised F1 over cross-validation folds of the examples
 // (after the product's rules, see Judge). Folds are contiguous id ranges
-// (see GroupedFolds). It is deterministic.
+// (see TrainOptions.GroupedFolds). It is deterministic.
 func Train(examples []Example, o TrainOptions) Model {
 	vecs := make([]Vector, len(examples))
 	for i, e := range examples {
-		vecs[i], _ = Vectorize(e.Text)
+		vecs[i], _ = Vectorize(e.Text, o.Options)
 	}
 	// Out-of-fold probabilities choose the threshold.
 	oof := make([]float64, len(examples))
 	force := make([]int8, len(examples))
-	fold := folds(examples, o.Folds)
+	fold := folds(examples, o.Folds, o.GroupedFolds)
 	if o.Folds > 1 {
 		for f := 0; f < o.Folds; f++ {
 			var idx []int
@@ -101,18 +108,14 @@ func selectKeys(vecs []Vector, idx []int) []uint32 {
 	return keys
 }
 
-// GroupedFolds makes folds of contiguous id ranges (whole debates, as ids
-// are chronological) rather than interleaved rows, so the threshold is
-// chosen for text unlike the training text.
-var GroupedFolds = true
-
-// folds assigns each example to one of k folds.
-func folds(ex []Example, k int) []int {
+// folds assigns each example to one of k folds, contiguous id ranges
+// when grouped.
+func folds(ex []Example, k int, grouped bool) []int {
 	f := make([]int, len(ex))
 	if k <= 1 {
 		return f
 	}
-	if !GroupedFolds {
+	if !grouped {
 		for i := range f {
 			f[i] = i % k
 		}
@@ -142,7 +145,7 @@ func judged(m *Model, s string, noRules bool) (float64, int8) {
 }
 
 func fit(vecs []Vector, ex []Example, idx []int, o TrainOptions) Model {
-	var m Model
+	m := Model{Options: o.Options}
 	keys := selectKeys(vecs, idx)
 	for i := range m.Keys {
 		m.Keys[i] = math.MaxUint32 // unused slots (fewer features than NumSparse)
