@@ -21,13 +21,41 @@ func (h *Handler) home(c echo.Context) error {
 	return h.renderHome(c, http.StatusOK, views.ArticleForm{})
 }
 
+// homePageSize is how many articles a page of the home page lists.
+const homePageSize = 50
+
 func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm) error {
-	list, err := h.store.ArticleSummaries(c.Request().Context())
+	after := models.ParseArticleCursor(c.QueryParam("after"))
+	list, err := h.store.ArticleList(c.Request().Context(), after, homePageSize)
 	if err != nil {
 		return err
 	}
-	return render(c, status, views.HomePage(h.page(c, "Articles"), list, form))
+	return render(c, status, views.HomePage(h.page(c, "Articles"), views.HomeView{Articles: list, First: after.IsZero(), Form: form}))
 }
+
+// suggestArticles offers articles whose titles start words as typed: the
+// type-ahead of the search page's article filter (a datalist), or JSON.
+func (h *Handler) suggestArticles(c echo.Context) error {
+	q := c.QueryParam("q")
+	if q == "" {
+		q = c.QueryParam("article") // what the search form's field sends
+	}
+	list, err := h.store.SuggestArticles(c.Request().Context(), q, suggestLimit)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		out := make([]articleRefJSON, len(list))
+		for i, a := range list {
+			out[i] = articleRefJSON{ID: a.ID, Title: a.Title}
+		}
+		return c.JSON(http.StatusOK, out)
+	}
+	return render(c, http.StatusOK, views.ArticleOptions(list))
+}
+
+// suggestLimit is how many articles the type-ahead offers.
+const suggestLimit = 10
 
 func (h *Handler) apiListArticles(c echo.Context) error {
 	limit, offset := 100, 0

@@ -165,11 +165,13 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.POST("/articles/import", h.importURL, create)
 	e.POST("/articles/upload", h.uploadArticle, create)
 	e.POST("/demo", h.loadDemo, create)
+	e.GET("/articles/suggest", h.suggestArticles, read)
 	e.GET("/articles/:id", h.showArticle, read)
 	e.POST("/articles/:id/delete", h.deleteArticle, remove)
 	api.GET("/articles", h.apiListArticles, read)
 	api.POST("/articles", h.apiCreateArticle, create)
 	api.POST("/articles/upload", h.uploadArticle, create)
+	api.GET("/articles/suggest", h.suggestArticles, read)
 	api.GET("/articles/:id", h.showArticle, read)
 	api.DELETE("/articles/:id", h.deleteArticle, remove)
 

@@ -266,6 +266,9 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	// 7: counters, key-paged lists, full-text search and a change feed
+	// that never skips, for a desk of years of work.
+	migrateScale,
 }
 
 // schemaVersion records how many migrations have run.

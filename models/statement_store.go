@@ -44,58 +44,67 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 // ReviewWith is Review of the input that build makes from the statement as
 // stored: how a partial change (the API's PATCH) keeps the fields it does
 // not name, still reading the statement once.
+//
+// The statement is read and the review validated before the write
+// transaction, so that SQLite's single writer is held only for the
+// writes: the version claim (a conditional UPDATE) makes sure nobody
+// changed the statement in between, or the save is a conflict.
 func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Statement) ReviewInput) (*Statement, error) {
 	scale := s.Scale()
+	st, err := statementByID(s.db.WithContext(ctx), id)
+	if err != nil {
+		if isExpected(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	r := build(st)
+	if err := r.Validate(scale, st.Verdict); err != nil {
+		return st, err
+	}
+	if st.Version != r.Version {
+		return st, conflict(st)
+	}
 	now := s.nowUTC()
-	var out *Statement
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		st, err := statementByID(tx, id)
-		if err != nil {
-			return err
+	before := reviewStateOf(st)
+	next := *st
+	next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
+	next.Correction = ""
+	if scale.Of(r.Verdict).NeedsCorrection {
+		// A correction only means something with a rating that asks
+		// for one; keeping a stale one would leak into reports.
+		next.Correction = strings.TrimSpace(r.Correction)
+	}
+	next.ReviewedAt, next.ReviewedByID, next.ReviewedBy = nil, nil, nil
+	if scale.Final(r.Verdict) {
+		next.ReviewedAt = &now
+		if r.UserID != 0 {
+			next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
 		}
-		out = st
-		r := build(st)
-		if err := r.Validate(scale, st.Verdict); err != nil {
-			return err
-		}
-		if st.Version != r.Version {
-			return conflict(st)
-		}
-		before := reviewStateOf(st)
-		next := *st
-		next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
-		next.Correction = ""
-		if scale.Of(r.Verdict).NeedsCorrection {
-			// A correction only means something with a rating that asks
-			// for one; keeping a stale one would leak into reports.
-			next.Correction = strings.TrimSpace(r.Correction)
-		}
-		next.ReviewedAt, next.ReviewedByID, next.ReviewedBy = nil, nil, nil
-		if scale.Final(r.Verdict) {
-			next.ReviewedAt = &now
-			if r.UserID != 0 {
-				next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
+	}
+	var current *Statement // the statement as stored, on a conflict
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		assignee, ok, err := claimReview(tx, st, &next)
+		if err != nil || !ok {
+			if err == nil {
+				current, err = statementByID(tx, id)
+				if err == nil {
+					err = conflict(current)
+				}
 			}
-		}
-		err = claimVersion(tx, st, now, map[string]any{
-			"verdict": next.Verdict, "note": next.Note, "correction": next.Correction,
-			"reviewed_at": next.ReviewedAt, "reviewed_by_id": next.ReviewedByID,
-		})
-		if err != nil {
 			return err
 		}
+		// Assignments do not move the version: count with the assignee
+		// the statement has now.
+		was := *st
+		was.AssigneeID, next.AssigneeID = assignee, assignee
 		if next.Sources, err = replaceSources(tx, st, r.Sources, now); err != nil {
 			return err
 		}
-		if next.ReviewedByID != nil && next.ReviewedBy == nil {
-			var by User
-			if err := tx.Take(&by, *next.ReviewedByID).Error; err != nil {
-				return err
-			}
-			next.ReviewedBy = &by
+		if err := bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was))); err != nil {
+			return err
 		}
-		out = &next
-		action, after := ActionReview, reviewStateOf(out)
+		action, after := ActionReview, reviewStateOf(&next)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
@@ -103,11 +112,46 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 	})
 	switch {
 	case err == nil:
-		return out, nil
 	case isExpected(err):
-		return out, err // out is the statement as stored, or nil
+		return current, err
+	default:
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
 	}
-	return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	if next.ReviewedByID != nil && next.ReviewedBy == nil {
+		if next.ReviewedBy, err = s.UserByID(ctx, *next.ReviewedByID); err != nil {
+			return nil, err
+		}
+	}
+	if next.AssigneeID == nil {
+		next.Assignee = nil
+	} else if next.Assignee == nil || next.Assignee.ID != *next.AssigneeID {
+		if next.Assignee, err = s.UserByID(ctx, *next.AssigneeID); err != nil {
+			return nil, err
+		}
+	}
+	return &next, nil
+}
+
+// claimReview writes the review of next over st in one conditional UPDATE
+// that only succeeds while the statement is still at st's version, and
+// returns who the statement is assigned to now; ok is false when someone
+// else changed it first.
+func claimReview(tx *gorm.DB, st, next *Statement) (assignee *uint, ok bool, err error) {
+	rows, err := tx.Raw(`UPDATE statements SET verdict = ?, note = ?, correction = ?, reviewed_at = ?, reviewed_by_id = ?,
+version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING assignee_id`,
+		next.Verdict, next.Note, next.Correction, next.ReviewedAt, next.ReviewedByID, next.UpdatedAt, st.ID, st.Version).Rows()
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, false, rows.Err()
+	}
+	var a *uint
+	if err := rows.Scan(&a); err != nil {
+		return nil, false, err
+	}
+	return a, true, rows.Close()
 }
 
 // replaceSources makes the statement's sources those of in, writing only
@@ -156,7 +200,7 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 	}
 	now := s.nowUTC()
 	var out *Statement
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		st, err := statementByID(tx, id)
 		if err != nil {
 			return err
@@ -172,6 +216,11 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 			return err
 		}
 		if err := record(tx, now, entry{st.ArticleID, id, userID, action, before, after}); err != nil {
+			return err
+		}
+		// Edits are rare and may move several statements (a split, a
+		// merge): recounting the article is simplest and always right.
+		if err := recountStats(tx, s.Scale(), st.ArticleID); err != nil {
 			return err
 		}
 		out, err = statementByID(tx, id)

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,6 +46,11 @@ type Store struct {
 	cost      int
 	extractor Extractor
 	scale     atomic.Pointer[rating.Scale]
+	// writeMu queues the store's write transactions on SQLite, which has
+	// one writer: waiting on a mutex is fair and immediate, where waiting
+	// in SQLite's busy handler means sleeping and retrying (seconds, at
+	// worst, under load). nil on PostgreSQL, whose writers run at once.
+	writeMu *sync.Mutex
 	// dummyHash is compared against when an email is unknown, so that a
 	// sign-in takes as long whether or not the account exists: it has
 	// the cost of real hashes. Made on first use, as it takes that long.
@@ -58,7 +64,12 @@ func NewStore(db *gorm.DB, o Options) *Store {
 		s.now = time.Now
 	}
 	// GORM stamps created_at and updated_at with the store's clock too.
-	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC})
+	// Statements are prepared once per connection and reused: the SQL of
+	// each query is the same every time, only its arguments change.
+	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: true})
+	if db.Dialector.Name() == "sqlite" {
+		s.writeMu = &sync.Mutex{}
+	}
 	if s.cost == 0 {
 		s.cost = DefaultBcryptCost
 	}
@@ -71,6 +82,16 @@ func NewStore(db *gorm.DB, o Options) *Store {
 		return h
 	})
 	return s
+}
+
+// write runs fn in a transaction, one at a time on SQLite (see writeMu).
+// Every change the store makes goes through here.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writeMu != nil {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
+	return s.db.WithContext(ctx).Transaction(fn)
 }
 
 // DB returns the underlying connection, for wiring and tests.

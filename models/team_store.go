@@ -43,13 +43,20 @@ type Team struct {
 	Now       time.Time
 	WeekStart time.Time
 	Reviewers []ReviewerLoad
-	Articles  []ArticleLoad // those with work still open, oldest first
+	Articles  []ArticleLoad // a page of those with work still open, oldest first
+	// Next starts the following page of articles; zero on the last.
+	Next ArticleCursor
 }
 
+// TeamPageSize is how many articles in progress a page of the team view
+// shows.
+const TeamPageSize = 50
+
 // TeamStats counts, for every active user who may review, their open work
-// (due today, overdue) and what they reviewed this ISO week; and for every
-// article with open work, its progress.
-func (s *Store) TeamStats(ctx context.Context, now time.Time) (*Team, error) {
+// (due today, overdue) and what they reviewed this ISO week; and for a
+// page of the articles with open work, oldest first after the cursor,
+// their progress.
+func (s *Store) TeamStats(ctx context.Context, now time.Time, after ArticleCursor) (*Team, error) {
 	now = now.UTC()
 	t := &Team{Now: now, WeekStart: WeekStart(now)}
 	users, err := s.Assignees(ctx)
@@ -97,21 +104,52 @@ GROUP BY reviewed_by_id`, finalKeys, t.WeekStart).Scan(&done).Error
 			r.DoneThisWeek = c.DoneCount
 		}
 	}
-	err = db.Raw(`
-SELECT a.id, a.title,
-       SUM(CASE WHEN s.checkable = ? OR s.verdict IN ? THEN 1 ELSE 0 END) AS total,
-       SUM(CASE WHEN s.verdict IN ? THEN 1 ELSE 0 END) AS reviewed,
-       SUM(CASE WHEN s.assignee_id IS NOT NULL AND s.verdict IN ? THEN 1 ELSE 0 END) AS assigned,
-       SUM(CASE WHEN s.assignee_id IS NULL AND s.checkable = ? AND s.verdict IN ? THEN 1 ELSE 0 END) AS unassigned,
-       SUM(CASE WHEN s.assignee_id IS NOT NULL AND s.verdict IN ? AND s.due_at < ? THEN 1 ELSE 0 END) AS overdue
-FROM articles a JOIN statements s ON s.article_id = a.id AND s.dismissed = ?
-GROUP BY a.id, a.title, a.created_at
-HAVING SUM(CASE WHEN (s.checkable = ? OR s.assignee_id IS NOT NULL) AND s.verdict IN ? THEN 1 ELSE 0 END) > 0
-ORDER BY a.created_at, a.id`,
-		true, finalKeys, finalKeys, openKeys, true, openKeys, openKeys, now, false, true, openKeys,
-	).Scan(&t.Articles).Error
-	if err != nil {
+	// The articles in progress come from their counters, by key, through
+	// the partial index of articles with open work; only their overdue
+	// statements are counted here, for the page shown.
+	q := db.Table("article_stats st").
+		Select("a.id, a.title, st.created_at, st.to_review AS total, st.reviewed, st.assigned_open AS assigned, st.pool AS unassigned").
+		Joins("JOIN articles a ON a.id = st.article_id").
+		Where("st.pool > 0 OR st.assigned_open > 0")
+	if !after.IsZero() {
+		q = q.Where("(st.created_at, st.article_id) > (?, ?)", after.CreatedAt, after.ID)
+	}
+	var page []struct {
+		ArticleLoad
+		CreatedAt time.Time
+	}
+	if err := q.Order("st.created_at, st.article_id").Limit(TeamPageSize + 1).Scan(&page).Error; err != nil {
 		return nil, fmt.Errorf("models: team article progress: %w", err)
+	}
+	if len(page) > TeamPageSize {
+		page = page[:TeamPageSize]
+		last := page[TeamPageSize-1]
+		t.Next = ArticleCursor{CreatedAt: last.CreatedAt, ID: last.ID}
+	}
+	ids := make([]uint, len(page))
+	for i, p := range page {
+		ids[i] = p.ID
+		t.Articles = append(t.Articles, p.ArticleLoad)
+	}
+	if len(ids) == 0 {
+		return t, nil
+	}
+	var overdue []struct {
+		ArticleID uint
+		N         int
+	}
+	err = db.Raw(`SELECT article_id, COUNT(*) AS n FROM statements
+WHERE article_id IN ? AND assignee_id IS NOT NULL AND verdict IN ? AND due_at < ? AND NOT dismissed
+GROUP BY article_id`, ids, openKeys, now).Scan(&overdue).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: team overdue work: %w", err)
+	}
+	for _, o := range overdue {
+		for i := range t.Articles {
+			if t.Articles[i].ID == o.ArticleID {
+				t.Articles[i].Overdue = o.N
+			}
+		}
 	}
 	return t, nil
 }
