@@ -20,7 +20,7 @@ func TestClaimMatchingAndReuse(t *testing.T) {
 	store := modeltest.Open(t)
 	idx := match.NewIndex()
 	hub := live.NewHub(store, 20*time.Millisecond, slog.New(slog.DiscardHandler))
-	hub.KeepMatches(store, idx)
+	hub.KeepMatches(t.Context(), store, idx, slog.New(slog.DiscardHandler))
 	ctx, stop := context.WithCancel(t.Context())
 	defer stop()
 	go hub.Run(ctx)

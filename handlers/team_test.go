@@ -38,6 +38,9 @@ func workArticle(t *testing.T, c *client, n int) *models.Article {
 	if err := c.store.DB().Model(&models.Statement{}).Where("article_id = ?", a.ID).Update("checkable", true).Error; err != nil {
 		t.Fatal(err)
 	}
+	if err := c.store.Recount(t.Context()); err != nil { // changed behind the store's back
+		t.Fatal(err)
+	}
 	a, err = c.store.ArticleByID(t.Context(), a.ID)
 	if err != nil {
 		t.Fatal(err)

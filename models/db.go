@@ -65,6 +65,7 @@ func Close(db *gorm.DB) error {
 	if err != nil {
 		return fmt.Errorf("models: close database: %w", err)
 	}
+	writerLocks.Delete(sqlDB)
 	if err := sqlDB.Close(); err != nil {
 		return fmt.Errorf("models: close database: %w", err)
 	}

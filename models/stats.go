@@ -132,3 +132,21 @@ func (s *Store) ArticleProgress(ctx context.Context, articleID uint) (Progress, 
 	}
 	return Progress{Reviewed: st.Reviewed, Total: st.ToReview}, nil
 }
+
+// Progresses returns the progress of each of the articles, from their
+// counters, in one query.
+func (s *Store) Progresses(ctx context.Context, articleIDs []uint) (map[uint]Progress, error) {
+	var rows []articleStats
+	out := make(map[uint]Progress, len(articleIDs))
+	if len(articleIDs) == 0 {
+		return out, nil
+	}
+	err := s.db.WithContext(ctx).Select("article_id, to_review, reviewed").Where("article_id IN ?", articleIDs).Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: progress of articles: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ArticleID] = Progress{Reviewed: r.Reviewed, Total: r.ToReview}
+	}
+	return out, nil
+}

@@ -51,6 +51,9 @@ type Store struct {
 	// in SQLite's busy handler means sleeping and retrying (seconds, at
 	// worst, under load). nil on PostgreSQL, whose writers run at once.
 	writeMu *sync.Mutex
+	// onChange is told of every committed write (see OnChange).
+	hooksMu  sync.Mutex
+	onChange []func()
 	// dummyHash is compared against when an email is unknown, so that a
 	// sign-in takes as long whether or not the account exists: it has
 	// the cost of real hashes. Made on first use, as it takes that long.
@@ -68,7 +71,7 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	// each query is the same every time, only its arguments change.
 	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: true})
 	if db.Dialector.Name() == "sqlite" {
-		s.writeMu = &sync.Mutex{}
+		s.writeMu = writerLock(db)
 	}
 	if s.cost == 0 {
 		s.cost = DefaultBcryptCost
@@ -84,14 +87,33 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	return s
 }
 
+// writerLocks holds one mutex per SQLite connection pool, so that every
+// store over the same pool queues on the same one.
+var writerLocks sync.Map // *sql.DB or gorm.ConnPool → *sync.Mutex
+
+func writerLock(db *gorm.DB) *sync.Mutex {
+	var key any = db.ConnPool
+	if sqlDB, err := db.DB(); err == nil {
+		key = sqlDB
+	}
+	mu, _ := writerLocks.LoadOrStore(key, &sync.Mutex{})
+	return mu.(*sync.Mutex)
+}
+
 // write runs fn in a transaction, one at a time on SQLite (see writeMu).
 // Every change the store makes goes through here.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	if s.writeMu != nil {
-		s.writeMu.Lock()
-		defer s.writeMu.Unlock()
+	err := func() error {
+		if s.writeMu != nil {
+			s.writeMu.Lock()
+			defer s.writeMu.Unlock()
+		}
+		return s.db.WithContext(ctx).Transaction(fn)
+	}()
+	if err == nil {
+		s.changed()
 	}
-	return s.db.WithContext(ctx).Transaction(fn)
+	return err
 }
 
 // DB returns the underlying connection, for wiring and tests.
