@@ -52,12 +52,14 @@ func likePattern(s string) string {
 	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
 }
 
-func (f StatementFilter) apply(s *Store, q *gorm.DB, scale *rating.Scale) *gorm.DB {
+// apply adds the filter's conditions to q. With byIndex the text is
+// looked up in the full-text index first (see SearchStatements).
+func (f StatementFilter) apply(s *Store, q *gorm.DB, scale *rating.Scale, byIndex bool) *gorm.DB {
 	open, final := scale.OpenKeys(), scale.FinalKeys()
 	if t := strings.TrimSpace(f.Text); t != "" {
 		// The full-text index finds the statements with words starting
 		// as the query's do; LIKE keeps those holding the query as typed.
-		if m, ok := s.textMatch("statements", "text", t); ok {
+		if m, ok := s.textMatch("statements", "text", t); ok && byIndex {
 			q = q.Where(m.sql, m.args...)
 		}
 		q = q.Where(`LOWER(text) LIKE LOWER(?) ESCAPE '\'`, likePattern(t))
@@ -116,7 +118,13 @@ func clampPage(page, perPage int) (int, int) {
 // MaxCount is how far lists count their matches: beyond it a total is
 // shown as "more than", so that counting never reads a large part of a
 // big desk. It also bounds how deep page numbers reach.
-const MaxCount = 10_000
+const MaxCount = 1000
+
+// fewMatches is how many statements the full-text index may find for a
+// search to be answered from those alone (read, filtered and sorted);
+// beyond it, statements are read in the list's order until a page is full,
+// which takes few when the words are that common.
+const fewMatches = 2000
 
 // StatementCursor is where a page of a statement list starts: after the
 // statement at Position of article ArticleID, with ID.
@@ -137,6 +145,13 @@ func cursorOf(st Statement) StatementCursor {
 // article first, then in document order, with the total count (up to
 // MaxCount). The page starts after the cursor when it is set, else at
 // page (from 1).
+//
+// How it reads depends on what narrows the search, so that no search
+// reads a large part of a big desk: a filter that picks few statements
+// (an article, a person, a due date, words the full-text index finds
+// rarely) is read through its index and sorted; anything broader is read
+// in the list's order (the index idx_statements_search) until the page is
+// full.
 func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after StatementCursor, page, perPage int) (StatementPage, error) {
 	page, perPage = clampPage(page, perPage)
 	if !after.IsZero() {
@@ -147,11 +162,22 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 	db := s.db.WithContext(ctx)
 	scale := s.Scale()
 	out := StatementPage{Page: page, PerPage: perPage}
-	var err error
-	if out.Total, out.TotalCapped, err = countUpTo(db, f.apply(s, db.Model(&Statement{}).Select("1"), scale)); err != nil {
+	byIndex, inOrder, err := s.searchPlan(db, f)
+	if err != nil {
+		return out, fmt.Errorf("models: search statements: %w", err)
+	}
+	from := func() *gorm.DB {
+		if inOrder && s.db.Dialector.Name() == "sqlite" {
+			// SQLite's planner, without statistics, would rather read a
+			// broad index (verdict) and sort all it finds.
+			return db.Table("statements INDEXED BY idx_statements_search")
+		}
+		return db.Table("statements")
+	}
+	if out.Total, out.TotalCapped, err = countUpTo(db, f.apply(s, from().Select("1"), scale, byIndex)); err != nil {
 		return out, fmt.Errorf("models: count statements: %w", err)
 	}
-	q := f.apply(s, db.Preload("Assignee"), scale)
+	q := f.apply(s, from().Preload("Assignee"), scale, byIndex)
 	if !after.IsZero() {
 		q = q.Where("article_id < ? OR (article_id = ? AND (position > ? OR (position = ? AND id > ?)))",
 			after.ArticleID, after.ArticleID, after.Position, after.Position, after.ID)
@@ -168,6 +194,26 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 	}
 	out.Items, err = rows(db, stmts)
 	return out, err
+}
+
+// searchPlan says how to read a search: byIndex, through the full-text
+// index (its words are rare); inOrder, in the list's order (nothing in the
+// filter picks few statements).
+func (s *Store) searchPlan(db *gorm.DB, f StatementFilter) (byIndex, inOrder bool, err error) {
+	narrow := f.ArticleID != 0 || f.AssigneeID != 0 || f.ReviewedByID != 0 || f.Due == DueOverdue || f.Due == DueToday
+	if narrow {
+		return true, false, nil
+	}
+	m, ok := s.textMatch("statements", "text", strings.TrimSpace(f.Text))
+	if !ok {
+		return false, true, nil
+	}
+	var n int64
+	err = db.Raw("SELECT COUNT(*) FROM (SELECT 1 FROM statements WHERE "+m.sql+" LIMIT ?) m", append(m.args, fewMatches+1)...).Scan(&n).Error
+	if n <= fewMatches {
+		return true, false, err
+	}
+	return false, true, err
 }
 
 // countUpTo counts the rows q selects, up to MaxCount; capped reports that

@@ -65,43 +65,37 @@ func (s *Store) TeamStats(ctx context.Context, now time.Time, after ArticleCurso
 	}
 	db := s.db.WithContext(ctx)
 	openKeys, finalKeys := s.Scale().OpenKeys(), s.Scale().FinalKeys()
+	// Each person's counts come through their own index range (open work
+	// by assignee, reviews by reviewer), never the whole table.
 	type count struct {
-		UserID                       uint
-		OpenCount, DueToday, Overdue int
-		DoneCount                    int
+		UserID                                  uint
+		OpenCount, DueToday, Overdue, DoneCount int
 	}
-	var open []count
-	err = db.Raw(`
-SELECT assignee_id AS user_id, COUNT(*) AS open_count,
-       COALESCE(SUM(CASE WHEN due_at >= ? AND due_at < ? THEN 1 ELSE 0 END), 0) AS due_today,
-       COALESCE(SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), 0) AS overdue
-FROM statements WHERE assignee_id IS NOT NULL AND verdict IN ? AND dismissed = ?
-GROUP BY assignee_id`, now, StartOfDay(now).AddDate(0, 0, 1), now, openKeys, false).Scan(&open).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: team open work: %w", err)
-	}
-	var done []count
-	err = db.Raw(`
-SELECT reviewed_by_id AS user_id, COUNT(*) AS done_count
-FROM statements WHERE reviewed_by_id IS NOT NULL AND verdict IN ? AND reviewed_at >= ?
-GROUP BY reviewed_by_id`, finalKeys, t.WeekStart).Scan(&done).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: team reviews this week: %w", err)
-	}
-	byUser := map[uint]*ReviewerLoad{}
 	t.Reviewers = make([]ReviewerLoad, len(users))
+	ids := make([]uint, len(users))
+	byUser := map[uint]*ReviewerLoad{}
 	for i, u := range users {
 		t.Reviewers[i] = ReviewerLoad{User: u}
+		ids[i] = u.ID
 		byUser[u.ID] = &t.Reviewers[i]
 	}
-	for _, c := range open {
-		if r := byUser[c.UserID]; r != nil {
-			r.Open, r.DueToday, r.Overdue = c.OpenCount, c.DueToday, c.Overdue
+	var loads []count
+	if len(ids) > 0 {
+		const open = `FROM statements s WHERE s.assignee_id = u.id AND s.verdict IN ? AND NOT s.dismissed`
+		err = db.Raw(`SELECT u.id AS user_id,
+  (SELECT COUNT(*) `+open+`) AS open_count,
+  (SELECT COUNT(*) `+open+` AND s.due_at >= ? AND s.due_at < ?) AS due_today,
+  (SELECT COUNT(*) `+open+` AND s.due_at < ?) AS overdue,
+  (SELECT COUNT(*) FROM statements s WHERE s.reviewed_by_id = u.id AND s.reviewed_at >= ? AND s.verdict IN ?) AS done_count
+FROM users u WHERE u.id IN ?`, openKeys, openKeys, now, StartOfDay(now).AddDate(0, 0, 1), openKeys, now,
+			t.WeekStart, finalKeys, ids).Scan(&loads).Error
+		if err != nil {
+			return nil, fmt.Errorf("models: team work: %w", err)
 		}
 	}
-	for _, c := range done {
+	for _, c := range loads {
 		if r := byUser[c.UserID]; r != nil {
-			r.DoneThisWeek = c.DoneCount
+			r.Open, r.DueToday, r.Overdue, r.DoneThisWeek = c.OpenCount, c.DueToday, c.Overdue, c.DoneCount
 		}
 	}
 	// The articles in progress come from their counters, by key, through
@@ -126,7 +120,7 @@ GROUP BY reviewed_by_id`, finalKeys, t.WeekStart).Scan(&done).Error
 		last := page[TeamPageSize-1]
 		t.Next = ArticleCursor{CreatedAt: last.CreatedAt, ID: last.ID}
 	}
-	ids := make([]uint, len(page))
+	ids = make([]uint, len(page))
 	for i, p := range page {
 		ids[i] = p.ID
 		t.Articles = append(t.Articles, p.ArticleLoad)
