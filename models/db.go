@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -15,13 +16,7 @@ import (
 // A dsn starting with postgres:// or postgresql:// opens PostgreSQL; anything
 // else is a SQLite file path.
 func Open(dsn string) (*gorm.DB, error) {
-	cfg := &gorm.Config{
-		Logger:  logger.Discard,
-		NowFunc: func() time.Time { return time.Now().UTC() },
-		// Every multi-row change opens its own transaction explicitly;
-		// GORM's implicit per-statement transaction only costs time.
-		SkipDefaultTransaction: true,
-	}
+	cfg := config()
 	var dialector gorm.Dialector
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		dialector = postgres.Open(dsn)
@@ -37,15 +32,58 @@ func Open(dsn string) (*gorm.DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("models: open database: %w", err)
 		}
-		// One writer at a time is all SQLite allows; a small pool of
-		// readers is plenty with WAL.
+		// A small pool of readers is plenty with WAL.
 		sqlDB.SetMaxOpenConns(8)
+		// One writer at a time is all SQLite allows: writes go through a
+		// pool of one connection of their own, which queues them and
+		// keeps their prepared statements (a statement prepared on the
+		// connection a transaction runs on is reused, not prepared again
+		// for every transaction).
+		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), config()) // a Config holds its pool and caches
+		if err != nil {
+			Close(db)
+			return nil, fmt.Errorf("models: open database: %w", err)
+		}
+		wDB, err := w.DB()
+		if err != nil {
+			Close(db)
+			return nil, fmt.Errorf("models: open database: %w", err)
+		}
+		wDB.SetMaxOpenConns(1)
+		wDB.SetMaxIdleConns(1)
+		writers.Store(sqlDB, w)
 	}
 	if err := Migrate(db); err != nil {
 		Close(db)
 		return nil, err
 	}
 	return db, nil
+}
+
+// config is how the desk uses GORM. Each pool needs a Config of its own.
+func config() *gorm.Config {
+	return &gorm.Config{
+		Logger:  logger.Discard,
+		NowFunc: func() time.Time { return time.Now().UTC() },
+		// Every multi-row change opens its own transaction explicitly;
+		// GORM's implicit per-statement transaction only costs time.
+		SkipDefaultTransaction: true,
+	}
+}
+
+// writers holds the write pool of each SQLite database Open opened, by its
+// read pool: the Store finds it there (see NewStore).
+var writers sync.Map // *sql.DB → *gorm.DB
+
+// writerOf is the pool writes to db go through: its own for SQLite, db
+// itself otherwise.
+func writerOf(db *gorm.DB) *gorm.DB {
+	if sqlDB, err := db.DB(); err == nil {
+		if w, ok := writers.Load(sqlDB); ok {
+			return w.(*gorm.DB)
+		}
+	}
+	return db
 }
 
 // sqliteDSN turns a file path into a DSN with the pragmas the desk relies on:
@@ -66,6 +104,11 @@ func Close(db *gorm.DB) error {
 		return fmt.Errorf("models: close database: %w", err)
 	}
 	writerLocks.Delete(sqlDB)
+	if w, ok := writers.LoadAndDelete(sqlDB); ok {
+		if wDB, err := w.(*gorm.DB).DB(); err == nil {
+			wDB.Close()
+		}
+	}
 	if err := sqlDB.Close(); err != nil {
 		return fmt.Errorf("models: close database: %w", err)
 	}

@@ -128,8 +128,8 @@ AND (article_id, position, id) > (?, ?, ?) ORDER BY article_id, position, id LIM
 }
 
 // Pool returns a page of the unassigned pool, in the order TakeNext
-// hands it out, starting after the cursor; its total is the sum of the
-// articles' pool counters.
+// hands it out, starting after the cursor, and its size up to MaxCount
+// (counted in the pool's partial index).
 func (s *Store) Pool(ctx context.Context, after StatementCursor, perPage int) (StatementPage, error) {
 	_, perPage = clampPage(1, perPage)
 	db := s.db.WithContext(ctx)
@@ -137,7 +137,9 @@ func (s *Store) Pool(ctx context.Context, after StatementCursor, perPage int) (S
 	if after.IsZero() {
 		out.Page = 1
 	}
-	if err := db.Model(&articleStats{}).Select("COALESCE(SUM(pool), 0)").Where("pool > 0").Scan(&out.Total).Error; err != nil {
+	var err error
+	count := db.Table("statements").Select("1").Where(poolWhere+" AND verdict IN ?", s.Scale().OpenKeys())
+	if out.Total, out.TotalCapped, err = countUpTo(db, count); err != nil {
 		return out, fmt.Errorf("models: pool size: %w", err)
 	}
 	stmts, err := s.poolAfter(db, after, perPage+1)

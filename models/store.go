@@ -42,6 +42,7 @@ const DefaultBcryptCost = 12
 // Store runs the desk's queries. It is safe for concurrent use.
 type Store struct {
 	db        *gorm.DB
+	wdb       *gorm.DB // where writes go: see Open
 	now       func() time.Time
 	cost      int
 	extractor Extractor
@@ -70,6 +71,7 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	// Statements are prepared once per connection and reused: the SQL of
 	// each query is the same every time, only its arguments change.
 	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: true})
+	s.wdb = writerOf(db).Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: true})
 	if db.Dialector.Name() == "sqlite" {
 		s.writeMu = writerLock(db)
 	}
@@ -108,13 +110,17 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 			s.writeMu.Lock()
 			defer s.writeMu.Unlock()
 		}
-		return s.db.WithContext(ctx).Transaction(fn)
+		return s.wdb.WithContext(ctx).Transaction(fn)
 	}()
 	if err == nil {
 		s.changed()
 	}
 	return err
 }
+
+// Writer returns the connection writes go through (on SQLite a pool of
+// one of its own; see Open), for tests.
+func (s *Store) Writer() *gorm.DB { return s.wdb }
 
 // DB returns the underlying connection, for wiring and tests.
 func (s *Store) DB() *gorm.DB { return s.db }
