@@ -56,6 +56,7 @@ type Handler struct {
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
 	matches *match.Index
+	metrics *metrics
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -89,6 +90,8 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	// nobody can dodge the sign-in rate limit by inventing headers.
 	e.IPExtractor = echo.ExtractIPDirect()
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true}))
+	h.metrics = h.newMetrics()
+	e.Use(h.metrics.observe)
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
@@ -137,7 +140,10 @@ func (h *Handler) routes(e *echo.Echo) {
 	api := e.Group("/api/v1", requireJSON)
 
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler())))
+	// Operations, off the signed-in routes (ops.go).
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok") })
+	e.GET("/readyz", h.readyz)
+	e.GET("/metrics", h.metrics.handler())
 
 	// Signing in and the account (auth.go, account.go).
 	e.GET("/setup", h.setupPage)

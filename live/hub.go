@@ -48,15 +48,21 @@ type Hub struct {
 	log      *slog.Logger
 	interval time.Duration
 	wake     chan struct{}
-	// Observe, when set, is told how long after it was saved each entry
-	// reached the pages: the lag of the live feed.
-	Observe func(time.Duration)
 
 	mu        sync.Mutex
 	subs      map[uint]map[chan Change]struct{}
 	listeners []func([]models.Event)
 	closed    bool
 	stale     bool // entries were left unread while nobody listened
+	observe   func(time.Duration)
+}
+
+// Observe has fn told, for each change delivered to open pages, how long
+// after it was saved it reached them: the lag of the live feed.
+func (h *Hub) Observe(fn func(time.Duration)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.observe = fn
 }
 
 // NewHub returns a hub over src that, while pages are open, also reads
@@ -258,8 +264,8 @@ func (h *Hub) publish(ctx context.Context, events []models.Event) {
 			default:
 			}
 		}
-		if h.Observe != nil {
-			h.Observe(now.Sub(e.CreatedAt))
+		if h.observe != nil {
+			h.observe(now.Sub(e.CreatedAt))
 		}
 	}
 }
