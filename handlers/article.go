@@ -102,6 +102,20 @@ func (h *Handler) showArticle(c echo.Context) error {
 		}
 		return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
 	}
+	// A browser that has the page as it is now gets 304 (see
+	// article_cache.go).
+	rev, err := h.store.ArticleRevision(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	etag, err := h.articleETag(c, h.page(c, ""), rev)
+	if err != nil {
+		return err
+	}
+	if notModified(c, etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	cacheHeaders(c, etag)
 	return h.renderArticle(c, http.StatusOK, id, nil)
 }
 
@@ -110,7 +124,7 @@ func (h *Handler) showArticle(c echo.Context) error {
 // given (after a problem), else fresh, saying what the last assignment did.
 func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *views.AssignForm) error {
 	ctx := c.Request().Context()
-	a, err := h.store.ArticleByID(ctx, id)
+	a, _, err := h.viewArticle(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,8 @@ type Handler struct {
 	hub     *live.Hub
 	matches *match.Index
 	metrics *metrics
+	// articles keeps the article page's data by revision (article_cache.go).
+	articles *articleCache
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -76,9 +78,10 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		secure:  cfg.SecureCookies,
-		hub:     cfg.Live,
-		matches: cfg.Matches,
+		secure:   cfg.SecureCookies,
+		hub:      cfg.Live,
+		matches:  cfg.Matches,
+		articles: newArticleCache(),
 	}
 
 	e := echo.New()

@@ -7,6 +7,8 @@
 //	go run ./internal/loadtest pages  --db desk.db --base http://127.0.0.1:18101
 //	go run ./internal/loadtest writes --db desk.db --base http://127.0.0.1:18101 --reviewers 20 --duration 30s
 //	go run ./internal/loadtest writes --db desk.db --plain --reviewers 20 --duration 30s
+//	go run ./internal/loadtest article --db desk.db --statements 200   # then wrk the path it prints
+//	go run ./internal/loadtest bare --size 60                          # the article page's peer
 //
 // Every run ends by checking that each acknowledged save is in the
 // database; it exits non-zero if one is not.
@@ -23,7 +25,7 @@ import (
 	"time"
 )
 
-const usage = `usage: loadtest fill|pages|writes [flags]   (loadtest COMMAND -h for its flags)`
+const usage = `usage: loadtest fill|pages|writes|article|bare [flags]   (loadtest COMMAND -h for its flags)`
 
 func main() {
 	if len(os.Args) < 2 {
@@ -40,6 +42,10 @@ func main() {
 		err = pagesCmd(ctx, os.Args[2:])
 	case "writes":
 		err = writesCmd(ctx, os.Args[2:])
+	case "article":
+		err = articleCmd(ctx, os.Args[2:])
+	case "bare":
+		err = bareCmd(ctx, os.Args[2:])
 	default:
 		err = errors.New(usage)
 	}
