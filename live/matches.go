@@ -14,7 +14,7 @@ import (
 // Matchable is what keeping the claim-matching index needs from the store.
 type Matchable interface {
 	EachMatchable(ctx context.Context, fn func(id, articleID uint, text string)) error
-	StatementsByID(ctx context.Context, ids []uint) ([]models.Statement, error)
+	MatchStates(ctx context.Context, ids []uint) ([]models.Statement, error)
 	Scale() *rating.Scale
 }
 
@@ -36,10 +36,12 @@ func LoadMatches(ctx context.Context, store Matchable, idx *match.Index) error {
 // are applied after it, so none is lost. The index is marked ready once
 // loaded. Call it before the hub's Run; it stops with ctx.
 func (h *Hub) KeepMatches(ctx context.Context, store Matchable, idx *match.Index, log *slog.Logger) {
-	q := &idQueue{ready: make(chan struct{}, 1), ids: map[uint]struct{}{}}
+	q := &idQueue{ready: make(chan struct{}, 1), ids: map[uint]bool{}}
 	h.Listen(func(events []models.Event) {
 		for _, e := range events {
-			q.add(e.StatementID)
+			// Only a change of boundaries changes a statement's text;
+			// anything else may change whether it is matchable.
+			q.add(e.StatementID, e.Action.Relayout())
 		}
 	})
 	go func() {
@@ -58,8 +60,8 @@ func (h *Hub) KeepMatches(ctx context.Context, store Matchable, idx *match.Index
 				return
 			case <-q.ready:
 			}
-			ids := q.take()
-			stmts, err := store.StatementsByID(ctx, ids)
+			ids, retext := q.take()
+			stmts, err := store.MatchStates(ctx, ids)
 			if err != nil {
 				if ctx.Err() == nil {
 					log.Error("claim matching: loading changed statements", "err", err)
@@ -76,24 +78,27 @@ func (h *Hub) KeepMatches(ctx context.Context, store Matchable, idx *match.Index
 					idx.Remove(id)
 					continue
 				}
+				if idx.Has(id) && !retext[id] {
+					continue // the same text: analysing it again would change nothing
+				}
 				idx.Add(match.Doc{ID: st.ID, ArticleID: st.ArticleID, Text: st.Text})
 			}
 		}
 	}()
 }
 
-// idQueue is a set of statement ids waiting to be looked at again, with a
-// signal that it is not empty. A statement changed many times while
-// waiting is looked at once.
+// idQueue is a set of statement ids waiting to be looked at again (and
+// whether their text may have changed), with a signal that it is not
+// empty. A statement changed many times while waiting is looked at once.
 type idQueue struct {
 	mu    sync.Mutex
-	ids   map[uint]struct{}
+	ids   map[uint]bool
 	ready chan struct{}
 }
 
-func (q *idQueue) add(id uint) {
+func (q *idQueue) add(id uint, retext bool) {
 	q.mu.Lock()
-	q.ids[id] = struct{}{}
+	q.ids[id] = q.ids[id] || retext
 	q.mu.Unlock()
 	select {
 	case q.ready <- struct{}{}:
@@ -102,15 +107,19 @@ func (q *idQueue) add(id uint) {
 }
 
 // take empties the queue, at most 1,000 ids at a time.
-func (q *idQueue) take() []uint {
+func (q *idQueue) take() ([]uint, map[uint]bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	out := make([]uint, 0, min(len(q.ids), 1000))
-	for id := range q.ids {
+	retext := map[uint]bool{}
+	for id, r := range q.ids {
 		if len(out) == cap(out) {
 			break
 		}
 		out = append(out, id)
+		if r {
+			retext[id] = true
+		}
 		delete(q.ids, id)
 	}
 	if len(q.ids) > 0 {
@@ -119,5 +128,5 @@ func (q *idQueue) take() []uint {
 		default:
 		}
 	}
-	return out
+	return out, retext
 }

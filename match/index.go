@@ -131,6 +131,14 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
+// Has reports whether the statement with the given ID is in the index.
+func (ix *Index) Has(id uint) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.slot[id]
+	return ok
+}
+
 // Add indexes d, replacing any statement with the same ID.
 func (ix *Index) Add(d Doc) {
 	words, hints, figs := analyze(d.Text)

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"sync"
@@ -35,22 +36,26 @@ func Open(dsn string) (*gorm.DB, error) {
 		// A small pool of readers is plenty with WAL.
 		sqlDB.SetMaxOpenConns(8)
 		// One writer at a time is all SQLite allows: writes go through a
-		// pool of one connection of their own, which queues them and
-		// keeps their prepared statements (a statement prepared on the
-		// connection a transaction runs on is reused, not prepared again
-		// for every transaction).
-		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), config()) // a Config holds its pool and caches
+		// small pool of their own that keeps their prepared statements (a
+		// statement prepared on the connection a transaction runs on is
+		// reused, not prepared again for every transaction).
+		wDB, err := sql.Open(sqlite.DriverName, sqliteDSN(dsn))
 		if err != nil {
 			Close(db)
 			return nil, fmt.Errorf("models: open database: %w", err)
 		}
-		wDB, err := w.DB()
+		// Two connections: while a write transaction holds one, a query
+		// met for the first time is prepared on the database through the
+		// other (see preparedPool); writers take turns (Store.write).
+		wDB.SetMaxOpenConns(2)
+		wDB.SetMaxIdleConns(2)
+		// A Config holds its pool and caches: the writer has its own.
+		w, err := gorm.Open(sqlite.New(sqlite.Config{Conn: newPreparedPool(wDB)}), config())
 		if err != nil {
+			wDB.Close()
 			Close(db)
 			return nil, fmt.Errorf("models: open database: %w", err)
 		}
-		wDB.SetMaxOpenConns(1)
-		wDB.SetMaxIdleConns(1)
 		writers.Store(sqlDB, w)
 	}
 	if err := Migrate(db); err != nil {
@@ -105,8 +110,9 @@ func Close(db *gorm.DB) error {
 	}
 	writerLocks.Delete(sqlDB)
 	if w, ok := writers.LoadAndDelete(sqlDB); ok {
-		if wDB, err := w.(*gorm.DB).DB(); err == nil {
-			wDB.Close()
+		if p, ok := w.(*gorm.DB).ConnPool.(*preparedPool); ok {
+			p.close()
+			p.db.Close()
 		}
 	}
 	if err := sqlDB.Close(); err != nil {

@@ -48,6 +48,21 @@ func (s *Store) StatementsByID(ctx context.Context, ids []uint) ([]Statement, er
 	return list, nil
 }
 
+// MatchStates returns, of the statements with those ids that exist, what
+// claim matching needs to judge them (id, article, text, verdict,
+// dismissed), in one light query.
+func (s *Store) MatchStates(ctx context.Context, ids []uint) ([]Statement, error) {
+	var list []Statement
+	if len(ids) == 0 {
+		return list, nil
+	}
+	err := s.db.WithContext(ctx).Select("id, article_id, text, verdict, dismissed").Where("id IN ?", ids).Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: statements %v: %w", ids, err)
+	}
+	return list, nil
+}
+
 // Review saves a reviewer's verdict, note, correction and sources for a
 // statement in one transaction that reads the statement once and writes it
 // once. A stale r.Version fails with a conflict (a *ConflictError cause),
@@ -181,18 +196,21 @@ func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time)
 	if slices.EqualFunc(current, in, func(a, b SourceInput) bool { return a.sameAs(b) }) {
 		return st.Sources, nil
 	}
-	if err := tx.Where("statement_id = ?", st.ID).Delete(&Source{}).Error; err != nil {
+	// Plain SQL: this runs while SQLite's one writer is held.
+	if err := tx.Exec("DELETE FROM sources WHERE statement_id = ?", st.ID).Error; err != nil {
 		return nil, err
 	}
 	sources := make([]Source, len(in))
 	for i, x := range in {
-		sources[i] = x.source(st.ID, i+1, now)
-		sources[i].CreatedAt = now
-	}
-	if len(sources) > 0 {
-		if err := tx.Create(&sources).Error; err != nil {
+		src := x.source(st.ID, i+1, now)
+		src.CreatedAt = now
+		err := tx.Raw(`INSERT INTO sources (statement_id, position, url, title, publisher, quote, accessed_at, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, src.URL, src.Title, src.Publisher, src.Quote,
+			src.AccessedAt, src.CreatedAt).Row().Scan(&src.ID)
+		if err != nil {
 			return nil, err
 		}
+		sources[i] = src
 	}
 	return sources, nil
 }

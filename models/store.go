@@ -69,9 +69,14 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	}
 	// GORM stamps created_at and updated_at with the store's clock too.
 	// Statements are prepared once per connection and reused: the SQL of
-	// each query is the same every time, only its arguments change.
-	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: true})
-	s.wdb = writerOf(db).Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: true})
+	// each query is the same every time, only its arguments change. On
+	// SQLite, GORM prepares the reads (outside transactions, where its
+	// statement cache works) and the writer's pool prepares the writes
+	// (see preparedPool); PostgreSQL's driver (pgx) prepares and caches
+	// every statement itself.
+	sqlite := db.Dialector.Name() == "sqlite"
+	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: sqlite})
+	s.wdb = writerOf(db).Session(&gorm.Session{NowFunc: s.nowUTC})
 	if db.Dialector.Name() == "sqlite" {
 		s.writeMu = writerLock(db)
 	}
@@ -118,8 +123,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return err
 }
 
-// Writer returns the connection writes go through (on SQLite a pool of
-// one of its own; see Open), for tests.
+// Writer returns the connection writes go through (on SQLite a small
+// pool of its own; see Open), for tests.
 func (s *Store) Writer() *gorm.DB { return s.wdb }
 
 // DB returns the underlying connection, for wiring and tests.

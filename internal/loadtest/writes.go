@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ func writesCmd(ctx context.Context, args []string) error {
 	rate := fs.Float64("rate", 0, "saves a second in all (0: as fast as answered)")
 	plain := fs.Bool("plain", false, "save through plain SQL (the peer) instead of the API")
 	watch := fs.String("watch", "", "an instance whose live updates to time")
+	pid := fs.Int("pid", 0, "the server's process id, to report the CPU time a save costs it (with --plain: this process)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,12 +88,18 @@ func writesCmd(ctx context.Context, args []string) error {
 	runCtx, cancel := context.WithTimeout(ctx, *duration)
 	defer cancel()
 	var wg sync.WaitGroup
+	cpuPID := *pid
+	if *plain {
+		cpuPID = os.Getpid()
+	}
+	cpu0 := cpuTime(cpuPID)
 	start := time.Now()
 	for _, r := range work {
 		wg.Go(func() { r.run(runCtx, saver, *rate/float64(len(work)), lag) })
 	}
 	wg.Wait()
 	took := time.Since(start)
+	cpu := cpuTime(cpuPID) - cpu0
 
 	var all latencies
 	var ok, conflicts, failed int
@@ -108,6 +116,10 @@ func writesCmd(ctx context.Context, args []string) error {
 	fmt.Printf("%s, %d reviewers, %s: %d saves acknowledged, %.0f/s; %d conflicts (409), %d failed\n",
 		mode, len(work), took.Round(time.Millisecond), ok, float64(ok)/took.Seconds(), conflicts, failed)
 	fmt.Printf("latency %s\n", all)
+	if cpuPID != 0 && ok > 0 {
+		fmt.Printf("CPU time of process %d: %s for %d saves, %.3f ms a save\n", cpuPID, cpu.Round(time.Millisecond), ok,
+			float64(cpu.Microseconds())/1000/float64(ok))
+	}
 	if lag != nil {
 		time.Sleep(2 * time.Second) // the last updates on their way
 		lag.report()
