@@ -103,7 +103,7 @@ func waitLoaded(p *Page, expr string) {
 	deadline := time.Now().Add(stepTimeout)
 	for time.Now().Before(deadline) {
 		ctx, cancel := p.step()
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && (` + expr + `)`))
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && (`+expr+`)`))
 		cancel()
 		if err == nil && ok {
 			return
