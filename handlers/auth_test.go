@@ -244,6 +244,16 @@ func TestPermissionMatrix(t *testing.T) {
 			a, _ := fresh()
 			return c.post(fmt.Sprintf("/articles/%d/delete", a.ID), url.Values{}, false)
 		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"GET /admin/deleted", func(c *client) response { return c.get("/admin/deleted") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"POST /articles/:id/restore", func(c *client) response {
+			a, _ := fresh()
+			if err := admin.store.DeleteArticle(t.Context(), a.ID, admin.user.ID); err != nil {
+				t.Fatal(err)
+			}
+			return c.post(fmt.Sprintf("/articles/%d/restore", a.ID), url.Values{}, false)
+		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
+		{"API GET /articles/deleted", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles/deleted", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"GET /members", func(c *client) response { return c.get("/members?q=a") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"GET /articles/:id/export", func(c *client) response {
 			a, _ := fresh()
 			return c.get(fmt.Sprintf("/articles/%d/export?format=csv", a.ID))

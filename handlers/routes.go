@@ -133,6 +133,7 @@ func (h *Handler) routes(e *echo.Echo) {
 		edit   = h.require(models.PermEditStatements)
 		assign = h.require(models.PermAssign)
 		users  = h.require(models.PermManageUsers)
+		revive = h.require(models.PermRestoreArticle)
 	)
 	api := e.Group("/api/v1", requireJSON)
 
@@ -173,6 +174,12 @@ func (h *Handler) routes(e *echo.Echo) {
 	api.GET("/articles/:id", h.showArticle, read)
 	api.DELETE("/articles/:id", h.deleteArticle, remove)
 
+	// Deleted articles, restorable for 30 days (article_delete.go).
+	e.GET("/admin/deleted", h.deletedPage, revive)
+	e.POST("/articles/:id/restore", h.restoreArticle, revive)
+	api.GET("/articles/deleted", h.deletedPage, revive)
+	api.POST("/articles/:id/restore", h.restoreArticle, revive)
+
 	// Reports and exports (article_export.go).
 	for _, g := range []interface {
 		GET(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
@@ -198,7 +205,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.GET("/sources/row", h.sourceRowFrom, review)
 	e.POST("/statements/:id/comments", h.addComment, review)
 	e.GET("/statements/:id/matches", h.statementMatches, read)
-	e.POST("/statements/:id/reuse", h.statementEdit(reuseReview, false), review)
+	e.POST("/statements/:id/reuse", h.reuseFromPanel, review)
 	api.GET("/statements/:id", h.apiStatement, read)
 	api.PATCH("/statements/:id", h.saveReview, review)
 	api.GET("/statements/:id/sources", h.apiSources, read)
@@ -206,6 +213,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	api.POST("/statements/:id/sources/order", h.apiReorderSources, review)
 	api.PATCH("/statements/:id/sources/:sid", h.apiUpdateSource, review)
 	api.DELETE("/statements/:id/sources/:sid", h.apiDeleteSource, review)
+	e.GET("/members", h.members, read)
 	api.GET("/statements/:id/comments", h.apiComments, read)
 	api.POST("/statements/:id/comments", h.addComment, review)
 	api.GET("/statements/:id/matches", h.statementMatches, read)

@@ -32,7 +32,11 @@ func (h *Handler) statementHistory(c echo.Context) error {
 	if isAPI(c) {
 		return c.JSON(http.StatusOK, toEvents(events))
 	}
-	return render(c, http.StatusOK, views.HistoryTimeline(events))
+	users, err := h.store.Users(ctx)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.HistoryTimeline(events, views.PeopleOf(users)))
 }
 
 func (h *Handler) articleActivity(c echo.Context) error {
@@ -56,5 +60,9 @@ func (h *Handler) articleActivity(c echo.Context) error {
 	if isAPI(c) {
 		return c.JSON(http.StatusOK, toEvents(events))
 	}
-	return render(c, http.StatusOK, views.ActivityPage(h.page(c, "Activity"), a, events))
+	users, err := h.store.Users(ctx)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.ActivityPage(h.page(c, "Activity"), a, events, views.PeopleOf(users)))
 }

@@ -266,6 +266,7 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	migrateArticleDeletion,
 }
 
 // schemaVersion records how many migrations have run.

@@ -24,7 +24,7 @@ func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
 	err := db.Joins("ReviewedBy").Joins("Assignee").
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where("statements.id = ?", id).Take(&st).Error
+		Where("statements.id = ?", id).Where(liveArticle("statements.article_id")).Take(&st).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
 	}
@@ -239,7 +239,7 @@ func (s Statement) Matchable(scale *rating.Scale) bool {
 func (s *Store) EachMatchable(ctx context.Context, fn func(id, articleID uint, text string)) error {
 	var batch []Statement
 	err := s.db.WithContext(ctx).Select("id, article_id, text").
-		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).
+		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).Where(liveArticle("article_id")).
 		FindInBatches(&batch, 5000, func(tx *gorm.DB, _ int) error {
 			for _, st := range batch {
 				fn(st.ID, st.ArticleID, st.Text)

@@ -46,10 +46,11 @@ const (
 	PermEditStatements                   // fix statement boundaries, split, merge, dismiss
 	PermAssign                           // assign, reassign and unassign work; the team view
 	PermManageUsers                      // create users, change roles, deactivate; settings
+	PermRestoreArticle                   // list deleted articles and restore them
 )
 
 var rolePermissions = map[Role][]Permission{
-	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers},
+	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers, PermRestoreArticle},
 	Editor:   {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign},
 	Reviewer: {PermRead, PermReview},
 }

@@ -89,10 +89,45 @@ func actionLabel(a models.Action) string {
 
 func joinWords(ws []string) string { return strings.Join(ws, ", ") }
 
+// People names the desk's members by id, for history entries that hold
+// only ids (who work was assigned to).
+type People map[uint]string
+
+// PeopleOf indexes users by id.
+func PeopleOf(users []models.User) People {
+	p := make(People, len(users))
+	for _, u := range users {
+		p[u.ID] = u.Name
+	}
+	return p
+}
+
+func (p People) name(id uint) string {
+	if n, ok := p[id]; ok {
+		return n
+	}
+	return "someone"
+}
+
 // eventSummary says in a line what an event changed, from the payload
 // type of its action.
-func eventSummary(ctx context.Context, e models.Event) string {
+func eventSummary(ctx context.Context, e models.Event, people People) string {
 	switch e.Action {
+	case models.ActionAssign:
+		if a := models.ChangeOf[models.Assigned](e).After; a != nil {
+			s := "to " + people.name(a.AssigneeID)
+			if a.DueAt != nil {
+				s += ", due " + dueText(*a.DueAt)
+			}
+			if a.Priority == models.Urgent {
+				s += ", urgent"
+			}
+			return s
+		}
+	case models.ActionUnassign:
+		if h := models.ChangeOf[models.Holder](e).Before; h != nil {
+			return "from " + people.name(h.AssigneeID)
+		}
 	case models.ActionReview, models.ActionReuse:
 		return reviewSummary(ctx, models.ChangeOf[models.ReviewState](e))
 	case models.ActionComment:
@@ -232,3 +267,30 @@ type ClaimMatch struct {
 }
 
 func matchPercent(score float64) string { return fmt.Sprintf("%.0f%%", score*100) }
+
+// statementLabel names a statement of the article by its place in it, or
+// as "a statement" when it is gone (merged into another).
+func statementLabel(a *models.Article, id uint) string {
+	for _, s := range a.Statements {
+		if s.ID == id {
+			return fmt.Sprintf("statement %d", s.Position)
+		}
+	}
+	return "a statement"
+}
+
+// scorePercent is a check-worthiness score as people read it.
+func scorePercent(score float64) string { return fmt.Sprintf("%.0f%%", score*100) }
+
+// scoreValue is a score as a meter's value.
+func scoreValue(score float64) string { return fmt.Sprintf("%.2f", min(max(score, 0), 1)) }
+
+// reuseQuestion asks before an earlier review replaces this one.
+func reuseQuestion(ctx context.Context, m ClaimMatch) string {
+	q := fmt.Sprintf("Replace this statement's verdict, note, correction and sources with the earlier review (%s, %d source(s))? You can undo it right after.",
+		verdictLabel(ctx, m.Statement.Verdict), len(m.Statement.Sources))
+	if !m.SameFigures {
+		q = "The figures differ from this statement's. " + q
+	}
+	return q
+}
