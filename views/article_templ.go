@@ -285,7 +285,7 @@ func ArticlePage(p Page, v ArticleView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "\"><section class=\"list-pane\" aria-labelledby=\"list-heading\"><div class=\"list-head\"><h2 id=\"list-heading\" class=\"small\">Statements (")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "\"><section class=\"list-pane\" aria-labelledby=\"list-heading\"><div class=\"pane-head\"><h2 id=\"list-heading\" class=\"small\">Statements (")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
