@@ -55,6 +55,12 @@ func TestAxeEveryPage(t *testing.T) {
 					for _, v := range pg.p.Axe() {
 						t.Errorf("%s (dark %v) %s: %s", pg.path, dark, pg.p.Name, v)
 					}
+					// What a person sees, to look at (e2e/testdata/screenshots).
+					scheme := "light"
+					if dark {
+						scheme = "dark"
+					}
+					pg.p.ViewportScreenshot(scheme + unsafeName.ReplaceAllString(pg.path, "_"))
 				}
 			}
 			// The sign-in page, signed out.
