@@ -203,7 +203,6 @@ func reviewedCount(p models.Progress) string {
 	return fmt.Sprintf("%d of %d reviewed", p.Reviewed, p.Total)
 }
 
-func percentStyle(p models.Progress) string { return fmt.Sprintf("width: %d%%", p.Percent()) }
 
 func reasonsText(r []string) string { return strings.Join(r, ", ") }
 

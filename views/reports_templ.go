@@ -419,7 +419,7 @@ func TeamPage(p Page, q TeamQuery, t export.TeamReport, users []models.User) tem
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 35, "</select></div><div><button class=\"primary\" type=\"submit\">Show</button></div><div><button type=\"submit\" name=\"format\" value=\"md\">Download Markdown</button> <button type=\"submit\" name=\"format\" value=\"csv\">Download CSV</button></div></form><section class=\"card\" style=\"margin-top: 1rem\"><p><strong>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 35, "</select></div><div><button class=\"primary\" type=\"submit\">Show</button></div><div><button type=\"submit\" name=\"format\" value=\"md\">Download Markdown</button> <button type=\"submit\" name=\"format\" value=\"csv\">Download CSV</button></div></form><section class=\"card spaced\"><p><strong>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
