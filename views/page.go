@@ -203,7 +203,6 @@ func reviewedCount(p models.Progress) string {
 	return fmt.Sprintf("%d of %d reviewed", p.Reviewed, p.Total)
 }
 
-
 func reasonsText(r []string) string { return strings.Join(r, ", ") }
 
 // facetTitle is the hover text of a facet: its kind in words.
