@@ -5,6 +5,7 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -42,6 +43,9 @@ type Config struct {
 	// BaseURL is the public address of the desk, for permalinks.
 	Organization string
 	BaseURL      string
+	// MaxImports caps how many file and URL imports run at once; 0 means
+	// one per CPU. More wait a little, then get a 429.
+	MaxImports int
 }
 
 // Handler serves the desk. It holds no per-request state.
@@ -56,6 +60,7 @@ type Handler struct {
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
 	matches *match.Index
+	imports chan struct{} // one token per import running
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -71,6 +76,9 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
 	}
+	if cfg.MaxImports <= 0 {
+		cfg.MaxImports = runtime.NumCPU()
+	}
 	h := &Handler{
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
@@ -78,6 +86,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		secure:  cfg.SecureCookies,
 		hub:     cfg.Live,
 		matches: cfg.Matches,
+		imports: make(chan struct{}, cfg.MaxImports),
 	}
 
 	e := echo.New()
