@@ -52,14 +52,14 @@ func announceSetupCode(ctx context.Context, store *models.Store, dsn string, std
 	if err != nil {
 		return err
 	}
-	where := ""
+	fmt.Fprintf(stderr, "This desk has no users yet. To create the first admin, open it in a browser and enter this set-up code:\n\n    %s\n\n", code)
 	if path != "" {
 		if err := writePrivate(path, code+"\n"); err != nil {
 			return fmt.Errorf("write the set-up code: %w", err)
 		}
-		where = fmt.Sprintf(" It is also in %s, readable only by you.", path)
+		fmt.Fprintf(stderr, "It is also in %s, readable only by you. ", path)
 	}
-	fmt.Fprintf(stderr, "This desk has no users yet. To create the first admin, open it in a browser and enter this set-up code:\n\n    %s\n\n%s Scripts can instead run 'factcheck user create --role admin --password-stdin ...'.\n", code, strings.TrimSpace(where))
+	fmt.Fprintln(stderr, "Scripts can instead run 'factcheck user create --role admin --password-stdin ...'.")
 	return nil
 }
 
