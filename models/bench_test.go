@@ -9,8 +9,8 @@ import (
 
 	"github.com/factcheckdesk/factcheck/demo"
 	"github.com/factcheckdesk/factcheck/models"
-	"github.com/factcheckdesk/factcheck/rating"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // BenchmarkCreateArticle measures loading the example article: validation,
