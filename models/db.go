@@ -32,14 +32,19 @@ func Open(dsn string) (*gorm.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("models: open database: %w", err)
 	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("models: open database: %w", err)
+	}
 	if db.Dialector.Name() == "sqlite" {
-		sqlDB, err := db.DB()
-		if err != nil {
-			return nil, fmt.Errorf("models: open database: %w", err)
-		}
 		// One writer at a time is all SQLite allows; a small pool of
 		// readers is plenty with WAL.
 		sqlDB.SetMaxOpenConns(8)
+	} else {
+		// A burst of requests queues for a connection rather than taking
+		// every connection the server allows (100 by default) from the
+		// other instances sharing it.
+		sqlDB.SetMaxOpenConns(25)
 	}
 	if err := Migrate(db); err != nil {
 		Close(db)
