@@ -38,6 +38,9 @@ func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body s
 	case !utf8.ValidString(body) || len(body) > MaxCommentBytes:
 		return nil, invalid("body", "A comment is plain text of at most 10,000 characters.")
 	}
+	if err := textError("body", "comment", body, MaxCommentBytes); err != nil {
+		return nil, err
+	}
 	now := s.nowUTC()
 	c := &Comment{StatementID: statementID, Body: body, CreatedAt: now}
 	if userID != 0 {

@@ -266,6 +266,8 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	// Sign-in counters counted before the password check; set-up codes.
+	migrateSignInSecurity,
 	migrateArticleDeletion,
 }
 

@@ -61,7 +61,6 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		if st.Version != r.Version {
 			return conflict(st)
 		}
-		before := reviewStateOf(st)
 		next := *st
 		next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
 		next.Correction = ""
@@ -95,7 +94,8 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 			next.ReviewedBy = &by
 		}
 		out = &next
-		action, after := ActionReview, reviewStateOf(out)
+		action := ActionReview
+		before, after := reviewChange(st, out)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
@@ -134,14 +134,6 @@ func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time)
 		}
 	}
 	return sources, nil
-}
-
-func reviewStateOf(s *Statement) ReviewState {
-	r := ReviewState{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction, Sources: []SourceInput{}}
-	for _, src := range s.Sources {
-		r.Sources = append(r.Sources, InputOf(src))
-	}
-	return r
 }
 
 // change runs one edit of a statement as a transaction: it claims the

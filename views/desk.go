@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // LinkPart is a run of comment text; URL is set when the run is a link.
@@ -166,17 +167,29 @@ func reviewSummary(ctx context.Context, ch models.Change[models.ReviewState]) st
 	if ch.After != nil {
 		after = *ch.After
 	}
+	// A side holds only what changed (older entries hold everything, so
+	// a field counts as changed only when its value differs).
 	var parts []string
-	if before.Verdict != after.Verdict {
-		parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictLabel(ctx, before.Verdict), verdictLabel(ctx, after.Verdict)))
+	if changed(before.Verdict, after.Verdict) {
+		was := rating.Unreviewed
+		if before.Verdict != nil {
+			was = *before.Verdict
+		}
+		parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictLabel(ctx, was), verdictLabel(ctx, *after.Verdict)))
 	}
-	if after.Correction != "" && before.Correction != after.Correction {
-		parts = append(parts, "correction “"+after.Correction+"”")
+	if changed(before.Correction, after.Correction) && *after.Correction != "" {
+		parts = append(parts, "correction “"+*after.Correction+"”")
 	}
-	if after.Note != "" && before.Note != after.Note {
-		parts = append(parts, "note “"+clip(after.Note)+"”")
+	if changed(before.Note, after.Note) && *after.Note != "" {
+		parts = append(parts, "note “"+clip(*after.Note)+"”")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// changed reports whether a review field has a value after that differs
+// from the one before.
+func changed[T comparable](before, after *T) bool {
+	return after != nil && (before == nil || *before != *after)
 }
 
 func clip(s string) string {

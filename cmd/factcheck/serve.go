@@ -53,6 +53,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			return err
 		}
 	}
+	if err := announceSetupCode(ctx, store, *dsn, stderr); err != nil {
+		return err
+	}
 
 	// Live updates poll the shared history, so pages on every instance
 	// see changes made on any. They stop first on shutdown, ending the
