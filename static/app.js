@@ -402,6 +402,9 @@
     if (!form) { toast("Open a statement first: press j, or click one."); return; }
     var btn = form.querySelector("button[type=submit]");
     if (!btn) { toast("Your role may not save reviews."); return; }
+    // A panel swapped in a moment ago may not be wired to htmx yet (it is
+    // on settle); without this the form would post as a plain page.
+    htmx.process(form);
     form.requestSubmit(btn);
   }
   document.addEventListener("keydown", function (e) {
@@ -560,6 +563,16 @@
   });
   document.addEventListener("focusout", function (e) {
     if (e.target.matches && e.target.matches("textarea[data-mentions]")) setTimeout(function () { closeMentions(e.target); }, 150);
+  });
+
+  // A panel asked for earlier may answer after a later key press asked
+  // for another: only the selected statement's panel is shown.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var cfg = e.detail.requestConfig, m = cfg && cfg.verb === "get" && /^\/statements\/(\d+)\/panel$/.exec(cfg.path);
+    if (!m || !e.detail.target || e.detail.target.id !== "panel" || m[1] === current) return;
+    e.detail.shouldSwap = false;
+    var shown = reviewPanel();
+    if (!shown || shown.getAttribute("data-statement") !== current) select(current, { now: true });
   });
 
   // ---------------------------------------------------------------------
