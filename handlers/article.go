@@ -30,7 +30,11 @@ func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm)
 	if err != nil {
 		return err
 	}
-	return render(c, status, views.HomePage(h.page(c, "Articles"), views.HomeView{Articles: list, First: after.IsZero(), Form: form}))
+	v := views.HomeView{Articles: list, First: after.IsZero(), Form: form}
+	if status == http.StatusOK {
+		v.Deleted = h.justDeleted(c)
+	}
+	return render(c, status, views.HomePage(h.page(c, "Articles"), v))
 }
 
 // suggestArticles offers articles whose titles start words as typed: the
@@ -105,6 +109,9 @@ func (h *Handler) showArticle(c echo.Context) error {
 	// A browser that has the page as it is now gets 304 (see
 	// article_cache.go).
 	rev, err := h.store.ArticleRevision(c.Request().Context(), id)
+	if errors.Is(err, models.ErrNotFound) {
+		return h.deletedArticle(c, id, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -116,7 +123,11 @@ func (h *Handler) showArticle(c echo.Context) error {
 		return c.NoContent(http.StatusNotModified)
 	}
 	cacheHeaders(c, etag)
-	return h.renderArticle(c, http.StatusOK, id, nil)
+	err = h.renderArticle(c, http.StatusOK, id, nil)
+	if errors.Is(err, models.ErrNotFound) {
+		return h.deletedArticle(c, id, err)
+	}
+	return err
 }
 
 // renderArticle shows the article page. For those who may assign work it
@@ -182,19 +193,4 @@ func statementCount(n int) string {
 		return "1 statement"
 	}
 	return fmt.Sprintf("%d statements", n)
-}
-
-// deleteArticle removes an article with its statements and review.
-func (h *Handler) deleteArticle(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.store.DeleteArticle(c.Request().Context(), id); err != nil {
-		return err
-	}
-	if isAPI(c) {
-		return c.NoContent(http.StatusNoContent)
-	}
-	return redirect(c, "/")
 }

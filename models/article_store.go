@@ -85,9 +85,11 @@ func contentHash(body string) string {
 // duplicateOf returns a *DuplicateError naming the newest article with the
 // same URL or the same text as a, or nil.
 func (s *Store) duplicateOf(ctx context.Context, a *Article) (*DuplicateError, error) {
-	q := s.db.WithContext(ctx).Model(&Article{}).Select("id, title, url, created_at").Where("content_hash = ?", a.ContentHash)
+	q := s.db.WithContext(ctx).Model(&Article{}).Select("id, title, url, created_at").Where("deleted_at IS NULL")
 	if a.URL != "" {
-		q = q.Or("url = ?", a.URL)
+		q = q.Where("content_hash = ? OR url = ?", a.ContentHash, a.URL)
+	} else {
+		q = q.Where("content_hash = ?", a.ContentHash)
 	}
 	var found []ArticleSummary
 	if err := q.Order("created_at DESC, id DESC").Limit(1).Scan(&found).Error; err != nil {
@@ -107,7 +109,7 @@ func (s *Store) ArticleByID(ctx context.Context, id uint) (*Article, error) {
 		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.ReviewedBy").Preload("Statements.Assignee").
-		First(&a, id).Error
+		Where("deleted_at IS NULL").First(&a, id).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: article %d: %w", id, notFound(err))
 	}
@@ -120,7 +122,7 @@ func (s *Store) Articles(ctx context.Context, limit, offset int) ([]Article, err
 	err := s.db.WithContext(ctx).
 		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
+		Where("deleted_at IS NULL").Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: articles: %w", err)
 	}
@@ -149,7 +151,7 @@ type ArticleList struct {
 func (s *Store) ArticleList(ctx context.Context, after ArticleCursor, limit int) (ArticleList, error) {
 	q := s.db.WithContext(ctx).Table("articles a").
 		Select("a.id, a.title, a.url, a.created_at, st.statements, st.to_review AS checkable, st.reviewed").
-		Joins("JOIN article_stats st ON st.article_id = a.id")
+		Joins("JOIN article_stats st ON st.article_id = a.id").Where("a.deleted_at IS NULL")
 	if !after.IsZero() {
 		q = q.Where("a.created_at < ? OR (a.created_at = ? AND a.id < ?)", after.CreatedAt, after.CreatedAt, after.ID)
 	}
@@ -170,7 +172,7 @@ func (s *Store) ArticleList(ctx context.Context, after ArticleCursor, limit int)
 // starting as those of q do, newest first: the type-ahead of filters. A
 // number finds the article with that id.
 func (s *Store) SuggestArticles(ctx context.Context, q string, limit int) ([]ArticleSummary, error) {
-	db := s.db.WithContext(ctx).Table("articles a").Select("a.id, a.title, a.url, a.created_at")
+	db := s.db.WithContext(ctx).Table("articles a").Select("a.id, a.title, a.url, a.created_at").Where("a.deleted_at IS NULL")
 	var out []ArticleSummary
 	if id, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(q), "#"), 10, 32); err == nil {
 		if err := db.Where("a.id = ?", id).Scan(&out).Error; err != nil {
@@ -189,36 +191,10 @@ func (s *Store) SuggestArticles(ctx context.Context, q string, limit int) ([]Art
 	return out, nil
 }
 
-// DeleteArticle removes an article; its statements and sources go with it
-// (foreign keys cascade), and so does the history of their assignments.
-func (s *Store) DeleteArticle(ctx context.Context, id uint) error {
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		sub := tx.Model(&Statement{}).Select("id").Where("article_id = ?", id)
-		if err := tx.Exec("DELETE FROM assignments WHERE statement_id IN (?)", sub).Error; err != nil {
-			return err
-		}
-		res := tx.Delete(&Article{}, id)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return notFound(ErrNotFound)
-		}
-		return nil
-	})
-	if err != nil && !isExpected(err) {
-		return fmt.Errorf("models: delete article %d: %w", id, err)
-	}
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
 // ArticleTitle returns just the title of an article.
 func (s *Store) ArticleTitle(ctx context.Context, id uint) (string, error) {
 	var a Article
-	if err := s.db.WithContext(ctx).Select("id, title").Take(&a, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Select("id, title").Where("deleted_at IS NULL").Take(&a, id).Error; err != nil {
 		return "", fmt.Errorf("models: article %d: %w", id, notFound(err))
 	}
 	return a.Title, nil

@@ -28,11 +28,11 @@ func Open(dsn string) (*gorm.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("models: open database: %w", err)
 	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("models: open database: %w", err)
+	}
 	if db.Dialector.Name() == "sqlite" {
-		sqlDB, err := db.DB()
-		if err != nil {
-			return nil, fmt.Errorf("models: open database: %w", err)
-		}
 		// A small pool of readers is plenty with WAL.
 		sqlDB.SetMaxOpenConns(8)
 		// One writer at a time is all SQLite allows: writes go through a
@@ -57,6 +57,11 @@ func Open(dsn string) (*gorm.DB, error) {
 			return nil, fmt.Errorf("models: open database: %w", err)
 		}
 		writers.Store(sqlDB, w)
+	} else {
+		// A burst of requests queues for a connection rather than taking
+		// every connection the server allows (100 by default) from the
+		// other instances sharing it.
+		sqlDB.SetMaxOpenConns(25)
 	}
 	if err := Migrate(db); err != nil {
 		Close(db)
@@ -95,11 +100,17 @@ func writerOf(db *gorm.DB) *gorm.DB {
 // WAL so readers never block the writer, foreign keys enforced, a busy
 // timeout instead of immediate "database is locked" errors, and immediate
 // transactions so two writers queue instead of deadlocking on upgrade.
+//
+// synchronous=FULL syncs the write-ahead log at every commit, so a save
+// the desk has acknowledged survives a power cut; NORMAL, SQLite's WAL
+// default, can lose the last commits then. It costs throughput: 20
+// reviewers saving at once reached 591 saves/s with FULL and 1,557 with
+// NORMAL on the 2-core CI machine (BenchmarkReviewSync in models).
 func sqliteDSN(path string) string {
 	if strings.HasPrefix(path, "file:") || strings.Contains(path, "?") {
 		return path
 	}
-	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL"
+	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_synchronous=FULL"
 }
 
 // Close closes the database connection pool.

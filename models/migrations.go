@@ -267,7 +267,10 @@ var migrations = []migration{
 		}
 		return nil
 	},
-	// 7: counters, key-paged lists, full-text search and a change feed
+	// Sign-in counters counted before the password check; set-up codes.
+	migrateSignInSecurity,
+	migrateArticleDeletion,
+	// Counters, key-paged lists, full-text search and a change feed
 	// that never skips, for a desk of years of work.
 	migrateScale,
 }

@@ -81,6 +81,7 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 	var stmts []Statement
 	err := db.Preload("Assignee").
 		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
+		Where(liveArticle("article_id")).
 		Order(clause.OrderBy{Expression: clause.Expr{
 			SQL: "CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 1 END, " +
 				"CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, assigned_at, id",
@@ -97,7 +98,8 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 	var n int64
 	err := s.db.WithContext(ctx).Model(&Statement{}).
-		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).Count(&n).Error
+		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
+		Where(liveArticle("article_id")).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("models: queue count of user %d: %w", userID, err)
 	}
@@ -118,7 +120,7 @@ func (s *Store) poolAfter(db *gorm.DB, after StatementCursor, limit int) ([]Stat
 	var args []any
 	for _, k := range s.Scale().OpenKeys() {
 		parts = append(parts, `SELECT * FROM (SELECT * FROM statements WHERE `+poolWhere+` AND verdict = ?
-AND (article_id, position, id) > (?, ?, ?) ORDER BY article_id, position, id LIMIT ?) p`)
+AND (article_id, position, id) > (?, ?, ?) AND `+liveArticle("article_id")+` ORDER BY article_id, position, id LIMIT ?) p`)
 		args = append(args, k, after.ArticleID, after.Position, after.ID, limit)
 	}
 	var stmts []Statement
@@ -138,7 +140,7 @@ func (s *Store) Pool(ctx context.Context, after StatementCursor, perPage int) (S
 		out.Page = 1
 	}
 	var err error
-	count := db.Table("statements").Select("1").Where(poolWhere+" AND verdict IN ?", s.Scale().OpenKeys())
+	count := db.Table("statements").Select("1").Where(poolWhere+" AND verdict IN ?", s.Scale().OpenKeys()).Where(liveArticle("article_id"))
 	if out.Total, out.TotalCapped, err = countUpTo(db, count); err != nil {
 		return out, fmt.Errorf("models: pool size: %w", err)
 	}

@@ -56,6 +56,7 @@ func likePattern(s string) string {
 // looked up in the full-text index first (see SearchStatements).
 func (f StatementFilter) apply(s *Store, q *gorm.DB, scale *rating.Scale, byIndex bool) *gorm.DB {
 	open, final := scale.OpenKeys(), scale.FinalKeys()
+	q = q.Where(liveArticle("article_id"))
 	if t := strings.TrimSpace(f.Text); t != "" {
 		// The full-text index finds the statements with words starting
 		// as the query's do; LIKE keeps those holding the query as typed.
@@ -284,7 +285,8 @@ func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("ReviewedBy").
 		Where("reviewed_at >= ? AND reviewed_at < ?", from, to).
-		Where("verdict IN ?", s.Scale().FinalKeys())
+		Where("verdict IN ?", s.Scale().FinalKeys()).
+		Where(liveArticle("article_id"))
 	if verdict != "" {
 		q = q.Where("verdict = ?", verdict)
 	}

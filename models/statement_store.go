@@ -24,7 +24,7 @@ func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
 	err := db.Joins("ReviewedBy").Joins("Assignee").
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where("statements.id = ?", id).Take(&st).Error
+		Where("statements.id = ?", id).Where(liveArticle("statements.article_id")).Take(&st).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
 	}
@@ -98,7 +98,6 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		return st, conflict(st)
 	}
 	now := s.nowUTC()
-	before := reviewStateOf(st)
 	next := *st
 	next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
 	next.Correction = ""
@@ -136,7 +135,8 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		if err := bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was))); err != nil {
 			return err
 		}
-		action, after := ActionReview, reviewStateOf(&next)
+		action := ActionReview
+		before, after := reviewChange(st, &next)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
@@ -213,14 +213,6 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, sr
 		sources[i] = src
 	}
 	return sources, nil
-}
-
-func reviewStateOf(s *Statement) ReviewState {
-	r := ReviewState{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction, Sources: []SourceInput{}}
-	for _, src := range s.Sources {
-		r.Sources = append(r.Sources, InputOf(src))
-	}
-	return r
 }
 
 // change runs one edit of a statement as a transaction: it claims the
@@ -323,7 +315,7 @@ func (s Statement) Matchable(scale *rating.Scale) bool {
 func (s *Store) EachMatchable(ctx context.Context, fn func(id, articleID uint, text string)) error {
 	var batch []Statement
 	err := s.db.WithContext(ctx).Select("id, article_id, text").
-		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).
+		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).Where(liveArticle("article_id")).
 		FindInBatches(&batch, 5000, func(tx *gorm.DB, _ int) error {
 			for _, st := range batch {
 				fn(st.ID, st.ArticleID, st.Text)

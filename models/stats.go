@@ -115,12 +115,16 @@ func (s *Store) Recount(ctx context.Context) error {
 // ArticleRevision is a number that changes whenever anything about the
 // article's statements does: the key of its pages' ETags.
 func (s *Store) ArticleRevision(ctx context.Context, articleID uint) (int, error) {
-	var st articleStats
-	err := s.db.WithContext(ctx).Select("revision").Where("article_id = ?", articleID).Take(&st).Error
+	var revs []int
+	err := s.db.WithContext(ctx).Table("article_stats st").Joins("JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL").
+		Where("st.article_id = ?", articleID).Pluck("st.revision", &revs).Error
 	if err != nil {
-		return 0, fmt.Errorf("models: revision of article %d: %w", articleID, notFound(err))
+		return 0, fmt.Errorf("models: revision of article %d: %w", articleID, err)
 	}
-	return st.Revision, nil
+	if len(revs) == 0 {
+		return 0, notFoundf("article %d", articleID)
+	}
+	return revs[0], nil
 }
 
 // ArticleProgress returns how far the review of one article has come.

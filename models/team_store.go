@@ -81,12 +81,13 @@ func (s *Store) TeamStats(ctx context.Context, now time.Time, after ArticleCurso
 	}
 	var loads []count
 	if len(ids) > 0 {
-		const open = `FROM statements s WHERE s.assignee_id = u.id AND s.verdict IN ? AND NOT s.dismissed`
+		live := liveArticle("s.article_id")
+		open := `FROM statements s WHERE s.assignee_id = u.id AND s.verdict IN ? AND NOT s.dismissed AND ` + live
 		err = db.Raw(`SELECT u.id AS user_id,
   (SELECT COUNT(*) `+open+`) AS open_count,
   (SELECT COUNT(*) `+open+` AND s.due_at >= ? AND s.due_at < ?) AS due_today,
   (SELECT COUNT(*) `+open+` AND s.due_at < ?) AS overdue,
-  (SELECT COUNT(*) FROM statements s WHERE s.reviewed_by_id = u.id AND s.reviewed_at >= ? AND s.verdict IN ?) AS done_count
+  (SELECT COUNT(*) FROM statements s WHERE s.reviewed_by_id = u.id AND s.reviewed_at >= ? AND s.verdict IN ? AND `+live+`) AS done_count
 FROM users u WHERE u.id IN ?`, openKeys, openKeys, now, StartOfDay(now).AddDate(0, 0, 1), openKeys, now,
 			t.WeekStart, finalKeys, ids).Scan(&loads).Error
 		if err != nil {
@@ -103,7 +104,7 @@ FROM users u WHERE u.id IN ?`, openKeys, openKeys, now, StartOfDay(now).AddDate(
 	// statements are counted here, for the page shown.
 	q := db.Table("article_stats st").
 		Select("a.id, a.title, st.created_at, st.to_review AS total, st.reviewed, st.assigned_open AS assigned, st.pool AS unassigned").
-		Joins("JOIN articles a ON a.id = st.article_id").
+		Joins("JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL").
 		Where("st.pool > 0 OR st.assigned_open > 0")
 	if !after.IsZero() {
 		q = q.Where("(st.created_at, st.article_id) > (?, ?)", after.CreatedAt, after.ID)
