@@ -63,7 +63,7 @@ type Handler struct {
 	metrics *metrics
 	// articles keeps the article page's data by revision (article_cache.go).
 	articles *articleCache
-	imports chan struct{} // one token per import running
+	imports  chan struct{} // one token per import running
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit

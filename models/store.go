@@ -2,8 +2,8 @@ package models
 
 import (
 	"context"
-	"sync"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
