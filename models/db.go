@@ -119,7 +119,7 @@ func Close(db *gorm.DB) error {
 	if err != nil {
 		return fmt.Errorf("models: close database: %w", err)
 	}
-	writerLocks.Delete(sqlDB)
+	committers.Delete(sqlDB)
 	if w, ok := writers.LoadAndDelete(sqlDB); ok {
 		if p, ok := w.(*gorm.DB).ConnPool.(*preparedPool); ok {
 			p.close()

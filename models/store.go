@@ -50,11 +50,12 @@ type Store struct {
 	cost      int
 	extractor Extractor
 	scale     atomic.Pointer[rating.Scale]
-	// writeMu queues the store's write transactions on SQLite, which has
-	// one writer: waiting on a mutex is fair and immediate, where waiting
+	// writers queues the store's write transactions on SQLite, which has
+	// one writer: waiting in a queue is fair and immediate, where waiting
 	// in SQLite's busy handler means sleeping and retrying (seconds, at
-	// worst, under load). nil on PostgreSQL, whose writers run at once.
-	writeMu *sync.Mutex
+	// worst, under load), and it lets writes share a commit. nil on
+	// PostgreSQL, whose writers run at once.
+	writers *committer
 	// onChange is told of every committed write (see OnChange).
 	hooksMu  sync.Mutex
 	onChange []func()
@@ -82,8 +83,8 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	sqlite := db.Dialector.Name() == "sqlite"
 	s.db = db.Session(&gorm.Session{NowFunc: s.nowUTC, PrepareStmt: sqlite})
 	s.wdb = writerOf(db).Session(&gorm.Session{NowFunc: s.nowUTC})
-	if db.Dialector.Name() == "sqlite" {
-		s.writeMu = writerLock(db)
+	if sqlite {
+		s.writers = committerOf(db)
 	}
 	if s.cost == 0 {
 		s.cost = DefaultBcryptCost
@@ -100,29 +101,17 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	return s
 }
 
-// writerLocks holds one mutex per SQLite connection pool, so that every
-// store over the same pool queues on the same one.
-var writerLocks sync.Map // *sql.DB or gorm.ConnPool → *sync.Mutex
-
-func writerLock(db *gorm.DB) *sync.Mutex {
-	var key any = db.ConnPool
-	if sqlDB, err := db.DB(); err == nil {
-		key = sqlDB
-	}
-	mu, _ := writerLocks.LoadOrStore(key, &sync.Mutex{})
-	return mu.(*sync.Mutex)
-}
-
-// write runs fn in a transaction, one at a time on SQLite (see writeMu).
-// Every change the store makes goes through here.
+// write runs fn as one transaction: on SQLite in the queue of its one
+// writer, committed together with the writes waiting beside it (see
+// committer); elsewhere at once. Every change the store makes goes
+// through here.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	err := func() error {
-		if s.writeMu != nil {
-			s.writeMu.Lock()
-			defer s.writeMu.Unlock()
-		}
-		return s.wdb.WithContext(ctx).Transaction(fn)
-	}()
+	var err error
+	if s.writers != nil {
+		err = s.writers.do(ctx, s.wdb, fn)
+	} else {
+		err = s.wdb.WithContext(ctx).Transaction(fn)
+	}
 	if err == nil {
 		s.changed()
 	}
