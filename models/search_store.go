@@ -209,8 +209,14 @@ func (s *Store) searchPlan(db *gorm.DB, f StatementFilter) (byIndex, inOrder boo
 	if !ok {
 		return false, true, nil
 	}
+	// Count the index's finds alone, up to the limit: on SQLite straight
+	// from the full-text table, not through the list of every find.
+	probe := "SELECT COUNT(*) FROM (SELECT 1 FROM statements WHERE " + m.sql + " LIMIT ?) m"
+	if s.db.Dialector.Name() == "sqlite" {
+		probe = "SELECT COUNT(*) FROM (SELECT docid FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?) m"
+	}
 	var n int64
-	err = db.Raw("SELECT COUNT(*) FROM (SELECT 1 FROM statements WHERE "+m.sql+" LIMIT ?) m", append(m.args, fewMatches+1)...).Scan(&n).Error
+	err = db.Raw(probe, append(m.args, fewMatches+1)...).Scan(&n).Error
 	if n <= fewMatches {
 		return true, false, err
 	}

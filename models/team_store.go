@@ -104,8 +104,8 @@ FROM users u WHERE u.id IN ?`, openKeys, openKeys, now, StartOfDay(now).AddDate(
 	// statements are counted here, for the page shown.
 	q := db.Table("article_stats st").
 		Select("a.id, a.title, st.created_at, st.to_review AS total, st.reviewed, st.assigned_open AS assigned, st.pool AS unassigned").
-		Joins("JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL").
-		Where("st.pool > 0 OR st.assigned_open > 0")
+		Joins("JOIN articles a ON a.id = st.article_id").
+		Where("st.pool > 0 OR st.assigned_open > 0").Where(liveArticle("st.article_id"))
 	if !after.IsZero() {
 		q = q.Where("(st.created_at, st.article_id) > (?, ?)", after.CreatedAt, after.ID)
 	}
