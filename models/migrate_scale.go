@@ -24,8 +24,7 @@ import (
 //     FTS4 is compiled in), GIN indexes over to_tsvector on PostgreSQL;
 //   - on PostgreSQL the history records the id of the transaction that
 //     wrote each entry, so the live feed can read it with a cursor that
-//     never skips an entry committed late (see EventsAfter), and a trigger
-//     wakes every instance when entries are committed.
+//     never skips an entry committed late (see EventsAfter).
 //
 // The counters are filled with the built-in rating scale, the only one a
 // desk had when this migration was written; Store.Recount redoes them
@@ -68,10 +67,6 @@ func migrateScale(tx *gorm.DB) error {
 			`CREATE INDEX idx_articles_fts ON articles USING gin (to_tsvector('simple', title))`,
 			`ALTER TABLE statement_events ADD COLUMN txid xid8 NOT NULL DEFAULT pg_current_xact_id()`,
 			`CREATE INDEX idx_statement_events_txid ON statement_events (txid, id)`,
-			`CREATE FUNCTION factcheck_notify_events() RETURNS trigger LANGUAGE plpgsql AS $$
-			BEGIN PERFORM pg_notify('`+EventsChannel+`', ''); RETURN NULL; END $$`,
-			`CREATE TRIGGER statement_events_notify AFTER INSERT ON statement_events
-			FOR EACH STATEMENT EXECUTE FUNCTION factcheck_notify_events()`,
 		)
 	} else {
 		stmts = append(stmts, ftsTable("statements", "text")...)
@@ -102,5 +97,8 @@ func ftsTable(table, column string) []string {
 }
 
 // EventsChannel is the PostgreSQL notification channel on which every
-// instance hears that history entries were committed.
+// instance hears that history entries were committed (see
+// live.ListenPostgres). It is notified after commits, never inside a write
+// transaction: PostgreSQL serialises the commits of transactions that
+// notify, which would make every save wait for the others' syncs.
 const EventsChannel = "factcheck_events"

@@ -132,15 +132,17 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		if next.Sources, err = replaceSources(tx, st, r.Sources, now); err != nil {
 			return err
 		}
-		if err := bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was))); err != nil {
-			return err
-		}
 		action := ActionReview
 		before, after := reviewChange(st, &next)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
-		return record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after})
+		if err := record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after}); err != nil {
+			return err
+		}
+		// Last: the article's row of counters is shared by everyone
+		// reviewing it, and stays locked until the commit.
+		return bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was)))
 	})
 	switch {
 	case err == nil:

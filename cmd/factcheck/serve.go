@@ -65,7 +65,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	defer stopLive()
 	hub := live.NewHub(store, 2*time.Second, log)
 	if db.Dialector.Name() == "postgres" {
-		go live.ListenPostgres(liveCtx, *dsn, hub, log)
+		go live.ListenPostgres(liveCtx, *dsn, hub, store, log)
 	}
 	// The claim-matching index lives in memory, filled from the database
 	// in the background (the desk listens at once; the panel says the
