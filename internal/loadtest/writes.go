@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -213,9 +214,16 @@ func (r *reviewer) run(ctx context.Context, s saver, rate float64, lag *lagWatch
 		if it.verdict == rating.Verified {
 			verdict = rating.Disputed
 		}
+		var pending *pendingSave
+		if lag != nil {
+			pending = lag.sending(it.id) // before the request: its update may beat the answer
+		}
 		start := time.Now()
 		version, conflict, err := s.save(ctx, r, it, verdict, n)
 		took := time.Since(start)
+		if lag != nil {
+			lag.answered(it.id, pending, err == nil && !conflict)
+		}
 		switch {
 		case err != nil && ctx.Err() != nil:
 			it.cutOff = true // not acknowledged
@@ -231,9 +239,6 @@ func (r *reviewer) run(ctx context.Context, s saver, rate float64, lag *lagWatch
 			r.lat = append(r.lat, took)
 			it.version, it.verdict = version, verdict
 			it.acked++
-			if lag != nil {
-				lag.saved(it.id, time.Now())
-			}
 		}
 	}
 }
@@ -313,14 +318,22 @@ FROM statements s WHERE s.id = ?`, before, it.id).Scan(&st).Error
 	return lost, nil
 }
 
-// lagWatch times live updates: each acknowledged save waits, in order per
-// statement, for the update of that statement on a page open elsewhere.
+// lagWatch times live updates: each save waits, in order per statement,
+// for the update of that statement on a page open elsewhere. The lag is
+// from the save's acknowledgement to the update's arrival (zero when the
+// update arrives first).
 type lagWatch struct {
 	mu      sync.Mutex
-	pending map[uint][]time.Time
+	pending map[uint][]*pendingSave
 	lat     latencies
 	stops   []func()
 	events  atomic.Int64
+}
+
+// pendingSave is a save whose update has not arrived yet.
+type pendingSave struct {
+	acked   time.Time // zero until answered
+	arrived time.Time // zero until its update arrives
 }
 
 var itemID = regexp.MustCompile(`id="li-(\d+)"`)
@@ -336,7 +349,7 @@ func watchLive(ctx context.Context, store *models.Store, base string, work []*re
 	if err != nil {
 		return nil, err
 	}
-	w := &lagWatch{pending: map[uint][]time.Time{}}
+	w := &lagWatch{pending: map[uint][]*pendingSave{}}
 	articles := map[uint]bool{}
 	for _, r := range work {
 		for _, it := range r.items {
@@ -385,28 +398,62 @@ func (w *lagWatch) stream(ctx context.Context, url, cookie string, ready chan<- 
 	}
 }
 
-func (w *lagWatch) saved(id uint, at time.Time) {
+// sending registers a save about to be sent.
+func (w *lagWatch) sending(id uint) *pendingSave {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.pending[id] = append(w.pending[id], at)
+	p := &pendingSave{}
+	w.pending[id] = append(w.pending[id], p)
+	return p
+}
+
+// answered records the save's answer; a save not stored expects no update.
+func (w *lagWatch) answered(id uint, p *pendingSave, stored bool) {
+	now := time.Now()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !stored {
+		w.pending[id] = slices.DeleteFunc(w.pending[id], func(x *pendingSave) bool { return x == p })
+		return
+	}
+	p.acked = now
+	if !p.arrived.IsZero() {
+		w.lat = append(w.lat, 0) // the page had it before the reviewer had the answer
+	}
 }
 
 func (w *lagWatch) arrived(id uint, at time.Time) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.events.Add(1)
-	if p := w.pending[id]; len(p) > 0 {
-		w.lat = append(w.lat, at.Sub(p[0]))
-		w.pending[id] = p[1:]
+	for _, p := range w.pending[id] {
+		if !p.arrived.IsZero() {
+			continue
+		}
+		p.arrived = at
+		if !p.acked.IsZero() {
+			w.lat = append(w.lat, max(0, at.Sub(p.acked)))
+		}
+		break
 	}
+	// Drop what is settled from the front.
+	q := w.pending[id]
+	for len(q) > 0 && !q[0].arrived.IsZero() && !q[0].acked.IsZero() {
+		q = q[1:]
+	}
+	w.pending[id] = q
 }
 
 func (w *lagWatch) report() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	missed := 0
-	for _, p := range w.pending {
-		missed += len(p)
+	for _, q := range w.pending {
+		for _, p := range q {
+			if p.arrived.IsZero() && !p.acked.IsZero() {
+				missed++
+			}
+		}
 	}
 	fmt.Printf("live updates on the watched instance: %d received for %d saves; save to page %s; %d never arrived\n",
 		len(w.lat), len(w.lat)+missed, w.lat, missed)
