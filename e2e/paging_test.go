@@ -85,7 +85,10 @@ func TestPagingAndTypeahead(t *testing.T) {
 func follow(p *Page, sel string) {
 	p.t.Helper()
 	href := Eval[string](p, `document.querySelector(`+"`"+sel+"`"+`).getAttribute("href")`)
-	p.Do("follow "+sel, chromedp.Click(chromedp.CSS(sel)))
+	// The pager sits at the foot of a page taller than the window: it is
+	// scrolled into view, then activated as a click would.
+	p.Do("scroll to "+sel, chromedp.ScrollIntoView(chromedp.CSS(sel)))
+	Eval[any](p, `document.querySelector(`+"`"+sel+"`"+`).click()`)
 	waitPath(p, href)
 }
 
