@@ -42,6 +42,12 @@ type Change struct {
 // batches until it has caught up.
 const batchSize = 1000
 
+// readGap is the least time between two reads of the history: under a
+// stream of saves every one wakes the hub, and reading once for all that
+// came in meanwhile costs the database a read instead of hundreds, for at
+// most this much more lag.
+const readGap = 20 * time.Millisecond
+
 // Hub fans history entries out to subscribers by article.
 type Hub struct {
 	src      Source
@@ -161,6 +167,11 @@ func (h *Hub) Run(ctx context.Context) {
 			}
 		}
 		cursor = h.catchUp(ctx, cursor)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(readGap):
+		}
 	}
 }
 
