@@ -185,22 +185,27 @@ func (s *NewsScores) fail(format string, args ...any) {
 }
 
 // furnitureLeak reports whether the furniture line overlaps a statement,
-// and a checkable one. Every occurrence of the line counts.
+// and a checkable one. Every line of doc that is the furniture line
+// (trimmed) counts.
 func furnitureLeak(doc, line string, sts []extract.Statement) (leaked, checkable bool) {
-	for at := 0; ; {
-		k := strings.Index(doc[at:], line)
-		if k < 0 {
-			return leaked, checkable
+	for ls := 0; ls < len(doc); {
+		le := strings.IndexByte(doc[ls:], '\n')
+		if le < 0 {
+			le = len(doc)
+		} else {
+			le += ls
 		}
-		s, e := at+k, at+k+len(line)
-		for _, st := range sts {
-			if st.Start < e && s < st.End {
-				leaked = true
-				checkable = checkable || st.Checkable
+		if strings.TrimSpace(doc[ls:le]) == line {
+			for _, st := range sts {
+				if st.Start < le && ls < st.End {
+					leaked = true
+					checkable = checkable || st.Checkable
+				}
 			}
 		}
-		at = e
+		ls = le + 1
 	}
+	return leaked, checkable
 }
 
 // squeeze collapses runs of whitespace to one space (as normalise does) and
