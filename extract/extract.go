@@ -52,10 +52,13 @@ func Extract(doc string) []Statement { return Analyse(doc).Statements }
 
 // Analyse is Extract that also returns the furniture it dropped, so that
 // nothing is silently lost: the desk shows it greyed, and an editor can
-// restore any of it as a statement.
-func Analyse(doc string) Result {
+// restore any of it as a statement. known is furniture the importer already
+// found (an HTML page's captions, infobox or reference list): every line
+// that starts inside a known span is furniture of its kind, whatever its
+// shape. Known spans out of order, out of range or of no kind are ignored.
+func Analyse(doc string, known ...Furniture) Result {
 	low := lowerDoc(doc)
-	spans, furn := segment(doc, low)
+	spans, furn := segment(doc, low, known)
 	out := make([]Statement, len(spans))
 	fs := facetScanner{doc: doc, low: low}
 	var sc claim.Scorer

@@ -162,3 +162,27 @@ func TestFurnitureSpansCoverTheRest(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownFurniture: lines the importer marked are furniture of its kind,
+// whatever their shape; nonsense spans are ignored.
+func TestKnownFurniture(t *testing.T) {
+	doc := "Rates rose to 5%.\n\nThe bank raised rates for the third time this year.\n\nPrices fell."
+	cap0 := strings.Index(doc, "The bank")
+	known := []Furniture{
+		{Start: 50, End: 10, Kind: FurnitureCaption}, // empty: ignored
+		{Start: cap0, End: cap0 + 52, Kind: FurnitureCaption},
+		{Start: 0, End: 5, Kind: FurnitureCaption}, // out of order: ignored
+		{Start: len(doc) + 5, End: len(doc) + 9, Kind: FurnitureCaption},
+	}
+	r := Analyse(doc, known...)
+	var sts []string
+	for _, s := range r.Statements {
+		sts = append(sts, s.Text)
+	}
+	if want := []string{"Rates rose to 5%.", "Prices fell."}; !slices.Equal(sts, want) {
+		t.Errorf("statements %q, want %q", sts, want)
+	}
+	if len(r.Furniture) != 1 || r.Furniture[0].Kind != FurnitureCaption || doc[r.Furniture[0].Start:r.Furniture[0].End] != "The bank raised rates for the third time this year." {
+		t.Errorf("furniture %+v", r.Furniture)
+	}
+}

@@ -20,10 +20,11 @@ type span struct {
 // line or a furniture line always ends a sentence, which keeps an unclosed
 // quote or parenthesis from swallowing the rest of the article. Before a
 // paragraph is segmented, its shape may make it furniture (see blocks.go).
-func segment(doc, low string) ([]span, []Furniture) {
+func segment(doc, low string, known []Furniture) ([]span, []Furniture) {
 	sg := segmenter{doc: doc, out: make([]span, 0, len(doc)/80+1)}
 	sec, promoLines := inArticle, 0
 	var blk block
+	kn := knownSpans{list: known}
 	for ls := 0; ls <= len(doc); {
 		le := strings.IndexByte(doc[ls:], '\n')
 		if le < 0 {
@@ -33,6 +34,14 @@ func segment(doc, low string) ([]span, []Furniture) {
 		}
 		ts, te := trimSpan(doc, ls, le)
 		kind := classifyLine(doc[ts:te], low[ts:te], sec)
+		if k := kn.at(ts, te); k != "" {
+			if blk.lines > 0 {
+				sg.paragraph(&blk)
+			}
+			sg.furniture(ts, te, k)
+			ls = le + 1
+			continue
+		}
 		if sec == inPromo && kind != lineBlank {
 			if promoLines++; promoLines > maxPromoLines {
 				// No end marker: the block was not a promotion after all.
@@ -59,6 +68,32 @@ func segment(doc, low string) ([]span, []Furniture) {
 	}
 	sg.endOfDocument()
 	return sg.out, sg.furn
+}
+
+// knownSpans walks the furniture an importer found, in step with the lines.
+type knownSpans struct {
+	list []Furniture
+	last int // end of the last span used, to skip spans out of order
+}
+
+// at returns the kind of the known span the non-blank line [ts,te) starts
+// in, or "".
+func (k *knownSpans) at(ts, te int) string {
+	for len(k.list) > 0 {
+		f := k.list[0]
+		switch {
+		case f.Start < k.last || f.End <= f.Start || f.Kind == "":
+			k.list = k.list[1:] // out of order or empty: ignored
+		case f.End <= ts:
+			k.last = f.End
+			k.list = k.list[1:]
+		case f.Start <= ts && ts < te:
+			return f.Kind
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 type segmenter struct {

@@ -266,6 +266,7 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	migrateFurniture,
 }
 
 // schemaVersion records how many migrations have run.
