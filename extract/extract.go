@@ -65,7 +65,7 @@ func Analyse(doc string, known ...Furniture) Result {
 	for n, sp := range spans {
 		st := &out[n]
 		st.Start, st.End, st.Text = sp.start, sp.end, doc[sp.start:sp.end]
-		st.Facets = fs.scan(sp.start, sp.end)
+		st.Facets = fs.scan(sp.start, sp.end, sp.heading)
 		judge(&sc, st, sp.heading)
 	}
 	return Result{Statements: out, Furniture: furn}
