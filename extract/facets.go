@@ -49,8 +49,8 @@ type facetScanner struct {
 	// heading: the statement being scanned is a heading, where capitals
 	// do not mark names.
 	heading bool
-	out    []Facet
-	slab   []Facet
+	out     []Facet
+	slab    []Facet
 }
 
 // scan returns the facets of the statement doc[s:e].
@@ -200,7 +200,7 @@ func wordStart(doc string, i int) bool {
 }
 
 var (
-	scaleWords    = set("million", "billion", "trillion", "bn", "m", "tn", "mn", "k", "thousand")
+	scaleWords = set("million", "billion", "trillion", "bn", "m", "tn", "mn", "k", "thousand")
 	// currencyWords name a currency after a figure: "6.8bn rand", "500m
 	// rupees" (ISO codes are in the gazetteer: "ZAR 6.8bn").
 	currencyWords = set("dollars", "dollar", "euros", "euro", "roubles", "rubles", "ruble", "rouble", "yuan",
@@ -209,7 +209,7 @@ var (
 		"dirhams", "dirham", "riyals", "riyal", "rials", "rial", "ringgit", "baht", "won", "dong", "hryvnias", "hryvnia",
 		"reais", "reals", "cedis", "cedi", "kwacha", "birr", "pence", "cents", "sterling", "pounds", "taka", "forint",
 		"lei", "leu", "rands", "bitcoins", "bitcoin")
-	unitWords     = set("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+	unitWords = set("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
 		"metre", "meter", "ft", "feet", "foot", "kg", "kilograms", "tonnes", "tons", "acres", "hectares", "litres",
 		"liters", "gallons", "barrels", "inches", "cm", "mm", "sq", "square", "degrees", "mw", "gw", "kwh", "lb", "lbs")
 	speedUnits = set("mph", "km/h", "kph", "knots", "kmh")
