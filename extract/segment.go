@@ -185,7 +185,7 @@ func (sg *segmenter) block(bs, be int) {
 			continue
 		case 0xe2:
 			// "…" (E2 80 A6) ends a sentence like "..."; "•" (E2 80 A2)
-			// starts a list item.
+			// and "⁃" (E2 81 83) start a list item.
 			if strings.HasPrefix(doc[i:], "…") && i > segStart && i >= parenUntil && i >= bracketUntil {
 				end, next, ok := sg.boundary(segStart, i, be)
 				if ok {
@@ -195,7 +195,7 @@ func (sg *segmenter) block(bs, be int) {
 				i = next
 				continue
 			}
-			if strings.HasPrefix(doc[i:], "•") && i > segStart {
+			if (strings.HasPrefix(doc[i:], "•") || strings.HasPrefix(doc[i:], "⁃")) && i > segStart {
 				sg.emit(segStart, i)
 				segStart = i
 			}
