@@ -162,7 +162,7 @@ func transcriptNote(text string) int {
 // up to three lower-case words alone on its line ("measles" over a photo).
 func inlineFurniture(doc string, s, e int) string {
 	text := doc[s:e]
-	if text[0] == '(' && text[len(text)-1] == ')' && len(text) < 300 && hasAnyPrefix(strings.ToLower(text[1:min(len(text), 40)]), creditPrefixes) {
+	if text[0] == '(' && text[len(text)-1] == ')' && len(text) < 300 && creditPrefixList.match(strings.ToLower(text[1:min(len(text), 40)])) {
 		return FurnitureCredit
 	}
 	if runeLower(doc, s) && strings.Count(text, " ") < 3 && !strings.ContainsAny(text, ".,;:!?()\"") &&

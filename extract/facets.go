@@ -254,6 +254,7 @@ const (
 	fSpeechVerbs
 	fThingHeads
 	fRangePreps
+	fGazetteer // the first word of a name in the gazetteer
 )
 
 var facetTable = claim.NewTable(facetLexicon)
@@ -283,6 +284,7 @@ var facetLexicon = func() map[string]uint32 {
 		fSpeechVerbs:   speechVerbs,
 		fThingHeads:    thingHeads,
 		fRangePreps:    rangePreps,
+		fGazetteer:     gazetteerFirst,
 	} {
 		for w := range words {
 			m[w] |= bit
@@ -311,12 +313,15 @@ func (fs *facetScanner) quantity(i int) {
 }
 
 // at is token k, or a zero token past the end.
-func (fs *facetScanner) at(k int) ftok {
+func (fs *facetScanner) at(k int) *ftok {
 	if k < len(fs.toks) {
-		return fs.toks[k]
+		return &fs.toks[k]
 	}
-	return ftok{}
+	return &noToken
 }
+
+// noToken is the token past the end; never written.
+var noToken ftok
 
 // money marks a currency sign and the figure written right after it:
 // "$5.2bn", "US$ 3 million", "€3".

@@ -265,10 +265,7 @@ func markerLine(low string) lineKind {
 // picture credit, a dateline, a reading time, a follow prompt, a copyright
 // or contributor note, a menu or a "Read more:" prompt.
 func promptLine(line, low string, words int, sec section) lineKind {
-	if strings.HasPrefix(low, "list ") && words <= 5 && (strings.HasSuffix(low, " items") || strings.Contains(low, " of ")) {
-		return lineNav // "list of 3 items", "list 1 of 3"
-	}
-	if isCitationLine(line) || sec == inReferences && isReferenceLine(line) || isBibliographic(line, low) || isParserReport(low) {
+	if isCitationLine(line) || sec == inReferences && isReferenceLine(line) || isBibliographic(line, low) {
 		return lineReference
 	}
 	last := lastSignificant(line, 0, len(line))
@@ -276,26 +273,67 @@ func promptLine(line, low string, words int, sec section) lineKind {
 	switch {
 	case sec == inLinks && len(line) <= 200 && !(terminal && last != '?' && words >= 4):
 		return lineNav // a headline in a list of links
-	case hasAnyPrefix(strings.TrimLeft(low, "(["), creditPrefixes):
+	case creditPrefixList.match(strings.TrimLeft(low, "([")):
 		return lineCaption
-	case strings.Contains(low, " redirects here") && words <= 30:
-		return lineNav // "“Tomahawk missile” redirects here. For other uses, see …"
-	case isDateline(low, words) || isReadingTime(low, words) || isCopyright(low, words) || isContributorNote(low, words) ||
-		isDateLine(low, words) || isAllCapsNote(line, words, terminal):
+	case isCopyright(low, words) || isContributorNote(low, words) || isAllCapsNote(line, words, terminal):
+		return lineCredit
+	case isCode(line):
+		return lineCode
+	case isMenu(line, words):
+		return lineNav
+	case words > 16:
+		// Longer lines are prose unless they are one of the above; the
+		// rest are short by their nature.
+		if (line[0] == '"' || strings.HasPrefix(line, "“")) && words <= 30 && strings.Contains(low, " redirects here") {
+			return lineNav // "“Tomahawk missile” redirects here. For other uses, see …"
+		}
+		return lineContent
+	}
+	return shortPromptLine(line, low, words, terminal)
+}
+
+// shortPromptLine: furniture that is always a short line: a list counter,
+// a parser report, a dateline or a reading time, a follow prompt, a menu,
+// a link prompt, a widget.
+func shortPromptLine(line, low string, words int, terminal bool) lineKind {
+	switch {
+	case strings.HasPrefix(low, "list ") && words <= 5 && (strings.HasSuffix(low, " items") || strings.Contains(low, " of ")):
+		return lineNav // "list of 3 items", "list 1 of 3"
+	case isParserReport(low):
+		return lineReference
+	case strings.Contains(low, " redirects here"):
+		return lineNav
+	case isDateline(low, words) || isReadingTime(low, words) || isDateLine(low, words):
 		return lineCredit
 	case isFollowPrompt(low, words):
 		return lineAdvert
-	case isCode(line):
-		return lineCode
-	case isCommentCount(low, words):
+	case isCommentCount(low, words) || isArrowLink(line, words) || len(line) <= 16 && !hasLetterOrDigit(line) ||
+		isLinkPrompt(low, words) || isWidgetItem(line) || words <= 2 && (strings.HasSuffix(line, "...") || strings.HasSuffix(line, "…")):
 		return lineNav
-	case isMenu(line, words) || isArrowLink(line, words) || !hasLetterOrDigit(line) || isLinkPrompt(low, words) || isWidgetItem(line) ||
-		words <= 2 && (strings.HasSuffix(line, "...") || strings.HasSuffix(line, "…")):
-		return lineNav
-	case words <= 12 && !(terminal && words >= 4) && hasAnyPrefix(low, furniturePrefixes):
+	case words <= 12 && !(terminal && words >= 4) && furniturePrefixList.match(low):
 		return lineAdvert
 	}
 	return lineContent
+}
+
+// prefixList is a list of prefixes with a table of their first bytes, so
+// that most lines are turned away with one look-up.
+type prefixList struct {
+	first [256]bool
+	list  []string
+}
+
+func newPrefixList(prefixes ...string) *prefixList {
+	p := &prefixList{list: prefixes}
+	for _, s := range prefixes {
+		p.first[s[0]] = true
+	}
+	return p
+}
+
+// match: s starts with one of the prefixes.
+func (p *prefixList) match(s string) bool {
+	return s != "" && p.first[s[0]] && hasAnyPrefix(s, p.list)
 }
 
 // hasAnyPrefix: s starts with one of prefixes.
@@ -408,7 +446,7 @@ func isCopyright(low string, words int) bool {
 // isContributorNote matches "Associated Press writer Kevin Freking
 // contributed to this report."
 func isContributorNote(low string, words int) bool {
-	return words <= 30 && (strings.Contains(low, "contributed to this report") || strings.Contains(low, "contributed reporting") ||
+	return words <= 30 && strings.Contains(low, "contributed") && (strings.Contains(low, "contributed to this report") || strings.Contains(low, "contributed reporting") ||
 		strings.Contains(low, "contributed to this article") || strings.Contains(low, "contributed to this story"))
 }
 
@@ -483,6 +521,9 @@ func hasPhotoCredit(line string) bool {
 // isBibliographic matches a reference entry by its marks: a DOI, an ISBN or
 // ISSN, "Retrieved" or "Archived from the original", page ranges.
 func isBibliographic(line, low string) bool {
+	if strings.Count(line, ".")*50 < len(line) {
+		return false // a reference has a period after its authors, its title, its journal…; prose has fewer
+	}
 	return strings.Contains(low, "doi:") || strings.Contains(low, "doi.org/") || strings.Contains(line, "ISBN ") ||
 		strings.Contains(line, "ISSN ") || strings.Contains(line, "Archived from the original") ||
 		strings.Contains(line, ". Retrieved ") || strings.HasPrefix(line, "Retrieved ") ||
@@ -499,7 +540,14 @@ var parserReport = []string{"newpp limit report", "parsed by mw", "cached time:"
 	"lua memory usage:", "number of wikibase entities loaded:", "transclusion expansion time report", "saved in parser cache",
 	"retrieved from \"http", "retrieved from \"https", "hidden categories:", "categories:"}
 
-func isParserReport(low string) bool { return hasAnyPrefix(low, parserReport) }
+var parserReportList = newPrefixList(parserReport...)
+
+func isParserReport(low string) bool { return parserReportList.match(low) }
+
+var (
+	creditPrefixList    = newPrefixList(creditPrefixes...)
+	furniturePrefixList = newPrefixList(furniturePrefixes...)
+)
 
 // isDateLine matches a line that is only a date or time stamp: "Thursday 7
 // August 2014", "[July 16, 2025]", "7:09 P.M. EDT", "Aired January 06, 2006
@@ -509,7 +557,21 @@ func isDateLine(low string, words int) bool {
 		return false
 	}
 	dated := false
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r != ':' && !isAlnumRune(r) }) {
+	for rest := low; rest != ""; {
+		// the next run of letters, digits and colons
+		s := 0
+		for s < len(rest) && !isDateWordByte(rest[s]) {
+			s++
+		}
+		e := s
+		for e < len(rest) && isDateWordByte(rest[e]) {
+			e++
+		}
+		w := rest[s:e]
+		rest = rest[e:]
+		if w == "" {
+			break
+		}
 		switch {
 		case months[w] || weekdays[w] || strings.Contains(w, ":") && isDigit(w[0]):
 			dated = true
@@ -525,19 +587,21 @@ func isDateLine(low string, words int) bool {
 var dateStampWords = set("a", "m", "p", "am", "pm", "et", "est", "edt", "gmt", "bst", "utc", "cet", "pt", "pst", "pdt",
 	"ct", "cst", "cdt", "aired", "posted", "published", "updated", "filed", "on", "at", "st", "nd", "rd", "th", "local", "time")
 
-func isAlnumRune(r rune) bool { return r < 0x80 && isAlnum(byte(r)) }
+// isDateWordByte: c belongs to a word of a date stamp (letters, digits and
+// the colon of a time). Other bytes, multi-byte runes among them, separate.
+func isDateWordByte(c byte) bool { return isAlnum(c) || c == ':' }
 
 // isAllCapsNote matches an all-capitals sentence of several words: an
 // author's bio, a transcript's disclaimer. An all-capitals line without
 // final punctuation stays a heading.
 func isAllCapsNote(line string, words int, terminal bool) bool {
-	return terminal && words >= 5 && isUpperText(line) && strings.IndexFunc(line, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
+	return terminal && words >= 5 && len(line) > 1 && isUpper(line[0]) && isUpper(line[1]) && isUpperText(line) && strings.IndexFunc(line, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
 }
 
 // isCode matches CSS or script text: braces with declarations inside and
 // hardly a space.
 func isCode(line string) bool {
-	if !strings.Contains(line, "{") || !strings.Contains(line, ":") || !strings.ContainsAny(line, ";}") {
+	if strings.IndexByte(line, '{') < 0 || !strings.Contains(line, ":") || !strings.ContainsAny(line, ";}") {
 		return false
 	}
 	return strings.Count(line, " ")*12 < len(line)
@@ -546,6 +610,9 @@ func isCode(line string) bool {
 // isMenu matches a menu or breadcrumb: short items separated by " | " (or
 // by " / " or " · ", at least three items), nothing ending a sentence.
 func isMenu(line string, words int) bool {
+	if strings.Count(line, " ") < 2 || !hasMenuSeparator(line) {
+		return false
+	}
 	for _, sep := range [...]string{" | ", " / ", " · ", " • "} {
 		n := strings.Count(line, sep)
 		if n == 0 || sep != " | " && n < 2 || words > 6*(n+1) || strings.ContainsAny(line, ".!?") {
@@ -635,4 +702,11 @@ func isWidgetItem(line string) bool {
 func isCommentCount(low string, words int) bool {
 	n, rest, ok := strings.Cut(low, " ")
 	return ok && words == 2 && n != "" && strings.Trim(n, "0123456789") == "" && (rest == "comments" || rest == "comment" || rest == "replies")
+}
+
+// hasMenuSeparator: line has a byte of a menu separator ("|", "/", "·"
+// or "•"); isMenu looks for the separator with its spaces.
+func hasMenuSeparator(line string) bool {
+	return strings.IndexByte(line, '|') >= 0 || strings.IndexByte(line, '/') >= 0 ||
+		strings.Contains(line, "·") || strings.Contains(line, "•")
 }

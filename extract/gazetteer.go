@@ -16,15 +16,27 @@ import (
 // case ("new zealand", "reserve bank of australia"); words that make any
 // name an organisation ("bank", "ministry", "agency") are in orgWords.
 
-// gazetteer maps lower-case names to their facet kind; it is built once,
-// on first use.
-var gazetteer = sync.OnceValue(func() map[string]string {
+// gazetteer maps lower-case names to their facet kind.
+var gazetteer = buildGazetteer()
+
+// gazetteerFirst are the first words of the gazetteer's names: a name is
+// looked up only when it starts with one (fGazetteer).
+var gazetteerFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for name := range gazetteer {
+		first, _, _ := strings.Cut(name, " ")
+		m[first] = true
+	}
+	return m
+}()
+
+func buildGazetteer() map[string]string {
 	m := map[string]string{}
 	names := display.English.Regions()
 	for _, code := range regionCodes() {
 		r, err := language.ParseRegion(code)
-		if err != nil {
-			continue
+		if err != nil || code == "001" {
+			continue // not a region, or "World"
 		}
 		name := names.Name(r)
 		if name == "" || name == code {
@@ -41,7 +53,7 @@ var gazetteer = sync.OnceValue(func() map[string]string {
 		m[n] = KindOrg
 	}
 	return m
-})
+}
 
 // regionCodes are every two-letter and three-digit region code; the ones
 // x/text does not know fail to parse.

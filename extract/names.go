@@ -184,7 +184,7 @@ trimmed:
 	}
 	if n := len(fs.out); kind == KindPlace && n > 0 && fs.out[n-1].Kind == KindPlace && start >= 2 &&
 		t[start-1].sym == ',' && fs.out[n-1].End == t[start-2].e && fs.gazetteerKind(start, end) == KindPlace &&
-		gazetteer()[strings.ToLower(fs.doc[fs.out[n-1].Start:fs.out[n-1].End])] == "" {
+		gazetteer[strings.ToLower(fs.doc[fs.out[n-1].Start:fs.out[n-1].End])] == "" {
 		// "Everett, Washington": a town the gazetteer does not know and the
 		// region it is in (but "Romania, Italy and Ukraine" are three).
 		prev := fs.out[n-1].Start
@@ -355,6 +355,9 @@ func isPossessive(w string) bool { return strings.HasSuffix(w, "’s") || string
 
 // gazetteerKind looks the name t[start..end] up in the gazetteer, whole.
 func (fs *facetScanner) gazetteerKind(start, end int) string {
+	if fs.toks[start].f&fGazetteer == 0 {
+		return ""
+	}
 	var buf [96]byte
 	b := buf[:0]
 	for k := start; k <= end; k++ {
@@ -366,7 +369,7 @@ func (fs *facetScanner) gazetteerKind(start, end int) string {
 			return ""
 		}
 	}
-	return gazetteer()[string(b)]
+	return gazetteer[string(b)]
 }
 
 // shouting: every letter of t[start..end] is a capital.
@@ -388,7 +391,7 @@ func orgThenPerson(t []ftok, i, end int) int {
 
 // gazetteerBit is fPlaces when w alone is a place in the gazetteer.
 func gazetteerBit(w string) uint32 {
-	if gazetteer()[w] == KindPlace {
+	if gazetteer[w] == KindPlace {
 		return fPlaces
 	}
 	return 0

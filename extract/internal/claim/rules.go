@@ -19,6 +19,8 @@ const (
 	rSequence                               // steps of an explanation: "first", "next", "finally"
 	rIntention                              // "ready", "prepared", "aiming" (before "to")
 	rSpeech                                 // verbs that name who said it: "said", "told", "according"
+	rFuture                                 // words that open a future: "will", "due", "set" (see futureAt)
+	rCompare                                // "we", "than", "most", "least", "no": read by newsRules
 )
 
 var ruleLists = [...]struct {
@@ -50,6 +52,10 @@ var ruleLists = [...]struct {
 		"sponsored", "enroll", "enrol", "rsvp", "early-bird", "promo", "coupon", "showroom", "bestselling")},
 	{rSequence, set("first", "firstly", "second", "secondly", "third", "thirdly", "next", "then", "finally", "lastly", "step")},
 	{rIntention, set("ready", "prepared", "aiming", "aims", "seeks", "seeking", "determined", "committed", "willing", "poised")},
+	{rFuture, set("will", "shall", "going", "set", "due", "expected", "scheduled", "slated", "i'll", "we'll",
+		"you'll", "he'll", "she'll", "they'll", "it'll", "that'll", "there'll", "ready", "prepared", "aiming", "aims",
+		"seeks", "seeking", "determined", "committed", "willing", "poised")},
+	{rCompare, set("we", "we've", "we're", "than", "most", "least", "no")},
 	{rSpeech, set("said", "says", "told", "tells", "according", "added", "adds", "stated", "announced", "insisted",
 		"warned", "argued", "claimed", "wrote", "noted", "explained", "stressed", "declared", "say")},
 }
@@ -62,11 +68,17 @@ func (c *Cues) newsRules(s string, toks []token) {
 	for i := range toks {
 		g |= toks[i].g
 		w := toks[i].low
-		we = we || w == "we" || w == "we've" || w == "we're"
-		than = than || w == "than"
-		superlative = superlative || len(w) >= 6 && strings.HasSuffix(w, "est") && toks[i].f&bitNotSuperlative == 0 && !toks[i].cap ||
-			(w == "most" || w == "least") && i+1 < len(toks) && toks[i+1].f&bitClosed == 0 ||
-			w == "no" && lowAt(toks, i+1) == "country" || w == "no" && lowAt(toks, i+1) == "other"
+		if toks[i].g&rCompare != 0 {
+			we = we || w[0] == 'w'
+			than = than || w == "than"
+			superlative = superlative || (w == "most" || w == "least") && i+1 < len(toks) && toks[i+1].f&bitClosed == 0 ||
+				w == "no" && (lowAt(toks, i+1) == "country" || lowAt(toks, i+1) == "other")
+		} else if len(w) >= 6 && !superlative && w[len(w)-3:] == "est" && toks[i].f&bitNotSuperlative == 0 && !toks[i].cap {
+			superlative = true
+		}
+		if toks[i].g&rFuture == 0 {
+			continue
+		}
 		if toks[i].g&rIntention != 0 && lowAt(toks, i+1) == "to" {
 			c.Intention = true
 		}
