@@ -76,6 +76,7 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 	var stmts []Statement
 	err := db.Preload("Assignee").
 		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
+		Where(liveArticle("article_id")).
 		Order(clause.OrderBy{Expression: clause.Expr{
 			SQL: "CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 1 END, " +
 				"CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, assigned_at, id",
@@ -92,7 +93,8 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 	var n int64
 	err := s.db.WithContext(ctx).Model(&Statement{}).
-		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).Count(&n).Error
+		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
+		Where(liveArticle("article_id")).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("models: queue count of user %d: %w", userID, err)
 	}
@@ -106,7 +108,8 @@ func (s *Store) pool(db *gorm.DB) *gorm.DB {
 	return db.Model(&Statement{}).
 		Joins("JOIN articles ON articles.id = statements.article_id").
 		Where("statements.checkable = ? AND statements.dismissed = ? AND statements.verdict IN ? AND statements.assignee_id IS NULL",
-			true, false, s.Scale().OpenKeys())
+			true, false, s.Scale().OpenKeys()).
+		Where("articles.deleted_at IS NULL")
 }
 
 const poolOrder = "articles.created_at, articles.id, statements.position, statements.id"

@@ -1,11 +1,10 @@
 package models
 
 import (
-	"sync"
+	"runtime"
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"github.com/factcheckdesk/factcheck/extract"
@@ -34,6 +33,9 @@ type Options struct {
 	Extractor Extractor
 	// Scale is the rating scale; nil means rating.Builtin().
 	Scale *rating.Scale
+	// PasswordChecks caps how many passwords are checked at once; 0 means
+	// one per CPU. A sign-in beyond it is refused (429) rather than queued.
+	PasswordChecks int
 }
 
 // DefaultBcryptCost is the password hashing cost unless Options say.
@@ -48,8 +50,10 @@ type Store struct {
 	scale     atomic.Pointer[rating.Scale]
 	// dummyHash is compared against when an email is unknown, so that a
 	// sign-in takes as long whether or not the account exists: it has
-	// the cost of real hashes. Made on first use, as it takes that long.
-	dummyHash func() []byte
+	// the cost of real hashes.
+	dummyHash []byte
+	// checks holds one token per password check running.
+	checks chan struct{}
 }
 
 // NewStore returns a Store over db.
@@ -67,10 +71,11 @@ func NewStore(db *gorm.DB, o Options) *Store {
 		o.Scale = rating.Builtin()
 	}
 	s.scale.Store(o.Scale)
-	s.dummyHash = sync.OnceValue(func() []byte {
-		h, _ := bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), s.cost)
-		return h
-	})
+	s.dummyHash = dummyHashOf(s.cost)
+	if o.PasswordChecks <= 0 {
+		o.PasswordChecks = runtime.NumCPU()
+	}
+	s.checks = make(chan struct{}, o.PasswordChecks)
 	return s
 }
 

@@ -38,6 +38,10 @@ func NoticeText(n models.Notification) (message, link string) {
 		message = fmt.Sprintf("%s reassigned %s in “%s” to %s; %s", by, what, n.ArticleTitle, n.OtherName, gone)
 	case models.NoticeUnassigned:
 		message = fmt.Sprintf("%s unassigned %s in “%s”; %s", by, what, n.ArticleTitle, gone)
+	case models.NoticeCommented:
+		message = fmt.Sprintf("%s commented on a statement of yours in “%s”.", by, n.ArticleTitle)
+	case models.NoticeMentioned:
+		message = fmt.Sprintf("%s mentioned you in a comment in “%s”.", by, n.ArticleTitle)
 	default:
 		message = fmt.Sprintf("%s changed %s in “%s”.", by, what, n.ArticleTitle)
 	}
