@@ -85,15 +85,21 @@ var furniturePrefixes = []string{
 // by 4p", "Photograph: Jason Alden/Bloomberg", "Reporting by William
 // Schomberg; Editing by Andy Bruce".
 var creditPrefixes = []string{
-	"image source,", "image caption,", "media caption,", "video caption,", "image source:", "image caption:",
-	"photograph:", "photograph by", "photo by", "photos:", "photo credit", "picture:", "pictures:", "illustration:",
-	"illustration by", "credit:", "caption:", "reporting by", "additional reporting by", "writing by", "editing by",
+	"reporting by", "additional reporting by", "writing by", "editing by",
 	"written by", "words by", "story by", "compiled by", "our standards:", "this article was amended",
 	"this article has been amended", "this article was updated", "this article has been updated",
-	"this story has been updated", "this story was updated", "privacy notice:", "file photo:", "file photo -",
+	"this story has been updated", "this story was updated", "privacy notice:",
 	"this is a rush transcript", "this transcript has been", "this transcript was",
 	// Wikipedia's hatnotes
 	"for other uses, see", "this article is about", "not to be confused with", "(redirected from",
+}
+
+// captionPrefixWords start the caption or credit of a picture, whatever
+// its length.
+var captionPrefixWords = []string{
+	"image source,", "image caption,", "media caption,", "video caption,", "image source:", "image caption:",
+	"photograph:", "photograph by", "photo by", "photos:", "photo credit", "picture:", "pictures:", "illustration:",
+	"illustration by", "credit:", "caption:", "file photo:", "file photo -",
 }
 
 // captionPrefixes are the all-caps labels news sites put on graphics.
@@ -273,8 +279,10 @@ func promptLine(line, low string, words int, sec section) lineKind {
 	switch {
 	case sec == inLinks && len(line) <= 200 && !(terminal && last != '?' && words >= 4):
 		return lineNav // a headline in a list of links
-	case creditPrefixList.match(strings.TrimLeft(low, "([")):
+	case captionPrefixList.match(low):
 		return lineCaption
+	case creditPrefixList.match(strings.TrimLeft(low, "([")):
+		return lineCredit
 	case isCopyright(low, words) || isContributorNote(low, words) || isAllCapsNote(line, words, terminal):
 		return lineCredit
 	case isCode(line):
@@ -546,6 +554,7 @@ func isParserReport(low string) bool { return parserReportList.match(low) }
 
 var (
 	creditPrefixList    = newPrefixList(creditPrefixes...)
+	captionPrefixList   = newPrefixList(captionPrefixWords...)
 	furniturePrefixList = newPrefixList(furniturePrefixes...)
 )
 
