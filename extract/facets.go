@@ -299,7 +299,7 @@ func (fs *facetScanner) quantity(i int) {
 	switch {
 	case t.sym == '$' || t.sym == 'E' || t.sym == 'L' || t.sym == 'M' || t.low == "us" && fs.at(i+1).sym == '$':
 		fs.money(i)
-	case isCurrencyCode(t.text) && fs.at(i+1).num || t.text == "Rs" && fs.at(i+1).num:
+	case fs.at(i+1).num && (isCurrencyCode(t.text) || t.text == "Rs"):
 		k := i + 1 // "ZAR 6.8bn", "Rs 500 crore"
 		if fs.at(k+1).f&fScaleWords != 0 {
 			k++

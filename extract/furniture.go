@@ -223,8 +223,10 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 	line = trimEditLink(line)
 	// Both trims cut only the end, so low is a prefix of lowLine.
 	low := lowLine[:len(strings.TrimRight(line, ":."))]
-	if k := markerLine(low); k != lineContent {
-		return k
+	if len(low) <= maxMarkerLen {
+		if k := markerLine(low); k != lineContent {
+			return k
+		}
 	}
 	words := strings.Count(line, " ") + 1
 	if k := promptLine(line, low, words, sec); k != lineContent {
@@ -244,6 +246,9 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 	}
 	return lineContent
 }
+
+// maxMarkerLen is the length of the longest line markerLine knows.
+const maxMarkerLen = 40
 
 // markerLine classifies the lines that are furniture whatever their
 // section, by their whole text: "Advertisement", section headings, the
@@ -619,7 +624,7 @@ func isCode(line string) bool {
 // isMenu matches a menu or breadcrumb: short items separated by " | " (or
 // by " / " or " · ", at least three items), nothing ending a sentence.
 func isMenu(line string, words int) bool {
-	if strings.Count(line, " ") < 2 || !hasMenuSeparator(line) {
+	if words < 3 || !hasMenuSeparator(line) {
 		return false
 	}
 	for _, sep := range [...]string{" | ", " / ", " · ", " • "} {

@@ -227,7 +227,7 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 		return KindPerson
 	case org:
 		return KindOrg
-	case t[end].f&fThingHeads != 0 || strings.ContainsAny(fs.doc[t[start].s:t[end].e], "0123456789"):
+	case t[end].f&fThingHeads != 0 || fs.hasDigit(start, end):
 		return "" // a thing or an event, not a person: "Paris Agreement", "AGM-86 ALCM"
 	case place || (t[end].f&fPlaceHeads != 0) && end > start:
 		return KindPlace
@@ -254,6 +254,9 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 // trimPossessive drops "’s" from the last facet: "Hungary’s" → "Hungary".
 func (fs *facetScanner) trimPossessive() {
 	f := &fs.out[len(fs.out)-1]
+	if c := fs.doc[f.End-1]; c != 's' && c != '\'' && c != 0x99 {
+		return // no possessive ends it ("’" ends in 0x99)
+	}
 	for _, p := range []string{"’s", "'s", "’", "'"} {
 		if f.End-f.Start > len(p) && strings.HasSuffix(fs.doc[f.Start:f.End], p) {
 			f.End -= len(p)
@@ -450,4 +453,14 @@ func (fs *facetScanner) placeByPreposition(i, start, end int) bool {
 func (fs *facetScanner) labelFollows(end int) bool {
 	n := fs.at(end + 1)
 	return n.sym == ',' || n.sym == ':'
+}
+
+// hasDigit: a token of t[start..end] has a digit ("AGM-86 ALCM").
+func (fs *facetScanner) hasDigit(start, end int) bool {
+	for k := start; k <= end; k++ {
+		if strings.IndexAny(fs.toks[k].text, "0123456789") >= 0 {
+			return true
+		}
+	}
+	return false
 }
