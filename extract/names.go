@@ -458,7 +458,7 @@ func (fs *facetScanner) labelFollows(end int) bool {
 // hasDigit: a token of t[start..end] has a digit ("AGM-86 ALCM").
 func (fs *facetScanner) hasDigit(start, end int) bool {
 	for k := start; k <= end; k++ {
-		if strings.IndexAny(fs.toks[k].text, "0123456789") >= 0 {
+		if strings.ContainsAny(fs.toks[k].text, "0123456789") {
 			return true
 		}
 	}
