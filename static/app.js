@@ -82,7 +82,18 @@
   // ---------------------------------------------------------------------
   // Confirmation: a form with data-confirm asks first, in a dialog of the
   // page (keyboard and screen reader friendly), then goes as it would.
-  var confirmDialog = null;
+  // The answer is taken from the button, as it is pressed. A dialog's
+  // "close" event is queued, not fired at once: Cancel and a quick second
+  // Delete would reopen the dialog before the first closing's event came,
+  // and that event would answer the new question (no) while it is still
+  // on screen. So "close" only answers a question still open when the
+  // dialog really is closed (Esc).
+  var confirmDialog = null, answer = null;
+  function settle(yes) {
+    var a = answer;
+    answer = null;
+    if (a) a(yes);
+  }
   function ask(message, ok) {
     if (!confirmDialog) {
       confirmDialog = document.createElement("dialog");
@@ -90,16 +101,19 @@
       confirmDialog.setAttribute("aria-labelledby", "confirm-text");
       confirmDialog.innerHTML = "<p id='confirm-text'></p><form method='dialog' class='dialog-buttons'>" +
         "<button value='cancel' type='submit'>Cancel</button><button value='ok' type='submit' class='primary' id='confirm-ok'></button></form>";
+      confirmDialog.querySelector("form").addEventListener("submit", function (e) {
+        settle(!!e.submitter && e.submitter.value === "ok");
+      });
+      confirmDialog.addEventListener("close", function () {
+        if (!confirmDialog.open) settle(false);
+      });
       document.body.appendChild(confirmDialog);
     }
+    settle(false); // never two questions at once
     confirmDialog.querySelector("#confirm-text").textContent = message;
     confirmDialog.querySelector("#confirm-ok").textContent = ok || "OK";
     return new Promise(function (resolve) {
-      confirmDialog.returnValue = "";
-      confirmDialog.addEventListener("close", function done() {
-        confirmDialog.removeEventListener("close", done);
-        resolve(confirmDialog.returnValue === "ok");
-      });
+      answer = resolve;
       confirmDialog.showModal();
       confirmDialog.querySelector("#confirm-ok").focus();
     });
