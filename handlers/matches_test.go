@@ -52,6 +52,17 @@ func TestClaimMatchingAndReuse(t *testing.T) {
 	}
 	api := c.api(http.MethodGet, fmt.Sprintf("/api/v1/statements/%d/matches", same.ID), nil)
 	wantContains(t, api, fmt.Sprintf(`"statement_id":%d`, s.ID), `"same_figures":true`, `"verdict":"verified"`, "ustr.gov")
+	// The review panel comes with them: nothing loads into it afterwards
+	// to push its verdicts away from the reviewer's pointer.
+	whole := c.get(fmt.Sprintf("/statements/%d/panel", same.ID))
+	wantStatus(t, whole, http.StatusOK)
+	wantContains(t, whole, "Checked before", "October trade story", "Reuse this verdict and its sources")
+	if strings.Contains(whole.body, "/matches") {
+		t.Errorf("the panel loads its matches after it shows:\n%s", whole.body)
+	}
+	if none := c.get(fmt.Sprintf("/statements/%d/panel", other.ID)); strings.Contains(none.body, "Checked before") || strings.Contains(none.body, "/matches") {
+		t.Errorf("the panel of an unrelated claim: %s", none.body)
+	}
 
 	reused := c.post(fmt.Sprintf("/statements/%d/reuse", same.ID), url.Values{"from": {fmt.Sprint(s.ID)}, "version": {"1"}}, true)
 	wantStatus(t, reused, http.StatusOK)
@@ -89,6 +100,7 @@ func TestMatchesWhileTheIndexLoads(t *testing.T) {
 	panel := c.get(fmt.Sprintf("/statements/%d/matches", s.ID))
 	wantStatus(t, panel, http.StatusOK)
 	wantContains(t, panel, "Matching index loading", fmt.Sprintf(`id="matches-%d"`, s.ID))
+	wantContains(t, c.get(fmt.Sprintf("/statements/%d/panel", s.ID)), "Matching index loading")
 	api := c.api(http.MethodGet, fmt.Sprintf("/api/v1/statements/%d/matches", s.ID), nil)
 	wantStatus(t, api, http.StatusServiceUnavailable)
 	if api.header.Get("Retry-After") == "" {
@@ -97,5 +109,8 @@ func TestMatchesWhileTheIndexLoads(t *testing.T) {
 	idx.SetReady()
 	if r := c.get(fmt.Sprintf("/statements/%d/matches", s.ID)); strings.Contains(r.body, "loading") {
 		t.Error("still loading once ready")
+	}
+	if r := c.get(fmt.Sprintf("/statements/%d/panel", s.ID)); strings.Contains(r.body, "Matching index loading") {
+		t.Error("the panel still says loading once ready")
 	}
 }

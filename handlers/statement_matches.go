@@ -38,8 +38,19 @@ func (h *Handler) matchesOf(ctx context.Context, st *models.Statement) ([]views.
 	return out, nil
 }
 
-// statementMatches shows earlier reviews of the same claim: in the panel,
-// or as JSON.
+// panelMatches finds what the review panel shows of earlier reviews: the
+// matches, or loading while the index fills in the background after a
+// start.
+func (h *Handler) panelMatches(ctx context.Context, st *models.Statement) (found []views.ClaimMatch, loading bool, err error) {
+	if h.matches != nil && !h.matches.Ready() {
+		return nil, true, nil
+	}
+	found, err = h.matchesOf(ctx, st)
+	return found, false, err
+}
+
+// statementMatches shows earlier reviews of the same claim: as the
+// panel's fragment, or as JSON.
 func (h *Handler) statementMatches(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -49,17 +60,15 @@ func (h *Handler) statementMatches(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if h.matches != nil && !h.matches.Ready() {
-		// The index fills in the background after a start.
-		if isAPI(c) {
-			c.Response().Header().Set("Retry-After", "30")
-			return apperr.New(http.StatusServiceUnavailable, "The claim-matching index is loading; try again in a minute.")
-		}
-		return render(c, http.StatusOK, views.MatchesLoading(st.ID))
-	}
-	found, err := h.matchesOf(c.Request().Context(), st)
-	if err != nil {
+	found, loading, err := h.panelMatches(c.Request().Context(), st)
+	switch {
+	case err != nil:
 		return err
+	case loading && isAPI(c):
+		c.Response().Header().Set("Retry-After", "30")
+		return apperr.New(http.StatusServiceUnavailable, "The claim-matching index is loading; try again in a minute.")
+	case loading:
+		return render(c, http.StatusOK, views.MatchesLoading(st.ID))
 	}
 	if isAPI(c) {
 		return c.JSON(http.StatusOK, toMatches(found))

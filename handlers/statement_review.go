@@ -171,8 +171,8 @@ func (h *Handler) panelForm(c echo.Context, st *models.Statement) (views.ReviewF
 	return f, h.fillPanel(c, &f)
 }
 
-// fillPanel adds what surrounds the form: the discussion, sources to
-// reuse, and the editor's tools.
+// fillPanel adds what surrounds the form: earlier reviews of the claim,
+// the discussion, sources to reuse, and the editor's tools.
 func (h *Handler) fillPanel(c echo.Context, f *views.ReviewForm) error {
 	ctx := c.Request().Context()
 	var err error
@@ -180,6 +180,9 @@ func (h *Handler) fillPanel(c echo.Context, f *views.ReviewForm) error {
 		return err
 	}
 	if f.ArticleSources, err = h.store.ArticleSources(ctx, f.Statement.ArticleID); err != nil {
+		return err
+	}
+	if f.Matches, f.MatchesLoading, err = h.panelMatches(ctx, f.Statement); err != nil {
 		return err
 	}
 	u := currentUser(c)

@@ -132,6 +132,12 @@ type ReviewForm struct {
 	// article (to reuse), and what the user may do.
 	Comments       []models.Comment
 	ArticleSources []models.Source
+	// Earlier reviews of the same claim, near the top of the panel. They
+	// come with the panel, not after it, so nothing moves under the
+	// reviewer's pointer once the panel shows. MatchesLoading: the
+	// claim-matching index is still filling after a start.
+	Matches        []ClaimMatch
+	MatchesLoading bool
 	NextVersion    int // version of the next statement, for merging; 0 if last
 	CanReview      bool
 	CanEdit        bool // fix boundaries, split, merge, dismiss
