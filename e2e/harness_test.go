@@ -8,7 +8,10 @@
 //	go test ./e2e/ -run . -v -count=1
 //
 // The tests skip when Chromium is missing. Screenshots go to
-// e2e/testdata/screenshots/ (gitignored), or to $E2E_SCREENSHOTS.
+// e2e/testdata/screenshots/ (gitignored), or to $E2E_SCREENSHOTS. With
+// E2E_TRACE=1 every page logs its clicks, keys, submissions, dialogs,
+// htmx requests and swaps to its console, which a failing test prints
+// (trace_test.go).
 package e2e
 
 import (
@@ -64,8 +67,9 @@ func chromePath(t *testing.T) string {
 
 // App is the desk running in-process over a fresh database.
 type App struct {
-	URL   string
-	Store *models.Store
+	URL     string
+	Store   *models.Store
+	Matches *match.Index // the claim-matching index the hub keeps
 }
 
 func startApp(t *testing.T) *App {
@@ -88,7 +92,24 @@ func startApp(t *testing.T) *App {
 	// The hub stops first, so open event streams end and the server can close.
 	t.Cleanup(srv.Close)
 	t.Cleanup(stop)
-	return &App{URL: srv.URL, Store: store}
+	return &App{URL: srv.URL, Store: store, Matches: matches}
+}
+
+// WaitIndexed waits until the claim-matching index holds the statement:
+// the hub adds a review to it after the commit, from the change feed, so a
+// page asked for at once may not offer it yet.
+func (a *App) WaitIndexed(t *testing.T, id uint) {
+	t.Helper()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(stepTimeout)
+	for !a.Matches.Has(id) {
+		select {
+		case <-tick.C:
+		case <-timeout:
+			t.Fatalf("statement %d is not in the claim-matching index after %v", id, stepTimeout)
+		}
+	}
 }
 
 // CreateArticle stores an article directly, for tests that are not about
@@ -243,6 +264,9 @@ func (d *Desk) NewPage(name string, role models.Role) *Page {
 		p.consoleMu.Unlock()
 	})
 
+	if os.Getenv("E2E_TRACE") != "" {
+		p.trace()
+	}
 	bcID := chromedp.FromContext(tab).BrowserContextID
 	p.Do("set up the viewport and downloads",
 		chromedp.EmulateViewport(viewportW, viewportH),
@@ -346,23 +370,72 @@ func (p *Page) WaitJS(what, expr string) {
 		chromedp.WithPollingTimeout(stepTimeout)))
 }
 
+// WaitLoaded waits until a page has loaded on which the JavaScript
+// expression is true, through the navigations that lead there: a poll runs
+// in one page and ends with it, so each page on the way gets a poll of its
+// own.
+func (p *Page) WaitLoaded(what, expr string) {
+	p.t.Helper()
+	ctx, cancel := p.step()
+	defer cancel()
+	cond := chromedp.Poll[chromedp.Void](`document.readyState === "complete" && (`+expr+`)`,
+		chromedp.WithPollingInterval(25*time.Millisecond), chromedp.WithPollingTimeout(stepTimeout))
+	for {
+		_, err := chromedp.Run(ctx, cond)
+		var thrown *chromedp.ExceptionError
+		switch {
+		case err == nil:
+			return
+		case ctx.Err() != nil, errors.Is(err, chromedp.ErrPollingTimeout), errors.As(err, &thrown):
+			p.t.Fatalf("%s: wait for %s: %v", p.Name, what, explain(err))
+		}
+		// The page the poll ran in went away: poll the next one.
+	}
+}
+
 // Text is the visible text of the first element matching the CSS selector.
 func (p *Page) Text(sel string) string {
 	p.t.Helper()
-	return strings.TrimSpace(Run(p, "read the text of "+sel, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible)))
+	return strings.TrimSpace(p.read("read the text of "+sel, sel, "innerText", true))
 }
 
 // TextContent is the text of the first element matching the CSS selector
 // as written in the page, before CSS (text-transform, display) acts on it.
 func (p *Page) TextContent(sel string) string {
 	p.t.Helper()
-	return strings.TrimSpace(Run(p, "read the text content of "+sel, chromedp.TextContent(chromedp.CSS(sel))))
+	return strings.TrimSpace(p.read("read the text content of "+sel, sel, "textContent", false))
 }
 
 // Value is the value of the form field matching the CSS selector.
 func (p *Page) Value(sel string) string {
 	p.t.Helper()
-	return Run(p, "read the value of "+sel, chromedp.Value(chromedp.CSS(sel)))
+	return p.read("read the value of "+sel, sel, "value", false)
+}
+
+// readJS waits for the first element matching a selector (and, if asked,
+// for it to be visible as chromedp's NodeVisible has it) and reads one of
+// its properties, all in one evaluation in the page.
+//
+// Finding a node and reading it in two calls, as chromedp's Text does,
+// fails with "No node with given id found" when the page replaces the
+// element in between, and the desk replaces elements at any time: a
+// save's answer swaps the list item in, and the same save's live update
+// swaps it in again a moment later.
+const readJS = `(sel, prop, visible) => {
+	const el = document.querySelector(sel);
+	if (!el || visible && !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) return null;
+	return {v: String(el[prop])};
+}`
+
+func (p *Page) read(what, sel, prop string, visible bool) string {
+	p.t.Helper()
+	type readout struct {
+		V string `json:"v"`
+	}
+	return Run(p, what, chromedp.PollFunction[readout](readJS,
+		chromedp.WithPollingArgs(sel, prop, visible),
+		chromedp.WithPollingInterval(25*time.Millisecond),
+		chromedp.WithPollingTimeout(stepTimeout))).V
 }
 
 // Paste puts text into the field as a paste does: all at once, with the

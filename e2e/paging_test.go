@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -67,7 +66,7 @@ func TestPagingAndTypeahead(t *testing.T) {
 	p.Do("choose it and search",
 		chromedp.SetValue(chromedp.ID("article"), value),
 		chromedp.Click(chromedp.CSS(`form.search-form button[type=submit]`)))
-	waitLoaded(p, `location.search.includes("article=`+value+`") && document.getElementById("article-chosen") !== null`)
+	p.WaitLoaded("the search for article "+value, `location.search.includes("article=`+value+`") && document.getElementById("article-chosen") !== null`)
 	if got := p.Text("#article-chosen"); got != "Bridge report 42" {
 		t.Errorf("the chosen article shows as %q", got)
 	}
@@ -95,25 +94,7 @@ func follow(p *Page, sel string) {
 // waitPath waits until the browser shows the page at path (and query).
 func waitPath(p *Page, path string) {
 	p.t.Helper()
-	waitLoaded(p, `location.pathname + location.search === `+"`"+path+"`")
-}
-
-// waitLoaded waits until a page is loaded for which expr is true, through
-// the navigation that leads there (which a poll inside the page would not
-// survive).
-func waitLoaded(p *Page, expr string) {
-	p.t.Helper()
-	deadline := time.Now().Add(stepTimeout)
-	for time.Now().Before(deadline) {
-		ctx, cancel := p.step()
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && (`+expr+`)`))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-	p.t.Fatalf("%s: the browser never showed a page where %s", p.Name, expr)
+	p.WaitLoaded("the page at "+path, `location.pathname + location.search === `+"`"+path+"`")
 }
 
 // articleByTitle finds a stored article by its title.
