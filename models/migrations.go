@@ -266,6 +266,8 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	// 7: desk settings, the review workflow, publication and webhooks.
+	migratePublication,
 }
 
 // schemaVersion records how many migrations have run.

@@ -22,6 +22,9 @@ const (
 	// NoticeUnassigned: Actor sent Count statements the user had back to
 	// the pool.
 	NoticeUnassigned NoticeKind = "unassigned"
+	// NoticeReturned: Actor returned the user's review of Statement (of
+	// Article); the statement says why.
+	NoticeReturned NoticeKind = "returned"
 )
 
 // Notification tells a user that something needs them, such as new work

@@ -44,6 +44,10 @@ type StatementFilter struct {
 	Type          string
 	ReviewedByID  uint
 	ReviewedSince *time.Time
+	// ReviewStatus narrows to one workflow status; Published to checks
+	// on the public site.
+	ReviewStatus ReviewStatus
+	Published    bool
 }
 
 // likePattern matches s anywhere, with LIKE's wildcards in s taken literally.
@@ -93,6 +97,12 @@ func (f StatementFilter) apply(q *gorm.DB, scale *rating.Scale) *gorm.DB {
 	}
 	if f.ReviewedSince != nil {
 		q = q.Where("reviewed_at >= ?", f.ReviewedSince.UTC())
+	}
+	if f.ReviewStatus != "" {
+		q = q.Where("review_status = ?", f.ReviewStatus)
+	}
+	if f.Published {
+		q = q.Where("published = ?", true)
 	}
 	return q
 }

@@ -22,7 +22,7 @@ func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) 
 // in the same query, and its sources in a second.
 func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
-	err := db.Joins("ReviewedBy").Joins("Assignee").
+	err := db.Joins("ReviewedBy").Joins("Assignee").Joins("ApprovedBy").
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Where("statements.id = ?", id).Take(&st).Error
 	if err != nil {
@@ -77,10 +77,24 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 				next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
 			}
 		}
-		err = claimVersion(tx, st, now, map[string]any{
+		fields := map[string]any{
 			"verdict": next.Verdict, "note": next.Note, "correction": next.Correction,
 			"reviewed_at": next.ReviewedAt, "reviewed_by_id": next.ReviewedByID,
-		})
+		}
+		// The workflow moves on when the review changed, or when a
+		// returned one is saved again (perhaps as it was, on purpose);
+		// saving an unchanged review keeps its approval.
+		status := statusAfterReview(scale, s.Settings().RequireApproval, next.Verdict)
+		same := before.Verdict == next.Verdict && before.Note == next.Note && before.Correction == next.Correction &&
+			slices.EqualFunc(before.Sources, r.Sources, func(a, b SourceInput) bool { return a.sameAs(b) })
+		if !same || st.Status() == ReviewReturned || (st.Status() == ReviewOpen) != (status == ReviewOpen) {
+			flow := flowFields(status, r.UserID, now)
+			setFlow(&next, flow)
+			for k, v := range flow {
+				fields[k] = v
+			}
+		}
+		err = claimVersion(tx, st, now, fields)
 		if err != nil {
 			return err
 		}
@@ -99,7 +113,15 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
-		return record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after})
+		if err := record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after}); err != nil {
+			return err
+		}
+		if next.Status() == ReviewApproved && st.Status() != ReviewApproved {
+			if then := s.announce(EventApproved, r.Announce); then != nil {
+				return then(tx, out, now)
+			}
+		}
+		return nil
 	})
 	switch {
 	case err == nil:
@@ -151,6 +173,15 @@ func reviewStateOf(s *Statement) ReviewState {
 // write to a statement goes through here or through Review.
 func (s *Store) change(ctx context.Context, id uint, version int, userID uint, action Action,
 	edit func(tx *gorm.DB, st *Statement, now time.Time) (before, after Payload, err error)) (*Statement, error) {
+	return s.changeThen(ctx, id, version, userID, action, edit, nil)
+}
+
+// changeThen is change with a last step, given the statement as the edit
+// left it, inside the same transaction (nil for none): how a workflow
+// step queues its webhooks.
+func (s *Store) changeThen(ctx context.Context, id uint, version int, userID uint, action Action,
+	edit func(tx *gorm.DB, st *Statement, now time.Time) (before, after Payload, err error),
+	then func(tx *gorm.DB, st *Statement, now time.Time) error) (*Statement, error) {
 	if version < 1 {
 		return nil, invalid("version", "The version you based your edit on is required.")
 	}
@@ -171,11 +202,18 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 		if err != nil {
 			return err
 		}
+		if action.changesReview() {
+			if err := s.reopenReview(tx, st, userID, now); err != nil {
+				return err
+			}
+		}
 		if err := record(tx, now, entry{st.ArticleID, id, userID, action, before, after}); err != nil {
 			return err
 		}
-		out, err = statementByID(tx, id)
-		return err
+		if out, err = statementByID(tx, id); err != nil || then == nil {
+			return err
+		}
+		return then(tx, out, now)
 	})
 	if err != nil {
 		if isExpected(err) {

@@ -31,8 +31,12 @@ type Options struct {
 	BcryptCost int
 	// Extractor splits and scores article text.
 	Extractor Extractor
-	// Scale is the rating scale; nil means rating.Builtin().
+	// Scale is the rating scale until the desk defines its own in its
+	// settings; nil means rating.Builtin().
 	Scale *rating.Scale
+	// Organization and BaseURL stand in for the settings of the same
+	// name while those are empty: the --org and --base-url flags.
+	Organization, BaseURL string
 }
 
 // DefaultBcryptCost is the password hashing cost unless Options say.
@@ -44,7 +48,11 @@ type Store struct {
 	now       func() time.Time
 	cost      int
 	extractor Extractor
-	scale     atomic.Pointer[rating.Scale]
+	// settings are the desk's settings as last read: every request
+	// reads them, so they are kept here and re-read when they change
+	// (see ReloadSettings).
+	settings atomic.Pointer[Settings]
+	defaults Settings
 	// dummyHash is compared against when an email is unknown, so that a
 	// sign-in takes as long whether or not the account exists: it has
 	// the cost of real hashes. Made on first use, as it takes that long.
@@ -65,7 +73,8 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	if o.Scale == nil {
 		o.Scale = rating.Builtin()
 	}
-	s.scale.Store(o.Scale)
+	s.defaults = Settings{OrgName: o.Organization, BaseURL: trimBase(o.BaseURL), Scale: o.Scale}
+	s.settings.Store(s.effective(deskSetting{}, nil))
 	s.dummyHash = sync.OnceValue(func() []byte {
 		h, _ := bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), s.cost)
 		return h
@@ -77,7 +86,7 @@ func NewStore(db *gorm.DB, o Options) *Store {
 func (s *Store) DB() *gorm.DB { return s.db }
 
 // Scale is the desk's rating scale now.
-func (s *Store) Scale() *rating.Scale { return s.scale.Load() }
+func (s *Store) Scale() *rating.Scale { return s.settings.Load().Scale }
 
 // nowUTC is the store's clock in UTC, the zone every stored time is in.
 func (s *Store) nowUTC() time.Time { return s.now().UTC() }
