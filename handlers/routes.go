@@ -19,6 +19,7 @@ import (
 	"github.com/factcheckdesk/factcheck/match"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/static"
+	"github.com/factcheckdesk/factcheck/views"
 )
 
 // Config holds what the HTTP layer needs besides the store.
@@ -39,7 +40,8 @@ type Config struct {
 	// matching off.
 	Matches *match.Index
 	// Organization names the desk as author of ClaimReview markup;
-	// BaseURL is the public address of the desk, for permalinks.
+	// BaseURL is the public address of the desk, for permalinks. Both
+	// are defaults: the desk's settings, once saved, take their place.
 	Organization string
 	BaseURL      string
 }
@@ -50,8 +52,6 @@ type Handler struct {
 	log     *slog.Logger
 	clock   func() time.Time
 	fetcher *intake.Fetcher
-	org     string
-	baseURL string
 	secure  bool
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
@@ -71,10 +71,12 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
 	}
+	if cfg.Organization != "" || cfg.BaseURL != "" {
+		store.SetDefaults(cfg.Organization, cfg.BaseURL)
+	}
 	h := &Handler{
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
-		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		secure:  cfg.SecureCookies,
 		hub:     cfg.Live,
 		matches: cfg.Matches,
@@ -105,7 +107,7 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		// The JSON API is not reachable by a cross-site form: it only
 		// takes application/json, which browsers will not send across
 		// sites without a CORS preflight the desk never grants.
-		Skipper:        func(c echo.Context) bool { return isAPI(c) },
+		Skipper:        func(c echo.Context) bool { return isAPI(c) || isPublic(c.Request().URL.Path) },
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 		CookieName:     "_csrf",
 		CookiePath:     "/",
@@ -133,6 +135,7 @@ func (h *Handler) routes(e *echo.Echo) {
 		edit   = h.require(models.PermEditStatements)
 		assign = h.require(models.PermAssign)
 		users  = h.require(models.PermManageUsers)
+		settle = h.require(models.PermApprove)
 	)
 	api := e.Group("/api/v1", requireJSON)
 
@@ -239,6 +242,39 @@ func (h *Handler) routes(e *echo.Echo) {
 	api.GET("/notifications", h.notificationsPage, read)
 	api.POST("/assignments", h.assign, assign)
 	api.POST("/assignments/unassign", h.unassign, assign)
+
+	// The review workflow and publishing (statement_workflow.go).
+	for _, g := range []interface {
+		POST(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
+	}{e, api} {
+		g.POST("/statements/:id/approve", h.workflowStep((*models.Store).Approve), settle)
+		g.POST("/statements/:id/return", h.workflowStep((*models.Store).Return), settle)
+		g.POST("/statements/:id/publish", h.workflowStep((*models.Store).Publish), settle)
+		g.POST("/statements/:id/unpublish", h.workflowStep((*models.Store).Unpublish), settle)
+	}
+	e.GET("/approvals", h.approvalsPage, settle)
+	api.GET("/approvals", h.approvalsPage, settle)
+
+	// Settings and webhooks, for admins (settings.go, webhooks.go).
+	e.GET("/settings", h.settingsPage, users)
+	e.POST("/settings", h.saveSettings, users)
+	e.POST("/settings/webhooks", h.createWebhook, users)
+	e.GET("/settings/webhooks/:id", h.webhookDeliveries, users)
+	e.POST("/settings/webhooks/:id/delete", h.deleteWebhook, users)
+	api.GET("/settings", h.apiSettings, users)
+	api.PATCH("/settings", h.apiUpdateSettings, users)
+	api.GET("/webhooks", h.webhooks, users)
+	api.POST("/webhooks", h.createWebhook, users)
+	api.DELETE("/webhooks/:id", h.deleteWebhook, users)
+	api.GET("/webhooks/:id/deliveries", h.webhookDeliveries, users)
+
+	// The public site: no sign-in (public.go; isPublic).
+	e.GET("/checks", h.publicChecks)
+	e.GET("/checks/:id", h.publicCheck)
+	e.GET("/corrections", h.corrections)
+	e.GET("/corrections.atom", h.correctionsFeed(views.CorrectionsAtom, "application/atom+xml; charset=utf-8"))
+	e.GET("/corrections.json", h.correctionsFeed(views.CorrectionsJSONFeed, "application/feed+json; charset=utf-8"))
+	e.GET("/scale.css", h.scaleCSS)
 
 	api.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

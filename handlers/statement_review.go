@@ -136,6 +136,7 @@ func (h *Handler) saveReview(c echo.Context) error {
 	saved, err := h.store.ReviewWith(c.Request().Context(), id, func(current *models.Statement) models.ReviewInput {
 		typed = build(current)
 		typed.SetUser(currentUser(c))
+		typed.Announce = announceStatement
 		return typed
 	})
 	if isAPI(c) {
@@ -184,6 +185,7 @@ func (h *Handler) fillPanel(c echo.Context, f *views.ReviewForm) error {
 	}
 	u := currentUser(c)
 	f.CanReview, f.CanEdit = u.Can(models.PermReview), u.Can(models.PermEditStatements)
+	f.CanApprove, f.UserID = u.Can(models.PermApprove), idOf(u)
 	if f.CanEdit {
 		next, err := h.store.NextStatement(ctx, f.Statement)
 		switch {

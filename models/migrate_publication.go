@@ -33,7 +33,8 @@ func migratePublication(tx *gorm.DB) error {
 		ApprovedAt   *time.Time
 		ReturnReason string `gorm:"not null;default:''"`
 		PublishedAt  *time.Time
-		Published    bool `gorm:"not null;default:false"`
+		Published    bool   `gorm:"not null;default:false"`
+		PublicURL    string `gorm:"not null;default:''"`
 	}
 	type publication struct {
 		StatementID uint       `gorm:"primaryKey;autoIncrement:false"`
@@ -72,7 +73,7 @@ func migratePublication(tx *gorm.DB) error {
 		Webhook       *webhook  `gorm:"foreignKey:WebhookID;constraint:OnDelete:CASCADE"`
 	}
 	m := tx.Migrator()
-	for _, col := range []string{"ReviewStatus", "ApprovedByID", "ApprovedAt", "ReturnReason", "PublishedAt", "Published"} {
+	for _, col := range []string{"ReviewStatus", "ApprovedByID", "ApprovedAt", "ReturnReason", "PublishedAt", "Published", "PublicURL"} {
 		if err := m.AddColumn(&statement{}, col); err != nil {
 			return err
 		}

@@ -80,6 +80,8 @@ type Statement struct {
 	// Published says whether it is on the public site now.
 	PublishedAt *time.Time
 	Published   bool
+	// PublicURL is where the check was last published.
+	PublicURL string
 }
 
 // NeedsReview reports whether the statement counts towards the article's

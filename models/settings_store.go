@@ -83,23 +83,32 @@ type storedRating struct {
 }
 
 // Settings returns the desk's settings now; empty organisation and base
-// URL fall back to the store's defaults.
-func (s *Store) Settings() Settings { return *s.settings.Load() }
+// URL fall back to the defaults (SetDefaults).
+func (s *Store) Settings() Settings {
+	out := *s.settings.Load()
+	d := s.defaults.Load()
+	if out.OrgName == "" {
+		out.OrgName = d.OrgName
+	}
+	if out.BaseURL == "" {
+		out.BaseURL = d.BaseURL
+	}
+	return out
+}
 
-// effective is the settings of row, with the defaults where it has none.
-// A scale that no longer builds (it cannot, as saving checks it) falls
-// back to the default scale rather than stopping the desk.
+// SetDefaults sets the organisation and public base URL the desk uses
+// while its settings name none: the --org and --base-url flags.
+func (s *Store) SetDefaults(org, baseURL string) {
+	s.defaults.Store(&Settings{OrgName: strings.TrimSpace(org), BaseURL: trimBase(strings.TrimSpace(baseURL))})
+}
+
+// effective is the settings of row, with the default scale when it has
+// none of its own.
 func (s *Store) effective(row deskSetting, scale *rating.Scale) *Settings {
 	out := &Settings{OrgName: row.OrgName, OrgLogoURL: row.OrgLogoURL, BaseURL: row.BaseURL,
 		RequireApproval: row.RequireApproval, Scale: scale, Version: row.Version, UpdatedAt: row.UpdatedAt}
-	if out.OrgName == "" {
-		out.OrgName = s.defaults.OrgName
-	}
-	if out.BaseURL == "" {
-		out.BaseURL = s.defaults.BaseURL
-	}
 	if out.Scale == nil {
-		out.Scale = s.defaults.Scale
+		out.Scale = s.scale
 	}
 	return out
 }
@@ -157,7 +166,7 @@ func (s *Store) InputOfSettings(ctx context.Context) (SettingsInput, error) {
 	if err := s.db.WithContext(ctx).Where("id = 1").Limit(1).Find(&rows).Error; err != nil {
 		return SettingsInput{}, fmt.Errorf("models: settings: %w", err)
 	}
-	scale := s.defaults.Scale
+	scale := s.scale
 	in := SettingsInput{}
 	if len(rows) > 0 {
 		r := rows[0]
@@ -251,7 +260,7 @@ func (s *Store) UpdateSettings(ctx context.Context, in SettingsInput) (Settings,
 			return err
 		}
 		if old == nil {
-			old = s.defaults.Scale
+			old = s.scale
 		}
 		if err := ratingsInUse(tx, old, scale); err != nil {
 			return err

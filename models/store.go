@@ -52,7 +52,8 @@ type Store struct {
 	// reads them, so they are kept here and re-read when they change
 	// (see ReloadSettings).
 	settings atomic.Pointer[Settings]
-	defaults Settings
+	defaults atomic.Pointer[Settings]
+	scale    *rating.Scale // until the desk defines its own
 	// dummyHash is compared against when an email is unknown, so that a
 	// sign-in takes as long whether or not the account exists: it has
 	// the cost of real hashes. Made on first use, as it takes that long.
@@ -73,7 +74,8 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	if o.Scale == nil {
 		o.Scale = rating.Builtin()
 	}
-	s.defaults = Settings{OrgName: o.Organization, BaseURL: trimBase(o.BaseURL), Scale: o.Scale}
+	s.scale = o.Scale
+	s.SetDefaults(o.Organization, o.BaseURL)
 	s.settings.Store(s.effective(deskSetting{}, nil))
 	s.dummyHash = sync.OnceValue(func() []byte {
 		h, _ := bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), s.cost)

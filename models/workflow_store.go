@@ -260,7 +260,7 @@ func (s *Store) Publish(ctx context.Context, id uint, step Step) (*Statement, er
 			return nil, nil, err
 		}
 		err := tx.Model(&Statement{}).Where("id = ?", id).
-			Updates(map[string]any{"published": true, "published_at": check.PublishedAt}).Error
+			Updates(map[string]any{"published": true, "published_at": check.PublishedAt, "public_url": settings.PublicURL(id)}).Error
 		after := PublicationChange{Live: true, Verdict: st.Verdict}
 		if n := len(check.Updates); n > 0 && check.Updates[n-1].At.Equal(now) {
 			after.Changed = check.Updates[n-1].Changed
@@ -292,7 +292,7 @@ func (s *Store) announce(event WebhookEvent, enc Announcer) func(tx *gorm.DB, st
 	return func(tx *gorm.DB, st *Statement, now time.Time) error {
 		publicURL := ""
 		if st.Published {
-			publicURL = s.Settings().PublicURL(st.ID)
+			publicURL = st.PublicURL
 		}
 		return enqueueDeliveries(tx, now, event, st, publicURL, enc)
 	}

@@ -224,8 +224,10 @@
     var v = document.getElementById("filter-verdict");
     if (!v) return;
     var t = document.getElementById("filter-type").value, c = document.getElementById("filter-checkable").checked;
+    var st = (document.getElementById("filter-status") || {}).value;
     document.querySelectorAll("#statement-list > li").forEach(function (li) {
-      var show = (!v.value || li.dataset.verdict === v.value) && (!t || li.dataset.type === t) && (!c || li.dataset.checkable === "true");
+      var show = (!v.value || li.dataset.verdict === v.value) && (!t || li.dataset.type === t) && (!c || li.dataset.checkable === "true") &&
+        (!st || (st === "published" ? li.dataset.published === "true" : li.dataset.reviewStatus === st));
       li.hidden = !show;
       var mark = document.getElementById(li.id.replace(/^li-/, "s-"));
       if (mark) mark.classList.toggle("filtered-out", !show);

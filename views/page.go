@@ -132,6 +132,11 @@ type ReviewForm struct {
 	NextVersion    int // version of the next statement, for merging; 0 if last
 	CanReview      bool
 	CanEdit        bool // fix boundaries, split, merge, dismiss
+	// The workflow (workflow.templ): whether the user may approve,
+	// return and publish, and why their last step was refused.
+	CanApprove bool
+	StepError  string
+	UserID     uint
 }
 
 // NewReviewForm fills the panel from the stored statement.

@@ -38,6 +38,8 @@ Usage:
                                    load an article from a file or web page; prints its id
   factcheck export --article ID --format md|html|csv|json|claimreview|corrected [--out FILE]
                                    write a report of an article
+  factcheck claimreview validate FILE
+                                   check the ClaimReview JSON-LD in a file or HTML page
 
 Run "factcheck COMMAND --help" for a command's flags.
 `
@@ -66,6 +68,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = importCmd(ctx, args, stdout, stderr)
 	case "export":
 		err = exportCmd(ctx, args, stdout, stderr)
+	case "claimreview":
+		err = claimReviewCmd(args, stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -81,6 +85,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errFlagHelp):
 		return 0
+	case errors.Is(err, errInvalid):
+		return 1
 	default:
 		fmt.Fprintf(stderr, "factcheck: %v\n", err)
 		return 1
