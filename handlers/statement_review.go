@@ -136,7 +136,6 @@ func (h *Handler) saveReview(c echo.Context) error {
 	saved, err := h.store.ReviewWith(c.Request().Context(), id, func(current *models.Statement) models.ReviewInput {
 		typed = build(current)
 		typed.SetUser(currentUser(c))
-		typed.Announce = announceStatement
 		return typed
 	})
 	if isAPI(c) {

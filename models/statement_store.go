@@ -113,15 +113,7 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
-		if err := record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after}); err != nil {
-			return err
-		}
-		if next.Status() == ReviewApproved && st.Status() != ReviewApproved {
-			if then := s.announce(EventApproved, r.Announce); then != nil {
-				return then(tx, out, now)
-			}
-		}
-		return nil
+		return record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after})
 	})
 	switch {
 	case err == nil:

@@ -174,9 +174,6 @@ type ReviewInput struct {
 	By     *User
 	// ReusedFrom is the statement whose review this copies, if any.
 	ReusedFrom uint
-	// Announce encodes the statement for webhooks when the save approves
-	// the review (a desk without required approval); nil tells none.
-	Announce Announcer
 }
 
 // SetUser records who saves the review.
