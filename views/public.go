@@ -98,11 +98,9 @@ func CorrectedOn(c models.PublishedCheck) time.Time {
 func CorrectionNotice(c models.PublishedCheck) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s said: “%s”", claimOrigin(c.Article), strings.TrimRight(oneLine(c.Claim), "."))
-	b.WriteString(". That is wrong")
+	b.WriteString(". That is wrong.")
 	if n := oneLine(c.Note); n != "" {
-		b.WriteString(": " + strings.TrimRight(n, ".") + ".")
-	} else {
-		b.WriteString(".")
+		b.WriteString(" " + strings.TrimRight(n, ".") + ".")
 	}
 	fmt.Fprintf(&b, " It should read: “%s”. Corrected on %s.", strings.TrimRight(oneLine(c.Correction), "."), longDate(CorrectedOn(c)))
 	return b.String()
