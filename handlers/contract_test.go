@@ -95,7 +95,9 @@ func TestAPIContract(t *testing.T) {
 		Statements []struct{ ID uint } `json:"statements"`
 	}](t, step("create article to publish", admin.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "Missiles", "body": tradeArticle})))
 	s, own := art.Statements[2].ID, art.Statements[1].ID
-	path := func(id uint, action string) string { return strings.TrimSuffix(fmt.Sprintf("/api/v1/statements/%d/%s", id, action), "/") }
+	path := func(id uint, action string) string {
+		return strings.TrimSuffix(fmt.Sprintf("/api/v1/statements/%d/%s", id, action), "/")
+	}
 	src := []map[string]string{{"url": "https://www.navy.mil/fact-file", "title": "Navy", "accessed_at": "2025-10-01"}}
 	step("settings", admin.api(http.MethodGet, "/api/v1/settings", nil))
 	step("settings invalid", admin.api(http.MethodPatch, "/api/v1/settings", map[string]any{"base_url": "ftp://checks.example.org"}))

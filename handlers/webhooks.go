@@ -120,4 +120,3 @@ func (h *Handler) webhookDeliveries(c echo.Context) error {
 	}
 	return render(c, http.StatusOK, views.DeliveriesPage(h.page(c, "Webhook deliveries"), w, list))
 }
-
