@@ -196,7 +196,7 @@ func TestPublicPagesAndFeeds(t *testing.T) {
 
 	page := anon.get(check)
 	wantStatus(t, page, http.StatusOK)
-	wantContains(t, page, "fly at supersonic speed", "Will the US supply Tomahawk missiles to Ukraine?", "(Al Jazeera), by Al Jazeera Staff, 17 October 2025",
+	wantContains(t, page, "fly at supersonic speed", "Will the US supply Tomahawk missiles to Ukraine?", "“Will the US supply Tomahawk missiles to Ukraine?” · Al Jazeera · by Al Jazeera Staff · 17 October 2025",
 		`class="badge big v-corrected">Corrected`, "What it should say", subsonic, "What we found", "Tomahawk Cruise Missile", "US Navy.",
 		"Speed: Subsonic – about 550 mph (880 km/h)", "Accessed 18 October 2025.", "Published 20 October 2025", `rel="canonical" href="https://checks.example.org/checks/`)
 	if page.header.Get("Set-Cookie") != "" || !strings.Contains(page.header.Get("Cache-Control"), "public") || page.header.Get("ETag") == "" {

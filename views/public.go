@@ -55,21 +55,40 @@ func longDatePtr(t *time.Time) string {
 	return longDate(*t)
 }
 
-// claimOrigin says where a claim appeared: "“Title” (Outlet), by Author,
-// 17 October 2025", with whatever is known.
+// claimOrigin says where a claim appeared: "“Title” · Outlet · by
+// Author · 17 October 2025", with whatever is known.
 func claimOrigin(a models.PublishedArticle) string {
-	var b strings.Builder
-	b.WriteString("“" + a.Title + "”")
+	parts := []string{"“" + a.Title + "”"}
 	if a.Outlet != "" {
-		b.WriteString(" (" + a.Outlet + ")")
+		parts = append(parts, a.Outlet)
 	}
 	if a.Author != "" {
-		b.WriteString(", by " + a.Author)
+		parts = append(parts, "by "+a.Author)
 	}
 	if a.PublishedAt != nil {
-		b.WriteString(", " + longDate(*a.PublishedAt))
+		parts = append(parts, longDate(*a.PublishedAt))
 	}
-	return b.String()
+	return strings.Join(parts, " · ")
+}
+
+// claimSource opens a correction notice: "In “Title” (Outlet, 17 October
+// 2025), Author wrote", with whatever is known.
+func claimSource(a models.PublishedArticle) string {
+	var in []string
+	if a.Outlet != "" {
+		in = append(in, a.Outlet)
+	}
+	if a.PublishedAt != nil {
+		in = append(in, longDate(*a.PublishedAt))
+	}
+	s := "In “" + a.Title + "”"
+	if len(in) > 0 {
+		s += " (" + strings.Join(in, ", ") + ")"
+	}
+	if a.Author != "" {
+		return s + ", " + a.Author + " wrote"
+	}
+	return s + ", the article said"
 }
 
 // ratingScaleText says where the rating sits on its scale.
@@ -97,7 +116,7 @@ func CorrectedOn(c models.PublishedCheck) time.Time {
 // wrong, what is right, and when.
 func CorrectionNotice(c models.PublishedCheck) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s said: “%s”", claimOrigin(c.Article), strings.TrimRight(oneLine(c.Claim), "."))
+	fmt.Fprintf(&b, "%s: “%s”", claimSource(c.Article), strings.TrimRight(oneLine(c.Claim), "."))
 	b.WriteString(". That is wrong.")
 	if n := oneLine(c.Note); n != "" {
 		b.WriteString(" " + strings.TrimRight(n, ".") + ".")
