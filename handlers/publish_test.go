@@ -404,3 +404,25 @@ func cloneWith(v url.Values, k, val string) url.Values {
 	out.Set(k, val)
 	return out
 }
+
+// Search narrows statements by workflow status.
+func TestSearchByStatus(t *testing.T) {
+	d := newPublishDesk(t, true, handlers.Config{})
+	d.correct(t, 1)
+	for _, tt := range []struct {
+		status string
+		want   int
+	}{{"submitted", 1}, {"approved", 0}, {"published", 0}, {"nonsense", -1}} {
+		r := d.editor.api(http.MethodGet, "/api/v1/statements?status="+tt.status, nil)
+		if tt.want < 0 {
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			continue
+		}
+		if got := decode[struct {
+			Total int `json:"total"`
+		}](t, r).Total; got != tt.want {
+			t.Errorf("status=%s: %d, want %d", tt.status, got, tt.want)
+		}
+	}
+	wantContains(t, d.editor.get("/statements?status=submitted"), "supersonic", `<option value="submitted" selected>`)
+}

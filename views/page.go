@@ -275,6 +275,7 @@ type TeamView struct {
 type StatementQuery struct {
 	Q, Article, Verdict, Assignee, Due, Checkable, Type string
 	ReviewedBy, ReviewedSince                           string
+	Status                                              string // a review status, or "published"
 }
 
 // Values is the query as URL parameters, without empty ones.
@@ -283,6 +284,7 @@ func (q StatementQuery) Values() url.Values {
 	for _, f := range []struct{ k, v string }{
 		{"q", q.Q}, {"article", q.Article}, {"verdict", q.Verdict}, {"assignee", q.Assignee}, {"due", q.Due},
 		{"checkable", q.Checkable}, {"type", q.Type}, {"reviewed_by", q.ReviewedBy}, {"reviewed_since", q.ReviewedSince},
+		{"status", q.Status},
 	} {
 		if f.v != "" {
 			v.Set(f.k, f.v)
