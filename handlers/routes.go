@@ -135,7 +135,7 @@ func (h *Handler) routes(e *echo.Echo) {
 		edit   = h.require(models.PermEditStatements)
 		assign = h.require(models.PermAssign)
 		users  = h.require(models.PermManageUsers)
-		settle = h.require(models.PermApprove)
+		approve = h.require(models.PermApprove)
 	)
 	api := e.Group("/api/v1", requireJSON)
 
@@ -247,13 +247,13 @@ func (h *Handler) routes(e *echo.Echo) {
 	for _, g := range []interface {
 		POST(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
 	}{e, api} {
-		g.POST("/statements/:id/approve", h.workflowStep((*models.Store).Approve), settle)
-		g.POST("/statements/:id/return", h.workflowStep((*models.Store).Return), settle)
-		g.POST("/statements/:id/publish", h.workflowStep((*models.Store).Publish), settle)
-		g.POST("/statements/:id/unpublish", h.workflowStep((*models.Store).Unpublish), settle)
+		g.POST("/statements/:id/approve", h.workflowStep((*models.Store).Approve), approve)
+		g.POST("/statements/:id/return", h.workflowStep((*models.Store).Return), approve)
+		g.POST("/statements/:id/publish", h.workflowStep((*models.Store).Publish), approve)
+		g.POST("/statements/:id/unpublish", h.workflowStep((*models.Store).Unpublish), approve)
 	}
-	e.GET("/approvals", h.approvalsPage, settle)
-	api.GET("/approvals", h.approvalsPage, settle)
+	e.GET("/approvals", h.approvalsPage, approve)
+	api.GET("/approvals", h.approvalsPage, approve)
 
 	// Settings and webhooks, for admins (settings.go, webhooks.go).
 	e.GET("/settings", h.settingsPage, users)
