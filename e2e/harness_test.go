@@ -33,6 +33,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/handlers"
 	"github.com/factcheckdesk/factcheck/live"
+	"github.com/factcheckdesk/factcheck/match"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
 )
@@ -73,11 +74,15 @@ func startApp(t *testing.T) *App {
 	// Live updates on, as in production, polling fast so tests are quick.
 	ctx, stop := context.WithCancel(context.Background())
 	hub := live.NewHub(store, 100*time.Millisecond, slog.New(slog.DiscardHandler))
+	// Claim matching on, as in production: the hub keeps the index.
+	matches := match.NewIndex()
+	hub.KeepMatches(store, matches)
 	go hub.Run(ctx)
 	// Private URLs are allowed: the import tests fetch from a local server.
 	srv := httptest.NewServer(handlers.New(store, handlers.Config{
 		Live: hub, Log: slog.New(slog.DiscardHandler), AllowPrivateURLs: true,
 		Organization: "Desk Fact Check", BaseURL: "https://factcheck.example.org",
+		Matches: matches,
 	}))
 	// The hub stops first, so open event streams end and the server can close.
 	t.Cleanup(srv.Close)

@@ -140,15 +140,21 @@ func CorrectedDiffHTML(w io.Writer, r Report) error {
 	return err
 }
 
-// noticeQuote prepares statement text for a notice: one line, trimmed, and
-// without a single trailing full stop (the notice supplies punctuation).
+// noticeQuote prepares statement text for a notice: one line, trimmed,
+// without a single trailing full stop (the notice supplies punctuation),
+// and with its own double quotation marks turned into single ones, as
+// the notice puts it inside double quotation marks: a statement that is
+// a quotation reads said “‘We never…’”, not said ““We never…”.
 func noticeQuote(s string) string {
 	s = oneLine(s)
 	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") {
 		s = strings.TrimSuffix(s, ".")
 	}
-	return s
+	return innerQuotes.Replace(s)
 }
+
+// innerQuotes nests quotation marks one level down.
+var innerQuotes = strings.NewReplacer("“", "‘", "”", "’", "„", "‚", `"`, "'")
 
 // CorrectionNotices returns one ready-to-paste notice per corrected
 // statement (verdict "corrected" with a Correction), in document order:

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/factcheckdesk/factcheck/rating"
 )
@@ -63,8 +64,18 @@ func csvRow(scale *rating.Scale, articleTitle string, s Statement) []string {
 		s.Note,
 		csvSources(s.Sources),
 		s.ReviewedBy,
-		rfc3339p(s.ReviewedAt),
+		csvTime(s.ReviewedAt),
 	}
+}
+
+// csvTime formats a time for a spreadsheet cell: RFC 3339 in UTC to the
+// second, which spreadsheets read as a date; the nanoseconds the database
+// keeps would make it text.
+func csvTime(t *time.Time) string {
+	if t == nil || t.IsZero() {
+		return ""
+	}
+	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
 }
 
 // writeCSV writes header and rows as RFC 4180 CSV (CRLF line ends, quoting
@@ -98,7 +109,7 @@ func writeCSV(w io.Writer, opt CSVOptions, header []string, rows [][]string) err
 // CSV writes one row per statement (all statements, reviewed or not) with
 // the columns article, position, statement, checkable (yes/no), verdict (in
 // words), correction, note, sources (one per line in the cell), reviewer
-// and reviewed_at (RFC 3339, UTC). Output is UTF-8, RFC 4180 (CRLF), with
+// and reviewed_at (RFC 3339, UTC, to the second). Output is UTF-8, RFC 4180 (CRLF), with
 // cells starting with = + - @ tab or CR prefixed by a single quote.
 func CSV(w io.Writer, r Report, opt CSVOptions) error {
 	rows := make([][]string, 0, len(r.Statements))

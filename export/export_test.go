@@ -565,7 +565,8 @@ func TestCorrectedOffsets(t *testing.T) {
 	if len(ns) != 8 || ns[1] != "An earlier version of this article said “x”; it has been corrected to “YYY”." {
 		t.Errorf("notices = %q", ns)
 	}
-	if ns[2] != "An earlier version of this article said ““the sky is green””; it has been corrected to ““the sky is blue””." {
+	// A quotation keeps one level of quotation marks, nested: not ““…””.
+	if ns[2] != "An earlier version of this article said “‘the sky is green’”; it has been corrected to “‘the sky is blue’”." {
 		t.Errorf("notice = %q", ns[2])
 	}
 }
@@ -610,5 +611,42 @@ func TestCorrectedFormat(t *testing.T) {
 	}
 	if strings.Contains(got, "supersonic speed at low altitudes – about 30 metres (100ft) off the ground – and have a range of more than 1,250-2,500km (780-1,550 miles). They usually") {
 		t.Error("the original sentence is still in the corrected text")
+	}
+}
+
+// A statement that is itself a quotation keeps one level of quotation
+// marks in its notice, not two: said “‘We never…’”, not said ““We never…”.
+func TestCorrectionNoticeNestsQuotes(t *testing.T) {
+	tests := []struct {
+		text, correction, want string
+	}{
+		{"“We never sold them,” the minister said.", "“We sold two,” the minister said.",
+			"An earlier version of this article said “‘We never sold them,’ the minister said”; it has been corrected to “‘We sold two,’ the minister said”."},
+		{`"Trade fell by half."`, "Trade fell by a quarter.",
+			"An earlier version of this article said “'Trade fell by half.'”; it has been corrected to “Trade fell by a quarter”."},
+		{"Trade fell.", "Trade rose.",
+			"An earlier version of this article said “Trade fell”; it has been corrected to “Trade rose”."},
+	}
+	for _, tt := range tests {
+		s := Statement{Text: tt.text, Correction: tt.correction, Verdict: string(rating.Corrected)}
+		got := CorrectionNotices(Report{Statements: []Statement{s}})
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("notice of %q = %q, want %q", tt.text, got, tt.want)
+		}
+		if strings.Contains(got[0], "““") || strings.Contains(got[0], "””") {
+			t.Errorf("doubled quotation marks: %q", got[0])
+		}
+	}
+}
+
+// CSV shows times to the second, which spreadsheets read as dates.
+func TestCSVTimesToTheSecond(t *testing.T) {
+	at := time.Date(2025, 10, 18, 11, 12, 0, 123456789, time.FixedZone("CEST", 2*3600))
+	var b strings.Builder
+	if err := CSV(&b, Report{Statements: []Statement{{Position: 1, Text: "T", Verdict: "verified", ReviewedAt: &at}}}, CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), ",2025-10-18T09:12:00Z\r\n") || strings.Contains(b.String(), ".123") {
+		t.Errorf("CSV time not RFC 3339 to the second in UTC:\n%s", b.String())
 	}
 }

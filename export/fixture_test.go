@@ -52,7 +52,8 @@ func fixture() Report {
 	s1.Checkable, s1.Score, s1.Reasons, s1.Type = false, 0.1, []string{"opinion"}, "quote"
 	s1.Verdict = string(rating.NotCheckable)
 	s1.Note = "Opinion in a quotation; nothing to verify."
-	s1.ReviewedBy, s1.ReviewedAt = "Zoë Ahmed", ts("2025-10-18T09:12:00Z")
+	// Stored times carry nanoseconds; CSV shows them to the second.
+	s1.ReviewedBy, s1.ReviewedAt = "Zoë Ahmed", ts("2025-10-18T09:12:00.123456789Z")
 
 	s2 := stmt(102, 2, "According to US defence information, Tomahawk missiles were developed in the 1970s.")
 	s2.Verdict = string(rating.Verified)

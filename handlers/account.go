@@ -24,11 +24,11 @@ func (h *Handler) renderAccount(c echo.Context, status int, v views.AccountView)
 }
 
 func (h *Handler) changePassword(c echo.Context) error {
-	var keep string
-	if ck, err := c.Cookie(sessionCookie); err == nil {
-		keep = ck.Value
-	}
-	err := h.store.ChangePassword(c.Request().Context(), userID(c), c.FormValue("current"), c.FormValue("password"), keep)
+	keep, _ := c.Get(sessionKey).(string)
+	revoke := c.FormValue("revoke_tokens") == "true"
+	err := h.store.ChangePassword(c.Request().Context(), userID(c), models.PasswordChange{
+		Current: c.FormValue("current"), New: c.FormValue("password"), KeepSession: keep, RevokeTokens: revoke,
+	})
 	var invalid *models.ValidationError
 	if errors.As(err, &invalid) {
 		return h.renderAccount(c, http.StatusUnprocessableEntity, views.AccountView{Errors: invalid})
@@ -36,7 +36,11 @@ func (h *Handler) changePassword(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.renderAccount(c, http.StatusOK, views.AccountView{Message: "Your password is changed. Other browsers signed in as you were signed out."})
+	msg := "Your password is changed. Other browsers signed in as you were signed out."
+	if revoke {
+		msg += " Your API tokens are revoked."
+	}
+	return h.renderAccount(c, http.StatusOK, views.AccountView{Message: msg})
 }
 
 func (h *Handler) createToken(c echo.Context) error {

@@ -26,7 +26,11 @@ func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm)
 	if err != nil {
 		return err
 	}
-	return render(c, status, views.HomePage(h.page(c, "Articles"), list, form))
+	v := views.HomeView{Articles: list, Form: form}
+	if status == http.StatusOK {
+		v.Deleted = h.justDeleted(c)
+	}
+	return render(c, status, views.HomePage(h.page(c, "Articles"), v))
 }
 
 func (h *Handler) apiListArticles(c echo.Context) error {
@@ -74,7 +78,11 @@ func (h *Handler) showArticle(c echo.Context) error {
 		}
 		return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
 	}
-	return h.renderArticle(c, http.StatusOK, id, nil)
+	err = h.renderArticle(c, http.StatusOK, id, nil)
+	if errors.Is(err, models.ErrNotFound) {
+		return h.deletedArticle(c, id, err)
+	}
+	return err
 }
 
 // renderArticle shows the article page. For those who may assign work it
@@ -140,19 +148,4 @@ func statementCount(n int) string {
 		return "1 statement"
 	}
 	return fmt.Sprintf("%d statements", n)
-}
-
-// deleteArticle removes an article with its statements and review.
-func (h *Handler) deleteArticle(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.store.DeleteArticle(c.Request().Context(), id); err != nil {
-		return err
-	}
-	if isAPI(c) {
-		return c.NoContent(http.StatusNoContent)
-	}
-	return redirect(c, "/")
 }

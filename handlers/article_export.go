@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -74,6 +75,9 @@ func (h *Handler) download(c echo.Context, format, disposition string) error {
 		return fmt.Errorf("handlers: %s report of article %d: %w", f.Name, r.Article.ID, err)
 	}
 	c.Response().Header().Set(echo.HeaderContentDisposition, disposition+`; filename="`+export.FileName(r, f)+`"`)
+	if strings.HasPrefix(f.ContentType, echo.MIMETextHTML) {
+		c.Response().Header().Set("Content-Security-Policy", reportCSP)
+	}
 	return c.Blob(http.StatusOK, f.ContentType, buf.Bytes())
 }
 

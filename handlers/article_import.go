@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -32,10 +33,40 @@ func (h *Handler) createArticle(c echo.Context) error {
 	return h.createFromForm(c, views.ArticleForm{Mode: views.ModePaste}, in)
 }
 
+// importWait is how long an import waits for a free slot before the desk
+// says it is busy.
+const importWait = 10 * time.Second
+
+// importSlot waits for one of the slots that bound how many imports (file
+// reading, page fetching and parsing, each worth up to tens of megabytes)
+// run at once, and returns its release.
+func (h *Handler) importSlot(c echo.Context) (func(), error) {
+	t := time.NewTimer(importWait)
+	defer t.Stop()
+	select {
+	case h.imports <- struct{}{}:
+		return func() { <-h.imports }, nil
+	case <-t.C:
+		return nil, apperr.New(http.StatusTooManyRequests, "The desk is busy reading other imports. Try again in a moment.")
+	case <-c.Request().Context().Done():
+		return nil, c.Request().Context().Err()
+	}
+}
+
+// fetch imports a web page within an import slot.
+func (h *Handler) fetch(c echo.Context, url string) (intake.Document, error) {
+	release, err := h.importSlot(c)
+	if err != nil {
+		return intake.Document{}, err
+	}
+	defer release()
+	return h.fetcher.Fetch(c.Request().Context(), url)
+}
+
 // importURL fetches a web page and loads its main text as an article.
 func (h *Handler) importURL(c echo.Context) error {
 	form := views.ArticleForm{Mode: views.ModeURL, ImportURL: strings.TrimSpace(c.FormValue("import_url")), ImportTitle: c.FormValue("import_title")}
-	doc, err := h.fetcher.Fetch(c.Request().Context(), form.ImportURL)
+	doc, err := h.fetch(c, form.ImportURL)
 	if err != nil {
 		return h.importFailed(c, form, err)
 	}
@@ -54,7 +85,7 @@ func (h *Handler) uploadArticle(c echo.Context) error {
 	name, data, err := readUpload(c)
 	if err == nil {
 		var doc intake.Document
-		if doc, err = intake.ReadFile(name, data); err == nil {
+		if doc, err = h.readFile(c, name, data); err == nil {
 			in := doc.ArticleInput(form.ImportTitle)
 			in.Force = c.FormValue("force") == "true"
 			if isAPI(c) {
@@ -77,7 +108,7 @@ func (h *Handler) apiCreateArticle(c echo.Context) error {
 		return err
 	}
 	if in.Body == "" && in.URL != "" {
-		doc, err := h.fetcher.Fetch(c.Request().Context(), in.URL)
+		doc, err := h.fetch(c, in.URL)
 		if err != nil {
 			return err
 		}
@@ -134,6 +165,16 @@ func (h *Handler) importFailed(c echo.Context, form views.ArticleForm, err error
 	}
 	form.ImportError = e.Message
 	return h.renderHome(c, http.StatusUnprocessableEntity, form)
+}
+
+// readFile reads an uploaded file within an import slot.
+func (h *Handler) readFile(c echo.Context, name string, data []byte) (intake.Document, error) {
+	release, err := h.importSlot(c)
+	if err != nil {
+		return intake.Document{}, err
+	}
+	defer release()
+	return intake.ReadFile(name, data)
 }
 
 // readUpload returns the uploaded file named "file".

@@ -46,6 +46,9 @@ func (h *Handler) articleLive(c echo.Context) error {
 	w.Header().Set(echo.HeaderContentType, "text/event-stream")
 	w.Header().Set(echo.HeaderCacheControl, "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
+	// A stream lives long: each write gets its own deadline (see sse),
+	// so a reader that stops reading is dropped, and quiet times are not.
+	extendWriteDeadline(c, writeTimeout)
 	w.WriteHeader(http.StatusOK)
 	w.Flush()
 
@@ -138,6 +141,7 @@ func sse(c echo.Context, event string, t templ.Component) error {
 		return err
 	}
 	w := c.Response()
+	extendWriteDeadline(c, writeTimeout)
 	fmt.Fprintf(w, "event: %s\n", event)
 	for _, line := range strings.Split(buf.String(), "\n") {
 		fmt.Fprintf(w, "data: %s\n", line)

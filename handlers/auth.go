@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -13,9 +14,6 @@ import (
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
-
-// sessionCookie holds a browser's session token.
-const sessionCookie = "fcd_session"
 
 // userKey is where identify leaves the signed-in user in the echo context.
 const userKey = "factcheck.user"
@@ -47,7 +45,8 @@ func (h *Handler) isSetUp(c echo.Context) (bool, error) {
 
 // identify finds who is making the request: a session cookie for pages and
 // htmx, a Bearer token for the API. Until the first admin exists, every
-// page leads to the set-up page.
+// page leads to the set-up page and the API answers 401 like any request
+// without a token.
 func (h *Handler) identify(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		path := c.Request().URL.Path
@@ -72,11 +71,12 @@ func (h *Handler) identify(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return next(c)
 		}
-		if ck, err := c.Cookie(sessionCookie); err == nil {
+		if ck, err := c.Cookie(h.cookieName(sessionCookieBase)); err == nil {
 			u, err := h.store.SessionUser(ctx, ck.Value)
 			switch {
 			case err == nil:
 				c.Set(userKey, u)
+				c.Set(sessionKey, ck.Value)
 			case errors.Is(err, models.ErrNotFound):
 				h.clearSession(c)
 			default:
@@ -95,22 +95,15 @@ func (h *Handler) identify(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // require lets the request through only for a signed-in user whose role
-// grants p. Before the desk has any user the API is open, as it must be
-// for scripts to set the desk up; anyone reaching it then could as well
-// create the first admin.
+// grants p. There is no exception before the first admin exists: scripts
+// set a fresh desk up with 'factcheck user create' and 'factcheck token
+// create' on the server.
 func (h *Handler) require(p models.Permission) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			u := currentUser(c)
 			if u == nil {
 				if isAPI(c) {
-					setUp, err := h.isSetUp(c)
-					if err != nil {
-						return err
-					}
-					if !setUp {
-						return next(c)
-					}
 					return apperr.New(http.StatusUnauthorized, "Sign in with an API token: Authorization: Bearer <token>. Create one on your account page or with 'factcheck token create'.")
 				}
 				if c.Request().Method == http.MethodGet {
@@ -128,18 +121,30 @@ func (h *Handler) require(p models.Permission) echo.MiddlewareFunc {
 
 func (h *Handler) setSession(c echo.Context, token string) {
 	c.SetCookie(&http.Cookie{
-		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: h.secure,
+		Name: h.cookieName(sessionCookieBase), Value: token, Path: "/", HttpOnly: true, Secure: h.secure,
 		SameSite: http.SameSiteLaxMode, MaxAge: int(models.SessionMax / time.Second),
 	})
 }
 
 func (h *Handler) clearSession(c echo.Context) {
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
+	c.SetCookie(&http.Cookie{Name: h.cookieName(sessionCookieBase), Value: "", Path: "/", HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
 }
 
-// safeNext keeps a post-sign-in redirect on this site.
+// safeNext keeps a post-sign-in redirect on this site: a path of the
+// desk, or "/". Browsers drop tabs and newlines from a Location and read
+// backslashes as slashes, so "/\t/evil.example" and "/\\evil.example"
+// would leave the site; anything with a control character or a backslash,
+// or that names a scheme or host once parsed, is refused.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || len(next) > 2000 ||
+		strings.ContainsAny(next, "\\\x7f") || !utf8.ValidString(next) {
+		return "/"
+	}
+	if _, bad := models.ControlChar(next); bad || strings.ContainsAny(next, "\t\n\r") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") {
 		return "/"
 	}
 	return next
@@ -156,15 +161,21 @@ func (h *Handler) login(c echo.Context) error {
 	f := views.LoginForm{Email: c.FormValue("email"), Next: c.FormValue("next")}
 	u, err := h.store.Authenticate(c.Request().Context(), f.Email, c.FormValue("password"), c.RealIP())
 	switch {
-	case errors.Is(err, models.ErrBadCredentials), errors.Is(err, models.ErrRateLimited):
+	case errors.Is(err, models.ErrBadCredentials), errors.Is(err, models.ErrRateLimited), errors.Is(err, models.ErrBusy):
 		e := apperr.From(err)
 		f.Error = e.Message
+		switch {
+		case errors.Is(err, models.ErrRateLimited):
+			c.Response().Header().Set("Retry-After", "900")
+		case errors.Is(err, models.ErrBusy):
+			c.Response().Header().Set("Retry-After", "2")
+		}
 		return render(c, e.Status, views.LoginPage(h.page(c, "Sign in"), f))
 	case err != nil:
 		return err
 	}
 	// A new session on every sign-in: an old or planted one is dropped.
-	if ck, err := c.Cookie(sessionCookie); err == nil {
+	if ck, err := c.Cookie(h.cookieName(sessionCookieBase)); err == nil {
 		h.store.DeleteSession(c.Request().Context(), ck.Value)
 	}
 	token, err := h.store.CreateSession(c.Request().Context(), u.ID)
@@ -176,7 +187,7 @@ func (h *Handler) login(c echo.Context) error {
 }
 
 func (h *Handler) logout(c echo.Context) error {
-	if ck, err := c.Cookie(sessionCookie); err == nil {
+	if ck, err := c.Cookie(h.cookieName(sessionCookieBase)); err == nil {
 		if err := h.store.DeleteSession(c.Request().Context(), ck.Value); err != nil {
 			return err
 		}
@@ -195,10 +206,11 @@ func (h *Handler) setupPage(c echo.Context) error {
 	return render(c, http.StatusOK, views.SetupPage(h.page(c, "Set up the desk"), views.UserForm{}))
 }
 
-// setup creates the first admin and signs them in.
+// setup creates the first admin, given the set-up code the server
+// printed, and signs them in.
 func (h *Handler) setup(c echo.Context) error {
 	in := models.UserInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Password: c.FormValue("password")}
-	u, err := h.store.CreateFirstAdmin(c.Request().Context(), in)
+	u, err := h.store.CreateFirstAdmin(c.Request().Context(), c.FormValue("code"), in)
 	var invalid *models.ValidationError
 	switch {
 	case errors.As(err, &invalid):

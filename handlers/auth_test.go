@@ -19,20 +19,33 @@ func TestFirstRunSetup(t *testing.T) {
 			t.Errorf("GET %s on a fresh desk: %d to %q, want a redirect to /setup", path, r.status, r.header.Get("Location"))
 		}
 	}
-	// Until the first admin exists the API is open, for scripted set-up.
-	open := c.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": tradeArticle})
-	wantStatus(t, open, http.StatusCreated)
+	// Before the first admin exists the API is as closed as after.
+	for _, r := range []response{
+		c.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": tradeArticle}),
+		c.api(http.MethodPost, "/api/v1/users", map[string]string{"email": "eve@example.org", "name": "Eve", "role": "admin", "password": testPassword}),
+	} {
+		wantStatus(t, r, http.StatusUnauthorized)
+	}
+	code, err := c.store.NewSetupCode(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	page := c.get("/setup")
 	wantStatus(t, page, http.StatusOK)
-	wantContains(t, page, "Create the first account")
-	bad := c.post("/setup", url.Values{"email": {"ada@example.org"}, "name": {"Ada"}, "password": {"short"}}, false)
+	wantContains(t, page, "Create the first account", `name="code"`)
+	bad := c.post("/setup", url.Values{"code": {code}, "email": {"ada@example.org"}, "name": {"Ada"}, "password": {"short"}}, false)
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
 	wantContains(t, bad, "at least 10 characters", `value="ada@example.org"`)
 	if strings.Contains(bad.body, `value="short"`) {
 		t.Error("the password was shown back")
 	}
-	ok := c.post("/setup", url.Values{"email": {"Ada@Example.org"}, "name": {"Ada"}, "password": {testPassword}}, false)
+	for _, wrong := range []string{"", "0123456789abcdef0123456789abcdef"} {
+		r := c.post("/setup", url.Values{"code": {wrong}, "email": {"ada@example.org"}, "name": {"Ada"}, "password": {testPassword}}, false)
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		wantContains(t, r, "set-up code is not right")
+	}
+	ok := c.post("/setup", url.Values{"code": {" " + code + "\n"}, "email": {"Ada@Example.org"}, "name": {"Ada"}, "password": {testPassword}}, false)
 	wantStatus(t, ok, http.StatusSeeOther)
 	wantContains(t, c.get("/"), "Ada", "Sign out")
 	u, err := c.store.UserByEmail(t.Context(), "ada@example.org")
@@ -43,7 +56,7 @@ func TestFirstRunSetup(t *testing.T) {
 	// A second visitor cannot make themselves admin any more.
 	other := newBrowser(t, c.base, c.store)
 	other.get("/login")
-	late := other.post("/setup", url.Values{"email": {"eve@example.org"}, "name": {"Eve"}, "password": {testPassword}}, false)
+	late := other.post("/setup", url.Values{"code": {code}, "email": {"eve@example.org"}, "name": {"Eve"}, "password": {testPassword}}, false)
 	if late.status != http.StatusSeeOther || late.header.Get("Location") != "/" && late.header.Get("Location") != "/login" {
 		t.Errorf("late set-up: %d %q", late.status, late.header.Get("Location"))
 	}
@@ -244,6 +257,16 @@ func TestPermissionMatrix(t *testing.T) {
 			a, _ := fresh()
 			return c.post(fmt.Sprintf("/articles/%d/delete", a.ID), url.Values{}, false)
 		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"GET /admin/deleted", func(c *client) response { return c.get("/admin/deleted") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"POST /articles/:id/restore", func(c *client) response {
+			a, _ := fresh()
+			if err := admin.store.DeleteArticle(t.Context(), a.ID, admin.user.ID); err != nil {
+				t.Fatal(err)
+			}
+			return c.post(fmt.Sprintf("/articles/%d/restore", a.ID), url.Values{}, false)
+		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
+		{"API GET /articles/deleted", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles/deleted", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"GET /members", func(c *client) response { return c.get("/members?q=a") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"GET /articles/:id/export", func(c *client) response {
 			a, _ := fresh()
 			return c.get(fmt.Sprintf("/articles/%d/export?format=csv", a.ID))

@@ -68,6 +68,11 @@ func TestAPIContract(t *testing.T) {
 	step("comment", rev.api(http.MethodPost, "/api/v1/statements/2/comments", map[string]string{"body": "See https://example.org."}))
 	step("comments", rev.api(http.MethodGet, "/api/v1/statements/2/comments", nil))
 	step("history", rev.api(http.MethodGet, "/api/v1/statements/2/history", nil))
+	page := step("history, first page of two", rev.api(http.MethodGet, "/api/v1/statements/2/history?limit=2", nil))
+	if link := page.header.Get("Link"); link != `</api/v1/statements/2/history?after=2&limit=2>; rel="next"` {
+		t.Errorf("history page Link = %q", link)
+	}
+	step("history, next page", rev.api(http.MethodGet, "/api/v1/statements/2/history?after=2&limit=2", nil))
 	step("matches", rev.api(http.MethodGet, "/api/v1/statements/3/matches", nil))
 	step("bounds", admin.api(http.MethodPost, "/api/v1/statements/3/bounds", map[string]any{"version": 1, "start": 0, "end": 0}))
 	step("split", admin.api(http.MethodPost, "/api/v1/statements/3/split", map[string]any{"version": 1, "at": 229}))

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/factcheckdesk/factcheck/apperr"
 	"github.com/factcheckdesk/factcheck/models"
@@ -102,13 +101,4 @@ func asAppError(err error) *apperr.Error {
 		return apperr.Wrap(err, he.Code, msg)
 	}
 	return apperr.From(err)
-}
-
-// csrfFailed turns the CSRF middleware's refusal into the desk's error,
-// telling a missing token from a stale one by type.
-func csrfFailed(err error, _ echo.Context) error {
-	if errors.Is(err, middleware.ErrCSRFInvalid) {
-		return apperr.Wrap(err, http.StatusForbidden, "This form has expired or came from another site. Reload the page and try again; copy what you typed first.")
-	}
-	return apperr.Wrap(err, http.StatusForbidden, "This form is missing its security token. Reload the page and try again; copy what you typed first.")
 }

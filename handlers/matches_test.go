@@ -60,7 +60,21 @@ func TestClaimMatchingAndReuse(t *testing.T) {
 		t.Fatalf("after reuse: %+v", got)
 	}
 	wantContains(t, c.api(http.MethodGet, fmt.Sprintf("/api/v1/statements/%d/history", same.ID), nil), `"action":"reuse_review"`, fmt.Sprintf(`"reused_from":%d`, s.ID))
+	// The panel asked first (data-confirm, with what it copies) and now
+	// offers Undo: the review the statement had before, at the new version.
+	wantContains(t, panel, "data-confirm=", "What Reuse copies", "USTR figures")
+	wantContains(t, reused, "Undo", `name="verdict" value="unreviewed"`, `name="version" value="2"`)
+	undone := c.post(fmt.Sprintf("/statements/%d", same.ID), url.Values{"version": {"2"}, "verdict": {"unreviewed"}, "note": {""}, "correction": {""}}, true)
+	wantStatus(t, undone, http.StatusOK)
+	if got, _ := store.StatementByID(t.Context(), same.ID); got.Verdict != "unreviewed" || len(got.Sources) != 0 || got.Note != "" {
+		t.Fatalf("after undo: %+v", got)
+	}
+	redo := c.post(fmt.Sprintf("/statements/%d/reuse", same.ID), url.Values{"from": {fmt.Sprint(s.ID)}, "version": {"3"}}, true)
+	wantStatus(t, redo, http.StatusOK)
 	// A stale version is a conflict; an unreviewed statement has nothing to reuse.
 	wantStatus(t, c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/reuse", same.ID), map[string]any{"from": s.ID, "version": 1}), http.StatusConflict)
+	if stale := c.post(fmt.Sprintf("/statements/%d/reuse", same.ID), url.Values{"from": {fmt.Sprint(s.ID)}, "version": {"1"}}, true); stale.status != http.StatusConflict {
+		t.Errorf("a stale reuse from the panel: %d, want 409", stale.status)
+	}
 	wantStatus(t, c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/reuse", other.ID), map[string]any{"from": other.ID, "version": 1}), http.StatusUnprocessableEntity)
 }

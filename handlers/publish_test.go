@@ -154,7 +154,7 @@ func TestWorkflowPages(t *testing.T) {
 		t.Fatal("an unpublished check is listed")
 	}
 
-	events, _ := d.admin.store.History(t.Context(), d.supersonic.ID)
+	events, _ := d.admin.store.History(t.Context(), d.supersonic.ID, 0, 100)
 	var got []string
 	for _, e := range events {
 		got = append(got, string(e.Action))

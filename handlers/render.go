@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -105,6 +106,14 @@ func decodeJSON(c echo.Context, dst any) error {
 	}
 	if !utf8.Valid(body) {
 		return models.Invalid(models.FieldError{Field: "body", Message: "The request body is not valid UTF-8."})
+	}
+	// A raw control character is invalid JSON; say why in the desk's
+	// words rather than the decoder's.
+	if r, ok := models.ControlChar(string(body)); ok {
+		return models.Invalid(models.FieldError{Field: "body", Message: fmt.Sprintf("The request body contains a control character (U+%04X); escape it or, in text, remove it.", r)})
+	}
+	if err := jsonText(body); err != nil {
+		return err
 	}
 	if err := json.NewDecoder(bytes.NewReader(body)).Decode(dst); err != nil {
 		return apperr.Wrap(err, http.StatusBadRequest, "invalid JSON: "+err.Error())

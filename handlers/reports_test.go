@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -119,6 +120,19 @@ func TestTeamReport(t *testing.T) {
 	wantStatus(t, csv, http.StatusOK)
 	if cd := csv.header.Get("Content-Disposition"); cd != `attachment; filename="team-report-2000-01-01-to-2100-01-01.csv"` {
 		t.Errorf("Content-Disposition = %q", cd)
+	}
+	// Like the article's CSV, the team report's has a BOM for Excel: the
+	// page offers it (ticked), and the timestamps are to the second.
+	wantContains(t, page, `name="bom" value="1" checked`)
+	if strings.HasPrefix(csv.body, "\uFEFF") {
+		t.Error("a BOM without bom=1")
+	}
+	excel := c.get("/reports/team?from=2000-01-01&to=2100-01-01&format=csv&bom=1")
+	if !strings.HasPrefix(excel.body, "\uFEFF") {
+		t.Errorf("no BOM with bom=1: %.20q", excel.body)
+	}
+	if !regexp.MustCompile(`,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\r\n`).MatchString(csv.body) {
+		t.Errorf("reviewed_at not RFC 3339 to the second:\n%s", csv.body)
 	}
 	// By reviewer: the admin reviewed it, a new reviewer did not.
 	mine := c.get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d", c.user.ID))

@@ -407,3 +407,23 @@ func toDeliveries(list []models.WebhookDelivery) []deliveryJSON {
 	}
 	return out
 }
+
+// deletedArticleJSON is an article admins can still restore.
+type deletedArticleJSON struct {
+	ID         uint      `json:"id"`
+	Title      string    `json:"title"`
+	DeletedAt  time.Time `json:"deleted_at"`
+	DeletedBy  string    `json:"deleted_by"`
+	PurgeAt    time.Time `json:"purge_at"`
+	Statements int       `json:"statements"`
+	Reviewed   int       `json:"reviewed"`
+}
+
+func toDeletedArticles(list []models.DeletedArticle) []deletedArticleJSON {
+	out := make([]deletedArticleJSON, len(list))
+	for i, d := range list {
+		out[i] = deletedArticleJSON{ID: d.ID, Title: d.Title, DeletedAt: d.DeletedAt, DeletedBy: d.DeletedByName,
+			PurgeAt: d.PurgeAt(), Statements: d.Statements, Reviewed: d.Reviewed}
+	}
+	return out
+}

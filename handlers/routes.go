@@ -5,6 +5,7 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -44,6 +45,9 @@ type Config struct {
 	// are defaults: the desk's settings, once saved, take their place.
 	Organization string
 	BaseURL      string
+	// MaxImports caps how many file and URL imports run at once; 0 means
+	// one per CPU. More wait a little, then get a 429.
+	MaxImports int
 }
 
 // Handler serves the desk. It holds no per-request state.
@@ -56,6 +60,7 @@ type Handler struct {
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
 	matches *match.Index
+	imports chan struct{} // one token per import running
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -74,12 +79,16 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	if cfg.Organization != "" || cfg.BaseURL != "" {
 		store.SetDefaults(cfg.Organization, cfg.BaseURL)
 	}
+	if cfg.MaxImports <= 0 {
+		cfg.MaxImports = runtime.NumCPU()
+	}
 	h := &Handler{
 		store: store, log: cfg.Log, clock: cfg.Clock,
 		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		secure:  cfg.SecureCookies,
 		hub:     cfg.Live,
 		matches: cfg.Matches,
+		imports: make(chan struct{}, cfg.MaxImports),
 	}
 
 	e := echo.New()
@@ -99,25 +108,11 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 		},
 	}))
 	e.Use(middleware.BodyLimit(strconv.Itoa(MaxRequestBytes>>20) + "M"))
-	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
-		XSSProtection: "0", ContentTypeNosniff: "nosniff", XFrameOptions: "DENY",
-		ReferrerPolicy: "same-origin",
-	}))
-	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
-		// The JSON API is not reachable by a cross-site form: it only
-		// takes application/json, which browsers will not send across
-		// sites without a CORS preflight the desk never grants.
-		Skipper:        func(c echo.Context) bool { return isAPI(c) || isPublic(c.Request().URL.Path) },
-		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		CookieName:     "_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSecure:   cfg.SecureCookies,
-		CookieSameSite: http.SameSiteLaxMode,
-		CookieMaxAge:   int((7 * 24 * time.Hour).Seconds()),
-		ErrorHandler:   csrfFailed,
-	}))
-	e.Use(h.identify, h.withScale)
+	// Headers and write deadline on every response (security.go); the
+	// desk's text rule on every parameter (text.go); then who is asking,
+	// and the CSRF token of their session, checked on every form post.
+	e.Use(h.securityHeaders, crossOrigin(), checkText)
+	e.Use(h.identify, h.csrf, h.withScale)
 	h.routes(e)
 	return e
 }
@@ -128,14 +123,15 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 // their handlers, which answer JSON under /api/v1.
 func (h *Handler) routes(e *echo.Echo) {
 	var (
-		read   = h.require(models.PermRead)
-		review = h.require(models.PermReview)
-		create = h.require(models.PermCreateArticle)
-		remove = h.require(models.PermDeleteArticle)
-		edit   = h.require(models.PermEditStatements)
-		assign = h.require(models.PermAssign)
-		users  = h.require(models.PermManageUsers)
+		read    = h.require(models.PermRead)
+		review  = h.require(models.PermReview)
+		create  = h.require(models.PermCreateArticle)
+		remove  = h.require(models.PermDeleteArticle)
+		edit    = h.require(models.PermEditStatements)
+		assign  = h.require(models.PermAssign)
+		users   = h.require(models.PermManageUsers)
 		approve = h.require(models.PermApprove)
+		revive  = h.require(models.PermRestoreArticle)
 	)
 	api := e.Group("/api/v1", requireJSON)
 
@@ -176,6 +172,12 @@ func (h *Handler) routes(e *echo.Echo) {
 	api.GET("/articles/:id", h.showArticle, read)
 	api.DELETE("/articles/:id", h.deleteArticle, remove)
 
+	// Deleted articles, restorable for 30 days (article_delete.go).
+	e.GET("/admin/deleted", h.deletedPage, revive)
+	e.POST("/articles/:id/restore", h.restoreArticle, revive)
+	api.GET("/articles/deleted", h.deletedPage, revive)
+	api.POST("/articles/:id/restore", h.restoreArticle, revive)
+
 	// Reports and exports (article_export.go).
 	for _, g := range []interface {
 		GET(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
@@ -201,7 +203,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.GET("/sources/row", h.sourceRowFrom, review)
 	e.POST("/statements/:id/comments", h.addComment, review)
 	e.GET("/statements/:id/matches", h.statementMatches, read)
-	e.POST("/statements/:id/reuse", h.statementEdit(reuseReview, false), review)
+	e.POST("/statements/:id/reuse", h.reuseFromPanel, review)
 	api.GET("/statements/:id", h.apiStatement, read)
 	api.PATCH("/statements/:id", h.saveReview, review)
 	api.GET("/statements/:id/sources", h.apiSources, read)
@@ -209,6 +211,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	api.POST("/statements/:id/sources/order", h.apiReorderSources, review)
 	api.PATCH("/statements/:id/sources/:sid", h.apiUpdateSource, review)
 	api.DELETE("/statements/:id/sources/:sid", h.apiDeleteSource, review)
+	e.GET("/members", h.members, read)
 	api.GET("/statements/:id/comments", h.apiComments, read)
 	api.POST("/statements/:id/comments", h.addComment, review)
 	api.GET("/statements/:id/matches", h.statementMatches, read)

@@ -56,3 +56,20 @@ func (h *Handler) apiComments(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, toComments(list))
 }
+
+// maxMembers is how many people the @mention list offers at once.
+const maxMembers = 8
+
+// members offers the desk members whose name starts with ?q=, for the
+// comment box's @mention list.
+func (h *Handler) members(c echo.Context) error {
+	q := c.QueryParam("q")
+	if len(q) > 100 {
+		q = q[:100]
+	}
+	list, err := h.store.Members(c.Request().Context(), q, maxMembers)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.MemberOptions(list))
+}

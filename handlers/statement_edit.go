@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/views"
 )
 
 // The editor's fixes of what extraction got wrong (boundaries, split,
@@ -106,37 +107,71 @@ func (h *Handler) statementEdit(run edit, relayout bool) echo.HandlerFunc {
 		if isAPI(c) {
 			return apiEditResult(c, stmts, err)
 		}
-		var (
-			invalid  *models.ValidationError
-			conflict *models.ConflictError
-		)
-		switch {
-		case errors.As(err, &invalid), errors.As(err, &conflict):
-			current := conflict.CurrentOrNil()
-			if current == nil {
-				if current, err = h.store.StatementByID(c.Request().Context(), id); err != nil {
-					return err
-				}
-			}
-			f, ferr := h.panelForm(c, current)
-			if ferr != nil {
-				return ferr
-			}
-			f.Errors, f.Conflict = invalid, conflict.CurrentOrNil()
-			status := http.StatusUnprocessableEntity
-			if conflict != nil {
-				status = http.StatusConflict
-			}
-			return h.renderPanel(c, status, f)
-		case err != nil:
-			return err
+		if err != nil {
+			return h.editFailed(c, id, err)
 		}
 		st := stmts[0]
 		if relayout || !isHTMX(c) {
 			return redirect(c, fmt.Sprintf("/articles/%d?s=%d", st.ArticleID, st.ID))
 		}
-		return h.renderSaved(c, st)
+		return h.renderSaved(c, st, nil)
 	}
+}
+
+// editFailed answers an edit of statement id that failed: a mistake or a
+// conflict shows the panel again with what went wrong.
+func (h *Handler) editFailed(c echo.Context, id uint, err error) error {
+	var (
+		invalid  *models.ValidationError
+		conflict *models.ConflictError
+	)
+	if !errors.As(err, &invalid) && !errors.As(err, &conflict) {
+		return err
+	}
+	current := conflict.CurrentOrNil()
+	if current == nil {
+		if current, err = h.store.StatementByID(c.Request().Context(), id); err != nil {
+			return err
+		}
+	}
+	f, err := h.panelForm(c, current)
+	if err != nil {
+		return err
+	}
+	f.Errors, f.Conflict = invalid, conflict.CurrentOrNil()
+	status := http.StatusUnprocessableEntity
+	if conflict != nil {
+		status = http.StatusConflict
+	}
+	return h.renderPanel(c, status, f)
+}
+
+// reuseFromPanel copies an earlier review onto statement :id from the
+// panel, and offers to undo it: the panel that comes back carries the
+// review the statement had before.
+func (h *Handler) reuseFromPanel(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	r, err := readEdit(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	before, err := h.store.StatementByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	st, err := h.store.Reuse(ctx, id, r.Version, r.From, currentUser(c))
+	if err != nil {
+		return h.editFailed(c, id, err)
+	}
+	if !isHTMX(c) {
+		return redirect(c, fmt.Sprintf("/articles/%d?s=%d", st.ArticleID, st.ID))
+	}
+	undo := views.NewReviewForm(before).Input
+	return h.renderSaved(c, st, &undo)
 }
 
 // apiEditResult answers an edit over JSON: the statement, or both halves

@@ -162,7 +162,7 @@ func (h *Handler) saveReview(c echo.Context) error {
 	if !isHTMX(c) {
 		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/articles/%d?s=%d", saved.ArticleID, saved.ID))
 	}
-	return h.renderSaved(c, saved)
+	return h.renderSaved(c, saved, nil)
 }
 
 // panelForm builds the review panel of a statement for the signed-in user.
@@ -210,8 +210,9 @@ func (h *Handler) renderPanel(c echo.Context, status int, f views.ReviewForm) er
 }
 
 // renderSaved answers a change with the panel and, out of band, the
-// statement's highlight, list item and the article's progress.
-func (h *Handler) renderSaved(c echo.Context, st *models.Statement) error {
+// statement's highlight, list item and the article's progress. undo, when
+// set, is the review the change replaced, offered back.
+func (h *Handler) renderSaved(c echo.Context, st *models.Statement, undo *models.ReviewInput) error {
 	progress, err := h.store.ArticleProgress(c.Request().Context(), st.ArticleID)
 	if err != nil {
 		return err
@@ -220,7 +221,7 @@ func (h *Handler) renderSaved(c echo.Context, st *models.Statement) error {
 	if err != nil {
 		return err
 	}
-	f.Saved = true
+	f.Saved, f.Undo = true, undo
 	// Saving may finish an item of the reviewer's queue: keep the count
 	// in the navigation bar true.
 	queue, err := h.store.QueueCount(c.Request().Context(), userID(c))

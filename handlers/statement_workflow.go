@@ -78,7 +78,7 @@ func (h *Handler) workflowStep(run stepFunc) echo.HandlerFunc {
 		if !isHTMX(c) {
 			return redirect(c, fmt.Sprintf("/articles/%d?s=%d", st.ArticleID, st.ID))
 		}
-		return h.renderSaved(c, st)
+		return h.renderSaved(c, st, nil)
 	}
 }
 

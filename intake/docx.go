@@ -17,9 +17,23 @@ const (
 	// maxDocxXML caps the decompressed size of the XML parts we read, so a
 	// small upload cannot expand into gigabytes (zip bomb).
 	maxDocxXML = 64 << 20
+	// maxDocxDepth and maxDocxElements bound the shape of the XML, which
+	// the size cap does not: 64 MB of nested <w:p> is 13 million open
+	// elements, and the decoder keeps every open one. Real documents nest
+	// a few dozen deep (tables in text boxes in tables) and hold well
+	// under a million elements per 2 MB of text.
+	maxDocxDepth    = 256
+	maxDocxElements = 2_000_000
+	// maxDocxText caps the text taken out, well above what an article may
+	// hold (2 MB), so memory stays bounded however the XML is shaped.
+	maxDocxText = 8 << 20
 )
 
-var errXMLTooLarge = errors.New("decompressed XML part too large")
+var (
+	errXMLTooLarge = errors.New("decompressed XML part too large")
+	errXMLTooDeep  = errors.New("XML nested too deep")
+	errXMLTooMany  = errors.New("XML has too many elements")
+)
 
 // readDOCX reads a ZIP archive that should be a Word document.
 func readDOCX(data []byte, ext string) (Document, error) {
@@ -45,8 +59,11 @@ func readDOCX(data []byte, ext string) (Document, error) {
 	}
 	paras, err := docxParagraphs(body)
 	if err != nil {
-		if errors.Is(err, errXMLTooLarge) {
+		if errors.Is(err, errXMLTooLarge) || errors.Is(err, errXMLTooMany) {
 			return Document{}, newErr(KindTooLarge, err, "The document is too large to import")
+		}
+		if errors.Is(err, errXMLTooDeep) {
+			return Document{}, newErr(KindInvalid, err, "The document is nested too deeply to be a real Word document; save it again from Word or paste its text")
 		}
 		return Document{}, newErr(KindInvalid, err, msgNotDocx)
 	}
@@ -137,6 +154,9 @@ func docxParagraphs(f *zip.File) ([]docxPara, error) {
 		row      []string
 		cell     []string
 		inCell   bool
+		depth    int // open elements, of any namespace
+		elements int
+		textLen  int
 	)
 	emit := func(p docxPara) {
 		p.text = strings.TrimSpace(rxDocxSpaces.ReplaceAllString(p.text, " "))
@@ -152,6 +172,14 @@ func docxParagraphs(f *zip.File) ([]docxPara, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			depth++
+			elements++
+			if depth > maxDocxDepth {
+				return nil, errXMLTooDeep
+			}
+			if elements > maxDocxElements {
+				return nil, errXMLTooMany
+			}
 			if skip > 0 {
 				skip++
 				continue
@@ -218,6 +246,7 @@ func docxParagraphs(f *zip.File) ([]docxPara, error) {
 				}
 			}
 		case xml.EndElement:
+			depth--
 			if skip > 0 {
 				skip--
 				continue
@@ -270,6 +299,9 @@ func docxParagraphs(f *zip.File) ([]docxPara, error) {
 			}
 		case xml.CharData:
 			if skip == 0 && inText > 0 && len(stack) > 0 {
+				if textLen += len(t); textLen > maxDocxText {
+					return nil, errXMLTooLarge
+				}
 				stack[len(stack)-1].sb.Write(t)
 			}
 		}

@@ -73,9 +73,11 @@ func contentHash(body string) string {
 // duplicateOf returns a *DuplicateError naming the newest article with the
 // same URL or the same text as a, or nil.
 func (s *Store) duplicateOf(ctx context.Context, a *Article) (*DuplicateError, error) {
-	q := s.db.WithContext(ctx).Model(&Article{}).Select("id, title, url, created_at").Where("content_hash = ?", a.ContentHash)
+	q := s.db.WithContext(ctx).Model(&Article{}).Select("id, title, url, created_at").Where("deleted_at IS NULL")
 	if a.URL != "" {
-		q = q.Or("url = ?", a.URL)
+		q = q.Where("content_hash = ? OR url = ?", a.ContentHash, a.URL)
+	} else {
+		q = q.Where("content_hash = ?", a.ContentHash)
 	}
 	var found []ArticleSummary
 	if err := q.Order("created_at DESC, id DESC").Limit(1).Scan(&found).Error; err != nil {
@@ -95,7 +97,7 @@ func (s *Store) ArticleByID(ctx context.Context, id uint) (*Article, error) {
 		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.ReviewedBy").Preload("Statements.Assignee").
-		First(&a, id).Error
+		Where("deleted_at IS NULL").First(&a, id).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: article %d: %w", id, notFound(err))
 	}
@@ -108,7 +110,7 @@ func (s *Store) Articles(ctx context.Context, limit, offset int) ([]Article, err
 	err := s.db.WithContext(ctx).
 		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
+		Where("deleted_at IS NULL").Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: articles: %w", err)
 	}
@@ -125,6 +127,7 @@ SELECT a.id, a.title, a.url, a.created_at,
        COALESCE(SUM(CASE WHEN (s.checkable OR s.verdict IN ?) AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS checkable,
        COALESCE(SUM(CASE WHEN s.verdict IN ? AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS reviewed
 FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+WHERE a.deleted_at IS NULL
 GROUP BY a.id, a.title, a.url, a.created_at
 ORDER BY a.created_at DESC, a.id DESC`, final, final).Scan(&list).Error
 	if err != nil {
@@ -147,36 +150,10 @@ FROM statements WHERE article_id = ?`, final, final, articleID).Scan(&p).Error
 	return p, nil
 }
 
-// DeleteArticle removes an article; its statements and sources go with it
-// (foreign keys cascade), and so does the history of their assignments.
-func (s *Store) DeleteArticle(ctx context.Context, id uint) error {
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		sub := tx.Model(&Statement{}).Select("id").Where("article_id = ?", id)
-		if err := tx.Exec("DELETE FROM assignments WHERE statement_id IN (?)", sub).Error; err != nil {
-			return err
-		}
-		res := tx.Delete(&Article{}, id)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return notFound(ErrNotFound)
-		}
-		return nil
-	})
-	if err != nil && !isExpected(err) {
-		return fmt.Errorf("models: delete article %d: %w", id, err)
-	}
-	if err != nil {
-		return err
-	}
-	return nil
-}
-
 // ArticleTitle returns just the title of an article.
 func (s *Store) ArticleTitle(ctx context.Context, id uint) (string, error) {
 	var a Article
-	if err := s.db.WithContext(ctx).Select("id, title").Take(&a, id).Error; err != nil {
+	if err := s.db.WithContext(ctx).Select("id, title").Where("deleted_at IS NULL").Take(&a, id).Error; err != nil {
 		return "", fmt.Errorf("models: article %d: %w", id, notFound(err))
 	}
 	return a.Title, nil

@@ -123,7 +123,7 @@ func (s *Store) Assign(ctx context.Context, in AssignInput) ([]uint, error) {
 		}
 		// Locked so that a review saved meanwhile cannot slip between
 		// the choice and the update.
-		q := tx.Model(&Statement{}).Select("id, article_id, verdict, dismissed, assignee_id")
+		q := tx.Model(&Statement{}).Select("id, article_id, verdict, dismissed, assignee_id").Where(liveArticle("article_id"))
 		if in.ArticleID != 0 {
 			q = q.Where("article_id = ? AND checkable = ? AND dismissed = ? AND verdict IN ?", in.ArticleID, true, false, open)
 		} else {
@@ -188,7 +188,7 @@ func nothingToAssign(tx *gorm.DB, articleID uint) error {
 		return invalid("statements", "The chosen statements are already reviewed or dismissed.")
 	}
 	var n int64
-	if err := tx.Model(&Article{}).Where("id = ?", articleID).Count(&n).Error; err != nil {
+	if err := tx.Model(&Article{}).Where("id = ? AND deleted_at IS NULL", articleID).Count(&n).Error; err != nil {
 		return err
 	}
 	if n == 0 {
@@ -217,7 +217,7 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var had []Statement
 		q := tx.Model(&Statement{}).Select("id, article_id, assignee_id").
-			Where("id IN ? AND assignee_id IS NOT NULL", statementIDs).Order("id")
+			Where("id IN ? AND assignee_id IS NOT NULL", statementIDs).Where(liveArticle("article_id")).Order("id")
 		if err := lockStatements(q, &had); err != nil {
 			return err
 		}

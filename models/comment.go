@@ -26,7 +26,10 @@ type Comment struct {
 }
 
 // AddComment appends a comment to a statement's thread. Comments do not
-// change the statement, so they need no version and never conflict.
+// change the statement, so they need no version and never conflict. In
+// the same transaction it tells those whose statement it is (its assignee
+// and whoever gave its verdict) and those the comment @mentions; nobody
+// is told of their own comment.
 func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body string) (*Comment, error) {
 	body = strings.TrimSpace(strings.ReplaceAll(body, "\r\n", "\n"))
 	switch {
@@ -35,6 +38,9 @@ func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body s
 	case !utf8.ValidString(body) || len(body) > MaxCommentBytes:
 		return nil, invalid("body", "A comment is plain text of at most 10,000 characters.")
 	}
+	if err := textError("body", "comment", body, MaxCommentBytes); err != nil {
+		return nil, err
+	}
 	now := s.nowUTC()
 	c := &Comment{StatementID: statementID, Body: body, CreatedAt: now}
 	if userID != 0 {
@@ -42,13 +48,25 @@ func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body s
 	}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var st Statement
-		if err := tx.Select("id, article_id").Take(&st, statementID).Error; err != nil {
+		err := tx.Select("id, article_id, assignee_id, reviewed_by_id").Where(liveArticle("article_id")).Take(&st, statementID).Error
+		if err != nil {
 			return notFound(err)
 		}
 		if err := tx.Create(c).Error; err != nil {
 			return err
 		}
-		return record(tx, now, entry{st.ArticleID, statementID, userID, ActionComment, nil, CommentBody{body}})
+		if err := record(tx, now, entry{st.ArticleID, statementID, userID, ActionComment, nil, CommentBody{body}}); err != nil {
+			return err
+		}
+		var mentioned []uint
+		if strings.Contains(body, "@") {
+			var members []User
+			if err := tx.Select("id, name, email").Where("active = ?", true).Find(&members).Error; err != nil {
+				return err
+			}
+			mentioned = Mentioned(body, members)
+		}
+		return notify(tx, now, commentNotices(st, userID, mentioned))
 	})
 	if isExpected(err) {
 		return nil, err
@@ -57,6 +75,45 @@ func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body s
 		return nil, fmt.Errorf("models: comment on statement %d: %w", statementID, err)
 	}
 	return c, nil
+}
+
+// commentNotices tells the mentioned that they were, and the statement's
+// assignee and reviewer that it has a comment, once each, never the
+// commenter.
+func commentNotices(st Statement, by uint, mentioned []uint) []notice {
+	told := map[uint]bool{by: true}
+	var out []notice
+	for _, id := range mentioned {
+		if !told[id] {
+			told[id] = true
+			out = append(out, notice{kind: NoticeMentioned, user: id, actor: by, article: st.ArticleID, stmt: st.ID})
+		}
+	}
+	for _, owner := range []*uint{st.AssigneeID, st.ReviewedByID} {
+		if owner != nil && !told[*owner] {
+			told[*owner] = true
+			out = append(out, notice{kind: NoticeCommented, user: *owner, actor: by, article: st.ArticleID, stmt: st.ID})
+		}
+	}
+	return out
+}
+
+// Members returns up to limit active members whose name (or a word of
+// it) or email starts with prefix, by name: the people a comment can
+// @mention.
+func (s *Store) Members(ctx context.Context, prefix string, limit int) ([]User, error) {
+	p := strings.ToLower(strings.TrimSpace(prefix))
+	q := s.db.WithContext(ctx).Select("id, name, email, role, active").Where("active = ?", true)
+	if p != "" {
+		like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(p)
+		q = q.Where(`LOWER(name) LIKE ? ESCAPE '\' OR LOWER(name) LIKE ? ESCAPE '\' OR LOWER(email) LIKE ? ESCAPE '\'`,
+			like+"%", "% "+like+"%", like+"%")
+	}
+	var list []User
+	if err := q.Order("name, id").Limit(limit).Find(&list).Error; err != nil {
+		return nil, fmt.Errorf("models: members like %q: %w", prefix, err)
+	}
+	return list, nil
 }
 
 // Comments returns a statement's thread, oldest first.

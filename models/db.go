@@ -32,14 +32,19 @@ func Open(dsn string) (*gorm.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("models: open database: %w", err)
 	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("models: open database: %w", err)
+	}
 	if db.Dialector.Name() == "sqlite" {
-		sqlDB, err := db.DB()
-		if err != nil {
-			return nil, fmt.Errorf("models: open database: %w", err)
-		}
 		// One writer at a time is all SQLite allows; a small pool of
 		// readers is plenty with WAL.
 		sqlDB.SetMaxOpenConns(8)
+	} else {
+		// A burst of requests queues for a connection rather than taking
+		// every connection the server allows (100 by default) from the
+		// other instances sharing it.
+		sqlDB.SetMaxOpenConns(25)
 	}
 	if err := Migrate(db); err != nil {
 		Close(db)
@@ -52,11 +57,17 @@ func Open(dsn string) (*gorm.DB, error) {
 // WAL so readers never block the writer, foreign keys enforced, a busy
 // timeout instead of immediate "database is locked" errors, and immediate
 // transactions so two writers queue instead of deadlocking on upgrade.
+//
+// synchronous=FULL syncs the write-ahead log at every commit, so a save
+// the desk has acknowledged survives a power cut; NORMAL, SQLite's WAL
+// default, can lose the last commits then. It costs throughput: 20
+// reviewers saving at once reached 591 saves/s with FULL and 1,557 with
+// NORMAL on the 2-core CI machine (BenchmarkReviewSync in models).
 func sqliteDSN(path string) string {
 	if strings.HasPrefix(path, "file:") || strings.Contains(path, "?") {
 		return path
 	}
-	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL"
+	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_synchronous=FULL"
 }
 
 // Close closes the database connection pool.

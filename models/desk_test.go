@@ -85,7 +85,7 @@ func TestSources(t *testing.T) {
 	if len(all) != 1 {
 		t.Errorf("article sources = %+v", all)
 	}
-	h, _ := store.History(t.Context(), s.ID)
+	h, _ := store.History(t.Context(), s.ID, 0, 100)
 	var actions []string
 	for _, e := range h {
 		actions = append(actions, string(e.Action))
@@ -104,7 +104,7 @@ func TestHistoryOfReviews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, _ := store.History(t.Context(), s.ID)
+	h, _ := store.History(t.Context(), s.ID, 0, 100)
 	if len(h) != 1 || h[0].Action != models.ActionReview {
 		t.Fatalf("history = %+v", h)
 	}
@@ -114,7 +114,7 @@ func TestHistoryOfReviews(t *testing.T) {
 	if !strings.Contains(string(h[0].Before), `"verdict":"unreviewed"`) || !strings.Contains(string(h[0].After), `"correction":"about 750km"`) {
 		t.Errorf("before %s after %s", h[0].Before, h[0].After)
 	}
-	act, _ := store.Activity(t.Context(), a.ID, 10)
+	act, _ := store.Activity(t.Context(), a.ID, 0, 10)
 	if len(act) != 1 {
 		t.Errorf("activity = %+v", act)
 	}
@@ -254,7 +254,7 @@ func TestAssignmentsInHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	var actions []string
-	h, _ := store.History(t.Context(), s.ID)
+	h, _ := store.History(t.Context(), s.ID, 0, 100)
 	for _, e := range h {
 		actions = append(actions, string(e.Action))
 	}

@@ -255,8 +255,11 @@ func (s *Store) Merge(ctx context.Context, id uint, version, nextVersion int, us
 // reason why. Restore undoes it.
 func (s *Store) Dismiss(ctx context.Context, id uint, version int, reason string, userID uint) (*Statement, error) {
 	reason = strings.TrimSpace(reason)
-	if reason == "" || !utf8.ValidString(reason) || len(reason) > MaxNoteBytes {
+	if reason == "" {
 		return nil, invalid("reason", "Say why the statement is dismissed.")
+	}
+	if err := textError("reason", "reason", reason, MaxNoteBytes); err != nil {
+		return nil, err
 	}
 	return s.change(ctx, id, version, userID, ActionDismiss, func(tx *gorm.DB, st *Statement, now time.Time) (Payload, Payload, error) {
 		if st.Dismissed {

@@ -21,6 +21,7 @@ var (
 	ErrAlreadySetUp   = errors.New("desk already has users")
 	ErrBadCredentials = errors.New("bad credentials")
 	ErrRateLimited    = errors.New("too many failed sign-ins")
+	ErrBusy           = errors.New("too many password checks at once")
 )
 
 // missing is the message for anything that is not there (any more).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -61,14 +62,44 @@ func (a Action) changesReview() bool {
 // change: one type per action (see each type), stored as JSON.
 type Payload interface{ payload() }
 
-// ReviewState is the review of a statement: before and after a review or
-// a reuse.
+// ReviewState is what a review or a reuse changed, before and after: each
+// side holds only the fields that differ, so five small edits of a note
+// store five small notes, not five copies of every source. (Entries
+// recorded before this held every field; readers treat a field present on
+// both sides with the same value as unchanged.)
 type ReviewState struct {
-	Verdict    rating.Key    `json:"verdict"`
-	Note       string        `json:"note"`
-	Correction string        `json:"correction"`
-	Sources    []SourceInput `json:"sources"`
-	ReusedFrom uint          `json:"reused_from,omitempty"`
+	Verdict    *rating.Key    `json:"verdict,omitempty"`
+	Note       *string        `json:"note,omitempty"`
+	Correction *string        `json:"correction,omitempty"`
+	Sources    *[]SourceInput `json:"sources,omitempty"`
+	ReusedFrom uint           `json:"reused_from,omitempty"`
+}
+
+// reviewChange is the history of a review: the fields of the review that
+// differ between before and after.
+func reviewChange(before, after *Statement) (was, now ReviewState) {
+	if before.Verdict != after.Verdict {
+		was.Verdict, now.Verdict = new(before.Verdict), new(after.Verdict)
+	}
+	if before.Note != after.Note {
+		was.Note, now.Note = new(before.Note), new(after.Note)
+	}
+	if before.Correction != after.Correction {
+		was.Correction, now.Correction = new(before.Correction), new(after.Correction)
+	}
+	b, a := sourceInputs(before.Sources), sourceInputs(after.Sources)
+	if !slices.Equal(b, a) {
+		was.Sources, now.Sources = &b, &a
+	}
+	return was, now
+}
+
+func sourceInputs(list []Source) []SourceInput {
+	out := make([]SourceInput, len(list))
+	for i, src := range list {
+		out[i] = InputOf(src)
+	}
+	return out
 }
 
 // Span is a statement's place in the article: before and after a change of
@@ -234,20 +265,29 @@ func record(tx *gorm.DB, now time.Time, entries ...entry) error {
 	return tx.CreateInBatches(&events, 200).Error
 }
 
-// History returns the statement's history, oldest first.
-func (s *Store) History(ctx context.Context, statementID uint) ([]Event, error) {
+// History returns up to limit entries of the statement's history with an
+// id above afterID, oldest first: a page, and the id of its last entry
+// asks for the next.
+func (s *Store) History(ctx context.Context, statementID, afterID uint, limit int) ([]Event, error) {
 	var list []Event
-	err := s.db.WithContext(ctx).Preload("User").Where("statement_id = ?", statementID).Order("id").Find(&list).Error
+	err := s.db.WithContext(ctx).Preload("User").Where("statement_id = ? AND id > ?", statementID, afterID).
+		Order("id").Limit(limit).Find(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: history of statement %d: %w", statementID, err)
 	}
 	return list, nil
 }
 
-// Activity returns the article's latest changes, newest first.
-func (s *Store) Activity(ctx context.Context, articleID uint, limit int) ([]Event, error) {
+// Activity returns up to limit of the article's changes, newest first,
+// with an id below beforeID (0: the latest): the id of a page's last
+// entry asks for the next.
+func (s *Store) Activity(ctx context.Context, articleID, beforeID uint, limit int) ([]Event, error) {
 	var list []Event
-	err := s.db.WithContext(ctx).Preload("User").Where("article_id = ?", articleID).Order("id DESC").Limit(limit).Find(&list).Error
+	q := s.db.WithContext(ctx).Preload("User").Where("article_id = ?", articleID)
+	if beforeID != 0 {
+		q = q.Where("id < ?", beforeID)
+	}
+	err := q.Order("id DESC").Limit(limit).Find(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: activity of article %d: %w", articleID, err)
 	}

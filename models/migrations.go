@@ -266,6 +266,9 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	// Sign-in counters counted before the password check; set-up codes.
+	migrateSignInSecurity,
+	migrateArticleDeletion,
 	// 7: desk settings, the review workflow, publication and webhooks.
 	migratePublication,
 }

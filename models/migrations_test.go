@@ -73,7 +73,7 @@ func TestMigrateUnifiesCreatedEvents(t *testing.T) {
 	defer Close(db)
 	store := NewStore(db, Options{})
 	for id, want := range map[uint]Created{8: {Span: Span{10, 16, "$5.2bn"}, SplitFrom: 7}, 9: {Span: Span{0, 2, "It"}}} {
-		h, err := store.History(t.Context(), id)
+		h, err := store.History(t.Context(), id, 0, 100)
 		if err != nil || len(h) != 1 {
 			t.Fatalf("history of %d: %v %v", id, h, err)
 		}

@@ -27,6 +27,10 @@ type Article struct {
 	ContentHash string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// DeletedAt is set while the article is deleted but restorable (see
+	// RestoreWindow); it is then out of every list, page and queue.
+	DeletedAt   *time.Time
+	DeletedByID *uint
 
 	Statements []Statement `gorm:"foreignKey:ArticleID"`
 }

@@ -25,6 +25,12 @@ const (
 	// NoticeReturned: Actor returned the user's review of Statement (of
 	// Article); the statement says why.
 	NoticeReturned NoticeKind = "returned"
+	// NoticeCommented: Actor commented on a statement of Article that the
+	// user is assigned or gave the verdict of.
+	NoticeCommented NoticeKind = "commented"
+	// NoticeMentioned: Actor @mentioned the user in a comment on a
+	// statement of Article.
+	NoticeMentioned NoticeKind = "mentioned"
 )
 
 // Notification tells a user that something needs them, such as new work
@@ -140,7 +146,7 @@ func (s *Store) Notifications(ctx context.Context, userID uint, limit int) ([]No
 		Joins("LEFT JOIN users actor ON actor.id = n.actor_id").
 		Joins("LEFT JOIN users other ON other.id = n.other_id").
 		Joins("LEFT JOIN articles a ON a.id = n.article_id").
-		Where("n.user_id = ?", userID).Order("n.created_at DESC, n.id DESC").Limit(limit).Find(&list).Error
+		Where("n.user_id = ?", userID).Where(noticeLive("n.article_id")).Order("n.created_at DESC, n.id DESC").Limit(limit).Find(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: notifications of user %d: %w", userID, err)
 	}
@@ -151,7 +157,7 @@ func (s *Store) Notifications(ctx context.Context, userID uint, limit int) ([]No
 func (s *Store) UnreadCount(ctx context.Context, userID uint) (int64, error) {
 	var n int64
 	err := s.db.WithContext(ctx).Model(&Notification{}).
-		Where("user_id = ? AND read_at IS NULL", userID).Count(&n).Error
+		Where("user_id = ? AND read_at IS NULL", userID).Where(noticeLive("article_id")).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("models: unread notifications of user %d: %w", userID, err)
 	}
@@ -166,4 +172,10 @@ func (s *Store) MarkNotificationsRead(ctx context.Context, userID uint) error {
 		return fmt.Errorf("models: mark notifications of user %d read: %w", userID, err)
 	}
 	return nil
+}
+
+// noticeLive keeps notifications about no article, or about one that is
+// not deleted: those about a deleted article leave the list with it.
+func noticeLive(column string) string {
+	return "(" + column + " IS NULL OR " + liveArticle(column) + ")"
 }

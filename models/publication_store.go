@@ -125,7 +125,9 @@ func (c PublishedCheck) differences(next PublishedCheck) []string {
 // never published is not found.
 func (s *Store) PublicCheck(ctx context.Context, statementID uint) (*Publication, error) {
 	var p Publication
-	err := s.db.WithContext(ctx).Where("statement_id = ? AND live = ?", statementID, true).Take(&p).Error
+	// A deleted article takes its checks off the site; restoring it puts
+	// them back.
+	err := s.db.WithContext(ctx).Where("statement_id = ? AND live = ?", statementID, true).Where(liveArticle("article_id")).Take(&p).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: public check %d: %w", statementID, notFound(err))
 	}
@@ -136,7 +138,7 @@ func (s *Store) PublicCheck(ctx context.Context, statementID uint) (*Publication
 // first, after the check before (0: from the newest), and whether more
 // follow. Corrections only narrows them to corrected statements.
 func (s *Store) PublicChecks(ctx context.Context, before uint, limit int, correctionsOnly bool) ([]Publication, bool, error) {
-	q := s.db.WithContext(ctx).Where("live = ?", true)
+	q := s.db.WithContext(ctx).Where("live = ?", true).Where(liveArticle("article_id"))
 	if correctionsOnly {
 		q = q.Where("verdict IN ?", s.Scale().CorrectionKeys())
 	}

@@ -92,7 +92,7 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 // final yet, or returned to them to fix; dismissed ones drop out.
 func (s *Store) queue(q *gorm.DB, userID uint) *gorm.DB {
 	return q.Where("assignee_id = ? AND (verdict IN ? OR review_status = ?) AND dismissed = ?",
-		userID, s.Scale().OpenKeys(), ReviewReturned, false)
+		userID, s.Scale().OpenKeys(), ReviewReturned, false).Where(liveArticle("article_id"))
 }
 
 // QueueCount is how many open statements are assigned to the user.
@@ -112,7 +112,8 @@ func (s *Store) pool(db *gorm.DB) *gorm.DB {
 	return db.Model(&Statement{}).
 		Joins("JOIN articles ON articles.id = statements.article_id").
 		Where("statements.checkable = ? AND statements.dismissed = ? AND statements.verdict IN ? AND statements.assignee_id IS NULL",
-			true, false, s.Scale().OpenKeys())
+			true, false, s.Scale().OpenKeys()).
+		Where("articles.deleted_at IS NULL")
 }
 
 const poolOrder = "articles.created_at, articles.id, statements.position, statements.id"

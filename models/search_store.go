@@ -57,6 +57,7 @@ func likePattern(s string) string {
 
 func (f StatementFilter) apply(q *gorm.DB, scale *rating.Scale) *gorm.DB {
 	open, final := scale.OpenKeys(), scale.FinalKeys()
+	q = q.Where(liveArticle("article_id"))
 	if t := strings.TrimSpace(f.Text); t != "" {
 		q = q.Where(`LOWER(text) LIKE LOWER(?) ESCAPE '\'`, likePattern(t))
 	}
@@ -156,7 +157,8 @@ func (s *Store) ReviewedBetween(ctx context.Context, from, to time.Time, verdict
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("ReviewedBy").
 		Where("reviewed_at >= ? AND reviewed_at < ?", from, to).
-		Where("verdict IN ?", s.Scale().FinalKeys())
+		Where("verdict IN ?", s.Scale().FinalKeys()).
+		Where(liveArticle("article_id"))
 	if verdict != "" {
 		q = q.Where("verdict = ?", verdict)
 	}

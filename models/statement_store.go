@@ -24,7 +24,7 @@ func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
 	err := db.Joins("ReviewedBy").Joins("Assignee").Joins("ApprovedBy").
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where("statements.id = ?", id).Take(&st).Error
+		Where("statements.id = ?", id).Where(liveArticle("statements.article_id")).Take(&st).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
 	}
@@ -61,7 +61,6 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		if st.Version != r.Version {
 			return conflict(st)
 		}
-		before := reviewStateOf(st)
 		next := *st
 		next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
 		next.Correction = ""
@@ -85,8 +84,8 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		// returned one is saved again (perhaps as it was, on purpose);
 		// saving an unchanged review keeps its approval.
 		status := statusAfterReview(scale, s.Settings().RequireApproval, next.Verdict)
-		same := before.Verdict == next.Verdict && before.Note == next.Note && before.Correction == next.Correction &&
-			slices.EqualFunc(before.Sources, r.Sources, func(a, b SourceInput) bool { return a.sameAs(b) })
+		same := st.Verdict == next.Verdict && st.Note == next.Note && st.Correction == next.Correction &&
+			slices.EqualFunc(st.Sources, r.Sources, func(a Source, b SourceInput) bool { return InputOf(a).sameAs(b) })
 		if !same || st.Status() == ReviewReturned || (st.Status() == ReviewOpen) != (status == ReviewOpen) {
 			flow := flowFields(status, r.UserID, now)
 			setFlow(&next, flow)
@@ -109,7 +108,8 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 			next.ReviewedBy = &by
 		}
 		out = &next
-		action, after := ActionReview, reviewStateOf(out)
+		action := ActionReview
+		before, after := reviewChange(st, out)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
@@ -148,14 +148,6 @@ func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time)
 		}
 	}
 	return sources, nil
-}
-
-func reviewStateOf(s *Statement) ReviewState {
-	r := ReviewState{Verdict: s.Verdict, Note: s.Note, Correction: s.Correction, Sources: []SourceInput{}}
-	for _, src := range s.Sources {
-		r.Sources = append(r.Sources, InputOf(src))
-	}
-	return r
 }
 
 // change runs one edit of a statement as a transaction: it claims the
@@ -269,7 +261,7 @@ func (s Statement) Matchable(scale *rating.Scale) bool {
 func (s *Store) EachMatchable(ctx context.Context, fn func(id, articleID uint, text string)) error {
 	var batch []Statement
 	err := s.db.WithContext(ctx).Select("id, article_id, text").
-		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).
+		Where("verdict IN ? AND dismissed = ?", s.Scale().MatchableKeys(), false).Where(liveArticle("article_id")).
 		FindInBatches(&batch, 5000, func(tx *gorm.DB, _ int) error {
 			for _, st := range batch {
 				fn(st.ID, st.ArticleID, st.Text)

@@ -1,11 +1,10 @@
 package models
 
 import (
-	"sync"
+	"runtime"
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"github.com/factcheckdesk/factcheck/extract"
@@ -37,6 +36,9 @@ type Options struct {
 	// Organization and BaseURL stand in for the settings of the same
 	// name while those are empty: the --org and --base-url flags.
 	Organization, BaseURL string
+	// PasswordChecks caps how many passwords are checked at once; 0 means
+	// one per CPU. A sign-in beyond it is refused (429) rather than queued.
+	PasswordChecks int
 }
 
 // DefaultBcryptCost is the password hashing cost unless Options say.
@@ -56,8 +58,10 @@ type Store struct {
 	scale    *rating.Scale // until the desk defines its own
 	// dummyHash is compared against when an email is unknown, so that a
 	// sign-in takes as long whether or not the account exists: it has
-	// the cost of real hashes. Made on first use, as it takes that long.
-	dummyHash func() []byte
+	// the cost of real hashes.
+	dummyHash []byte
+	// checks holds one token per password check running.
+	checks chan struct{}
 }
 
 // NewStore returns a Store over db.
@@ -77,10 +81,11 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	s.scale = o.Scale
 	s.SetDefaults(o.Organization, o.BaseURL)
 	s.settings.Store(s.effective(deskSetting{}, nil))
-	s.dummyHash = sync.OnceValue(func() []byte {
-		h, _ := bcrypt.GenerateFromPassword([]byte("factcheck-desk-dummy-password"), s.cost)
-		return h
-	})
+	s.dummyHash = dummyHashOf(s.cost)
+	if o.PasswordChecks <= 0 {
+		o.PasswordChecks = runtime.NumCPU()
+	}
+	s.checks = make(chan struct{}, o.PasswordChecks)
 	return s
 }
 

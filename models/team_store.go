@@ -68,7 +68,7 @@ func (s *Store) TeamStats(ctx context.Context, now time.Time) (*Team, error) {
 SELECT assignee_id AS user_id, COUNT(*) AS open_count,
        COALESCE(SUM(CASE WHEN due_at >= ? AND due_at < ? THEN 1 ELSE 0 END), 0) AS due_today,
        COALESCE(SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), 0) AS overdue
-FROM statements WHERE assignee_id IS NOT NULL AND verdict IN ? AND dismissed = ?
+FROM statements WHERE assignee_id IS NOT NULL AND verdict IN ? AND dismissed = ? AND `+liveArticle("article_id")+`
 GROUP BY assignee_id`, now, StartOfDay(now).AddDate(0, 0, 1), now, openKeys, false).Scan(&open).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: team open work: %w", err)
@@ -76,7 +76,7 @@ GROUP BY assignee_id`, now, StartOfDay(now).AddDate(0, 0, 1), now, openKeys, fal
 	var done []count
 	err = db.Raw(`
 SELECT reviewed_by_id AS user_id, COUNT(*) AS done_count
-FROM statements WHERE reviewed_by_id IS NOT NULL AND verdict IN ? AND reviewed_at >= ?
+FROM statements WHERE reviewed_by_id IS NOT NULL AND verdict IN ? AND reviewed_at >= ? AND `+liveArticle("article_id")+`
 GROUP BY reviewed_by_id`, finalKeys, t.WeekStart).Scan(&done).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: team reviews this week: %w", err)
@@ -105,6 +105,7 @@ SELECT a.id, a.title,
        SUM(CASE WHEN s.assignee_id IS NULL AND s.checkable = ? AND s.verdict IN ? THEN 1 ELSE 0 END) AS unassigned,
        SUM(CASE WHEN s.assignee_id IS NOT NULL AND s.verdict IN ? AND s.due_at < ? THEN 1 ELSE 0 END) AS overdue
 FROM articles a JOIN statements s ON s.article_id = a.id AND s.dismissed = ?
+WHERE a.deleted_at IS NULL
 GROUP BY a.id, a.title, a.created_at
 HAVING SUM(CASE WHEN (s.checkable = ? OR s.assignee_id IS NOT NULL) AND s.verdict IN ? THEN 1 ELSE 0 END) > 0
 ORDER BY a.created_at, a.id`,

@@ -46,11 +46,12 @@ const (
 	PermEditStatements                   // fix statement boundaries, split, merge, dismiss
 	PermAssign                           // assign, reassign and unassign work; the team view
 	PermManageUsers                      // create users, change roles, deactivate; settings and webhooks
+	PermRestoreArticle                   // list deleted articles and restore them
 	PermApprove                          // approve or return a review; publish and unpublish checks
 )
 
 var rolePermissions = map[Role][]Permission{
-	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers, PermApprove},
+	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers, PermRestoreArticle, PermApprove},
 	Editor:   {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermApprove},
 	Reviewer: {PermRead, PermReview},
 }
@@ -67,6 +68,12 @@ func (r Role) Can(p Permission) bool {
 
 // MinPasswordLength is the shortest password the desk accepts.
 const MinPasswordLength = 10
+
+// Limits of a user's fields. An email address cannot be longer (RFC 5321).
+const (
+	MaxEmailBytes = 254
+	MaxNameBytes  = 200
+)
 
 // User is a member of the desk. Users are deactivated, never deleted, so
 // the history keeps their names.
@@ -100,11 +107,13 @@ func (in UserInput) normalize() UserInput {
 
 func (in UserInput) validate() error {
 	v := &ValidationError{}
-	if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email {
+	if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || len(in.Email) > MaxEmailBytes {
 		v.add("email", "Enter an email address like name@example.org.")
 	}
-	if in.Name == "" || !utf8.ValidString(in.Name) || len(in.Name) > 200 {
+	if in.Name == "" || !utf8.ValidString(in.Name) || len(in.Name) > MaxNameBytes {
 		v.add("name", "Enter a name (at most 200 characters).")
+	} else {
+		v.checkText("name", "name", in.Name, MaxNameBytes)
 	}
 	if !in.Role.Valid() {
 		v.add("role", "Choose a role: admin, editor or reviewer.")
@@ -113,16 +122,6 @@ func (in UserInput) validate() error {
 		v.add("password", err)
 	}
 	return v.orNil()
-}
-
-func validatePassword(p string) string {
-	switch {
-	case utf8.RuneCountInString(p) < MinPasswordLength:
-		return "Use a password of at least 10 characters."
-	case len(p) > 72:
-		return "Use a password of at most 72 bytes."
-	}
-	return ""
 }
 
 // Session is a signed-in browser. ID is the SHA-256 of the cookie value, so
@@ -151,12 +150,3 @@ type APIToken struct {
 // TableName keeps GORM from naming the table "api_tokens" differently on
 // different versions.
 func (APIToken) TableName() string { return "api_tokens" }
-
-// loginAttempt is one sign-in try, kept for rate limiting.
-type loginAttempt struct {
-	ID        uint `gorm:"primaryKey"`
-	Email     string
-	IP        string
-	OK        bool
-	CreatedAt time.Time
-}

@@ -7,7 +7,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -21,13 +20,10 @@ import (
 	"github.com/factcheckdesk/factcheck/apperr"
 )
 
-// Session and sign-in limits.
+// Session limits.
 const (
-	SessionIdle        = 12 * time.Hour      // a session unused this long expires
-	SessionMax         = 30 * 24 * time.Hour // and no session outlives this
-	loginWindow        = 15 * time.Minute
-	maxFailuresPerUser = 10
-	maxFailuresPerIP   = 50
+	SessionIdle = 12 * time.Hour      // a session unused this long expires
+	SessionMax  = 30 * 24 * time.Hour // and no session outlives this
 )
 
 // Messages of the sign-in errors. The same for an unknown email and a
@@ -57,22 +53,6 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
 		}
 		if n > 0 {
 			return invalid("email", "A user with this email already exists.")
-		}
-		return nil
-	})
-}
-
-// CreateFirstAdmin creates the first user, an admin, only while there are
-// no users: two people racing through the set-up page cannot both win.
-func (s *Store) CreateFirstAdmin(ctx context.Context, in UserInput) (*User, error) {
-	in.Role = Admin
-	return s.createUser(ctx, in, func(tx *gorm.DB, _ UserInput) error {
-		var n int64
-		if err := tx.Model(&User{}).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return alreadySetUp
 		}
 		return nil
 	})
@@ -140,7 +120,8 @@ type UserChange struct {
 }
 
 // UpdateUser changes a user's role or active state. The desk always keeps
-// one active admin. Deactivating signs the user out everywhere.
+// one active admin. Deactivating signs the user out everywhere and revokes
+// their API tokens.
 func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, error) {
 	if ch.Role != nil && !ch.Role.Valid() {
 		return nil, invalid("role", "Choose a role: admin, editor or reviewer.")
@@ -167,7 +148,12 @@ func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, 
 			return err
 		}
 		if !out.Active {
-			return tx.Where("user_id = ?", id).Delete(&Session{}).Error
+			// Signed out everywhere, and their API tokens revoked for
+			// good: reactivating the user does not bring them back.
+			if err := tx.Where("user_id = ?", id).Delete(&Session{}).Error; err != nil {
+				return err
+			}
+			return revokeTokens(tx, id, s.nowUTC())
 		}
 		return nil
 	})
@@ -180,64 +166,62 @@ func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, 
 	return &out, nil
 }
 
+// PasswordChange is a user's change of their own password.
+type PasswordChange struct {
+	Current, New string
+	// KeepSession is the cookie value of the session making the change,
+	// which stays signed in; every other session of the user ends.
+	KeepSession string
+	// RevokeTokens also revokes every API token of the user.
+	RevokeTokens bool
+}
+
 // ChangePassword sets a new password after checking the current one, and
-// signs the user out of every other session.
-func (s *Store) ChangePassword(ctx context.Context, id uint, current, next, keepSession string) error {
+// signs the user out of every other session (and, if asked, revokes their
+// API tokens), in one transaction.
+func (s *Store) ChangePassword(ctx context.Context, id uint, ch PasswordChange) error {
 	u, err := s.UserByID(ctx, id)
 	if err != nil {
 		return err
 	}
-	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(current)) != nil {
+	release, ok := s.acquireCheck()
+	if !ok {
+		return busy
+	}
+	wrong := bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(ch.Current)) != nil
+	release()
+	if wrong {
 		return invalid("current", "Your current password is not right.")
 	}
-	if msg := validatePassword(next); msg != "" {
+	if msg := validatePassword(ch.New); msg != "" {
 		return invalid("password", msg)
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(next), s.cost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(ch.New), s.cost)
 	if err != nil {
 		return fmt.Errorf("models: hash password: %w", err)
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"password_hash": string(hash), "updated_at": s.nowUTC()}).Error; err != nil {
-			return fmt.Errorf("models: change password of user %d: %w", id, err)
+	now := s.nowUTC()
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"password_hash": string(hash), "updated_at": now}).Error; err != nil {
+			return err
 		}
-		return tx.Where("user_id = ? AND id <> ?", id, hashToken(keepSession)).Delete(&Session{}).Error
+		if err := tx.Where("user_id = ? AND id <> ?", id, hashToken(ch.KeepSession)).Delete(&Session{}).Error; err != nil {
+			return err
+		}
+		if ch.RevokeTokens {
+			return revokeTokens(tx, id, now)
+		}
+		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("models: change password of user %d: %w", id, err)
+	}
+	return nil
 }
 
-// Authenticate checks an email and password. Failures are counted per
-// email and per IP address in the database, so the limit holds across
-// several app instances.
-func (s *Store) Authenticate(ctx context.Context, email, password, ip string) (*User, error) {
-	email = strings.ToLower(strings.TrimSpace(email))
-	db := s.db.WithContext(ctx)
-	since := s.nowUTC().Add(-loginWindow)
-	var byEmail, byIP int64
-	if err := db.Model(&loginAttempt{}).Where("email = ? AND ok = ? AND created_at > ?", email, false, since).Count(&byEmail).Error; err != nil {
-		return nil, fmt.Errorf("models: count sign-in attempts: %w", err)
-	}
-	if err := db.Model(&loginAttempt{}).Where("ip = ? AND ok = ? AND created_at > ?", ip, false, since).Count(&byIP).Error; err != nil {
-		return nil, fmt.Errorf("models: count sign-in attempts: %w", err)
-	}
-	if byEmail >= maxFailuresPerUser || byIP >= maxFailuresPerIP {
-		return nil, rateLimited
-	}
-	var u User
-	err := db.Where("email = ?", email).First(&u).Error
-	hash := s.dummyHash()
-	if err == nil {
-		hash = []byte(u.PasswordHash)
-	} else if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, fmt.Errorf("models: find user %s: %w", email, err)
-	}
-	ok := bcrypt.CompareHashAndPassword(hash, []byte(password)) == nil && err == nil && u.Active
-	if err := db.Create(&loginAttempt{Email: email, IP: ip, OK: ok}).Error; err != nil {
-		return nil, fmt.Errorf("models: record sign-in attempt: %w", err)
-	}
-	if !ok {
-		return nil, badCredentials
-	}
-	return &u, nil
+// revokeTokens revokes every live API token of a user.
+func revokeTokens(tx *gorm.DB, userID uint, now time.Time) error {
+	return tx.Model(&APIToken{}).Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", now).Error
 }
 
 // newSecret returns a random URL-safe string of 32 bytes of entropy.
@@ -319,6 +303,9 @@ func (s *Store) CreateToken(ctx context.Context, userID uint, name string) (stri
 	}
 	if len(name) > 100 || !utf8.ValidString(name) {
 		return "", nil, invalid("name", "Give the token a name of at most 100 characters.")
+	}
+	if err := textError("name", "token name", name, 100); err != nil {
+		return "", nil, err
 	}
 	token := tokenPrefix + newSecret()
 	t := &APIToken{UserID: userID, Name: name, Hash: hashToken(token), Prefix: token[:len(tokenPrefix)+6]}

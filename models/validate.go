@@ -10,10 +10,13 @@ import (
 )
 
 // Limits on what a user may submit. They are documented in the README.
+// Every stored text field has one, so no request can make the database
+// (or its history, which repeats what changed) grow without bound.
 const (
-	MaxTitleBytes = 500
+	MaxTitleBytes = 500     // titles, authors, site names, publishers
 	MaxBodyBytes  = 2 << 20 // 2 MiB of article text
-	MaxNoteBytes  = 20_000
+	MaxNoteBytes  = 20_000  // notes, corrections, quotes, reasons
+	MaxURLBytes   = 8 << 10 // article and source links
 	MaxSources    = 50
 )
 
@@ -46,31 +49,26 @@ func (in ArticleInput) normalize() ArticleInput {
 // validate checks a normalized input and parses its date.
 func (in ArticleInput) validate() (*time.Time, error) {
 	v := &ValidationError{}
-	for _, f := range []struct{ name, value string }{{"title", in.Title}, {"body", in.Body}, {"url", in.URL}, {"author", in.Author}} {
-		if !utf8.ValidString(f.value) {
-			v.add(f.name, "The "+f.name+" is not valid UTF-8 text; paste it again as plain text.")
-		}
-	}
-	switch {
-	case in.Title == "":
+	if v.checkText("title", "title", in.Title, MaxTitleBytes) && in.Title == "" {
 		v.add("title", "Give the article a title.")
-	case len(in.Title) > MaxTitleBytes:
-		v.add("title", "The title is too long (at most 500 characters).")
 	}
 	switch {
+	case !utf8.ValidString(in.Body):
+		v.add("body", "The body is not valid UTF-8 text; paste it again as plain text.")
 	case strings.TrimSpace(in.Body) == "":
 		v.add("body", "Paste the article text.")
 	case len(in.Body) > MaxBodyBytes:
 		v.add("body", "The article text is too long: at most 2 MB.")
 	case strings.ContainsRune(in.Body, 0):
 		v.add("body", "The article text contains binary data; paste plain text.")
+	default:
+		v.checkText("body", "article text", in.Body, 0)
 	}
-	if in.URL != "" && !validHTTPURL(in.URL) {
+	if v.checkText("url", "source URL", in.URL, MaxURLBytes) && in.URL != "" && !validHTTPURL(in.URL) {
 		v.add("url", "The source URL must start with http:// or https://.")
 	}
-	if len(in.Author) > MaxTitleBytes {
-		v.add("author", "The author is too long.")
-	}
+	v.checkText("author", "author", in.Author, MaxTitleBytes)
+	v.checkText("site_name", "site name", in.SiteName, MaxTitleBytes)
 	var published *time.Time
 	if in.PublishedAt != "" {
 		t, err := parseDate(in.PublishedAt)
@@ -109,15 +107,17 @@ type SourceInput struct {
 
 // validate checks one source.
 func (s SourceInput) validate(v *ValidationError) {
+	n := len(v.Problems)
+	v.checkText("sources", "source URL", s.URL, MaxURLBytes)
+	v.checkText("sources", "source's title", s.Title, MaxTitleBytes)
+	v.checkText("sources", "source's publisher", s.Publisher, MaxTitleBytes)
+	v.checkText("sources", "source's quote", s.Quote, MaxNoteBytes)
+	if len(v.Problems) > n {
+		return
+	}
 	if !validHTTPURL(strings.TrimSpace(s.URL)) {
 		v.add("sources", "Source URL "+quote(s.URL)+" must start with http:// or https://.")
 		return
-	}
-	for _, f := range []string{s.Title, s.Publisher, s.Quote} {
-		if !utf8.ValidString(f) || len(f) > MaxNoteBytes {
-			v.add("sources", "A source's title, publisher or quote is too long or not valid text.")
-			return
-		}
 	}
 	if s.AccessedAt != "" {
 		if _, err := parseDate(s.AccessedAt); err != nil {
@@ -191,12 +191,8 @@ func (r ReviewInput) Validate(scale *rating.Scale, previous rating.Key) error {
 	for _, p := range scale.Check(r.Verdict, rating.Evidence{Note: r.Note, Correction: r.Correction, Sources: len(r.Sources), Previous: previous}) {
 		v.add(p.Field, p.Message)
 	}
-	if !utf8.ValidString(r.Note) || !utf8.ValidString(r.Correction) {
-		v.add("note", "The note or correction is not valid UTF-8 text.")
-	}
-	if len(r.Note) > MaxNoteBytes || len(r.Correction) > MaxNoteBytes {
-		v.add("note", "The note or correction is too long (at most 20,000 characters).")
-	}
+	v.checkText("note", "note", r.Note, MaxNoteBytes)
+	v.checkText("correction", "correction", r.Correction, MaxNoteBytes)
 	if len(r.Sources) > MaxSources {
 		v.add("sources", "Too many sources (at most 50).")
 	}

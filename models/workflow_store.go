@@ -302,7 +302,7 @@ func (s *Store) announce(event WebhookEvent, enc Announcer) func(tx *gorm.DB, st
 func (s *Store) AwaitingApproval(ctx context.Context, limit int) ([]StatementRow, error) {
 	db := s.db.WithContext(ctx)
 	var stmts []Statement
-	err := db.Preload("ReviewedBy").Where("review_status = ? AND dismissed = ?", ReviewSubmitted, false).
+	err := db.Preload("ReviewedBy").Where("review_status = ? AND dismissed = ?", ReviewSubmitted, false).Where(liveArticle("article_id")).
 		Order("reviewed_at, id").Limit(limit).Find(&stmts).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: awaiting approval: %w", err)
@@ -313,7 +313,8 @@ func (s *Store) AwaitingApproval(ctx context.Context, limit int) ([]StatementRow
 // AwaitingCount is how many reviews wait for approval.
 func (s *Store) AwaitingCount(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.db.WithContext(ctx).Model(&Statement{}).Where("review_status = ? AND dismissed = ?", ReviewSubmitted, false).Count(&n).Error
+	err := s.db.WithContext(ctx).Model(&Statement{}).Where("review_status = ? AND dismissed = ?", ReviewSubmitted, false).
+		Where(liveArticle("article_id")).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("models: awaiting approval count: %w", err)
 	}

@@ -149,7 +149,7 @@ func TestApprovalWorkflow(t *testing.T) {
 	if _, err := tm.store.Approve(ctx, st.ID, models.Step{Version: s.Version, By: tm.editor}); status(t, err) != http.StatusForbidden {
 		t.Fatalf("the editor approved their own source: %v", err)
 	}
-	events, _ := tm.store.History(ctx, st.ID)
+	events, _ := tm.store.History(ctx, st.ID, 0, 100)
 	var actions []models.Action
 	for _, e := range events {
 		actions = append(actions, e.Action)

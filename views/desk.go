@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 )
 
 // LinkPart is a run of comment text; URL is set when the run is a link.
@@ -91,10 +92,45 @@ func actionLabel(a models.Action) string {
 
 func joinWords(ws []string) string { return strings.Join(ws, ", ") }
 
+// People names the desk's members by id, for history entries that hold
+// only ids (who work was assigned to).
+type People map[uint]string
+
+// PeopleOf indexes users by id.
+func PeopleOf(users []models.User) People {
+	p := make(People, len(users))
+	for _, u := range users {
+		p[u.ID] = u.Name
+	}
+	return p
+}
+
+func (p People) name(id uint) string {
+	if n, ok := p[id]; ok {
+		return n
+	}
+	return "someone"
+}
+
 // eventSummary says in a line what an event changed, from the payload
 // type of its action.
-func eventSummary(ctx context.Context, e models.Event) string {
+func eventSummary(ctx context.Context, e models.Event, people People) string {
 	switch e.Action {
+	case models.ActionAssign:
+		if a := models.ChangeOf[models.Assigned](e).After; a != nil {
+			s := "to " + people.name(a.AssigneeID)
+			if a.DueAt != nil {
+				s += ", due " + dueText(*a.DueAt)
+			}
+			if a.Priority == models.Urgent {
+				s += ", urgent"
+			}
+			return s
+		}
+	case models.ActionUnassign:
+		if h := models.ChangeOf[models.Holder](e).Before; h != nil {
+			return "from " + people.name(h.AssigneeID)
+		}
 	case models.ActionReview, models.ActionReuse:
 		return reviewSummary(ctx, models.ChangeOf[models.ReviewState](e))
 	case models.ActionComment:
@@ -141,17 +177,29 @@ func reviewSummary(ctx context.Context, ch models.Change[models.ReviewState]) st
 	if ch.After != nil {
 		after = *ch.After
 	}
+	// A side holds only what changed (older entries hold everything, so
+	// a field counts as changed only when its value differs).
 	var parts []string
-	if before.Verdict != after.Verdict {
-		parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictLabel(ctx, before.Verdict), verdictLabel(ctx, after.Verdict)))
+	if changed(before.Verdict, after.Verdict) {
+		was := rating.Unreviewed
+		if before.Verdict != nil {
+			was = *before.Verdict
+		}
+		parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictLabel(ctx, was), verdictLabel(ctx, *after.Verdict)))
 	}
-	if after.Correction != "" && before.Correction != after.Correction {
-		parts = append(parts, "correction “"+after.Correction+"”")
+	if changed(before.Correction, after.Correction) && *after.Correction != "" {
+		parts = append(parts, "correction “"+*after.Correction+"”")
 	}
-	if after.Note != "" && before.Note != after.Note {
-		parts = append(parts, "note “"+clip(after.Note)+"”")
+	if changed(before.Note, after.Note) && *after.Note != "" {
+		parts = append(parts, "note “"+clip(*after.Note)+"”")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// changed reports whether a review field has a value after that differs
+// from the one before.
+func changed[T comparable](before, after *T) bool {
+	return after != nil && (before == nil || *before != *after)
 }
 
 func clip(s string) string {
@@ -250,3 +298,30 @@ type ClaimMatch struct {
 }
 
 func matchPercent(score float64) string { return fmt.Sprintf("%.0f%%", score*100) }
+
+// statementLabel names a statement of the article by its place in it, or
+// as "a statement" when it is gone (merged into another).
+func statementLabel(a *models.Article, id uint) string {
+	for _, s := range a.Statements {
+		if s.ID == id {
+			return fmt.Sprintf("statement %d", s.Position)
+		}
+	}
+	return "a statement"
+}
+
+// scorePercent is a check-worthiness score as people read it.
+func scorePercent(score float64) string { return fmt.Sprintf("%.0f%%", score*100) }
+
+// scoreValue is a score as a meter's value.
+func scoreValue(score float64) string { return fmt.Sprintf("%.2f", min(max(score, 0), 1)) }
+
+// reuseQuestion asks before an earlier review replaces this one.
+func reuseQuestion(ctx context.Context, m ClaimMatch) string {
+	q := fmt.Sprintf("Replace this statement's verdict, note, correction and sources with the earlier review (%s, %d source(s))? You can undo it right after.",
+		verdictLabel(ctx, m.Statement.Verdict), len(m.Statement.Sources))
+	if !m.SameFigures {
+		q = "The figures differ from this statement's. " + q
+	}
+	return q
+}

@@ -124,6 +124,9 @@ type ReviewForm struct {
 	// reviewer was editing; Input then holds what the reviewer typed.
 	Conflict *models.Statement
 	Saved    bool
+	// Undo is the review the statement had before an earlier review was
+	// copied onto it, offered back right after the copy.
+	Undo *models.ReviewInput
 
 	// Around the form: the discussion, sources already used in the
 	// article (to reuse), and what the user may do.
@@ -146,6 +149,14 @@ func NewReviewForm(s *models.Statement) ReviewForm {
 		in.Sources = append(in.Sources, models.InputOf(src))
 	}
 	return ReviewForm{Statement: s, Input: in}
+}
+
+// HomeView is the home page: the articles, the new-article form as the
+// user left it, and the article just deleted, if any.
+type HomeView struct {
+	Articles []models.ArticleSummary
+	Form     ArticleForm
+	Deleted  *models.DeletedArticle
 }
 
 // ArticleView is the article page.
@@ -207,8 +218,6 @@ func offered(ctx context.Context, current rating.Key) []rating.Rating {
 func reviewedCount(p models.Progress) string {
 	return fmt.Sprintf("%d of %d reviewed", p.Reviewed, p.Total)
 }
-
-func percentStyle(p models.Progress) string { return fmt.Sprintf("width: %d%%", p.Percent()) }
 
 func reasonsText(r []string) string { return strings.Join(r, ", ") }
 

@@ -38,6 +38,8 @@ Usage:
                                    load an article from a file or web page; prints its id
   factcheck export --article ID --format md|html|csv|json|claimreview|corrected [--out FILE]
                                    write a report of an article
+  factcheck backup --out FILE      copy a SQLite desk, while it runs, to a new file
+  factcheck restore --from FILE    check a backup and install it (stop the desk first)
   factcheck claimreview validate FILE
                                    check the ClaimReview JSON-LD in a file or HTML page
 
@@ -68,6 +70,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = importCmd(ctx, args, stdout, stderr)
 	case "export":
 		err = exportCmd(ctx, args, stdout, stderr)
+	case "backup":
+		err = backupCmd(ctx, args, stdout, stderr)
+	case "restore":
+		err = restoreCmd(ctx, args, stdout, stderr)
 	case "claimreview":
 		err = claimReviewCmd(args, stdin, stdout, stderr)
 	case "help":

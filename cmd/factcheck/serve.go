@@ -58,6 +58,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			return err
 		}
 	}
+	if err := announceSetupCode(ctx, store, *dsn, stderr); err != nil {
+		return err
+	}
 
 	// Live updates poll the shared history, so pages on every instance
 	// see changes made on any. They stop first on shutdown, ending the
@@ -81,6 +84,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	dispatcher := &webhook.Dispatcher{Store: store, Log: log,
 		Client: (&intake.Fetcher{AllowPrivate: *allowPrivate}).Client()}
 	go dispatcher.Run(liveCtx, 2*time.Second)
+	go purgeDeleted(liveCtx, store, log, time.Hour)
 
 	e := handlers.New(store, handlers.Config{
 		Log: log, SecureCookies: *secure, AllowPrivateURLs: *allowPrivate,
@@ -126,4 +130,24 @@ func displayURL(a net.Addr) string {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, port)
+}
+
+// purgeDeleted removes for good, now and then every interval, the articles
+// deleted longer ago than models.RestoreWindow. Several instances may
+// purge at once: the DELETE is idempotent.
+func purgeDeleted(ctx context.Context, store *models.Store, log *slog.Logger, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if n, err := store.PurgeDeleted(ctx); err != nil {
+			log.Error("purging deleted articles", "err", err)
+		} else if n > 0 {
+			log.Info("purged deleted articles", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
