@@ -41,7 +41,7 @@ type publishDesk struct {
 
 var deskClock = time.Date(2025, 10, 20, 9, 0, 0, 0, time.UTC)
 
-func newPublishDesk(t *testing.T, requireApproval bool, cfg handlers.Config) *publishDesk {
+func newPublishDesk(t testing.TB, requireApproval bool, cfg handlers.Config) *publishDesk {
 	t.Helper()
 	opts := modeltest.Options()
 	opts.Now = func() time.Time { return deskClock }
@@ -74,7 +74,7 @@ const (
 
 // correct saves the Corrected review of the supersonic statement as the
 // reviewer, through the panel's form.
-func (d *publishDesk) correct(t *testing.T, version int) response {
+func (d *publishDesk) correct(t testing.TB, version int) response {
 	t.Helper()
 	return d.reviewer.post(fmt.Sprintf("/statements/%d", d.supersonic.ID), url.Values{
 		"version": {fmt.Sprint(version)}, "verdict": {"corrected"}, "correction": {subsonic}, "note": {navyNote},
@@ -82,12 +82,12 @@ func (d *publishDesk) correct(t *testing.T, version int) response {
 		"source_quote": {"Speed: Subsonic – about 550 mph (880 km/h)"}, "source_accessed": {"2025-10-18"}}, true)
 }
 
-func (d *publishDesk) step(t *testing.T, c *client, action string, version int, reason string) response {
+func (d *publishDesk) step(t testing.TB, c *client, action string, version int, reason string) response {
 	t.Helper()
 	return c.post(fmt.Sprintf("/statements/%d/%s", d.supersonic.ID, action), url.Values{"version": {fmt.Sprint(version)}, "reason": {reason}}, true)
 }
 
-func (d *publishDesk) version(t *testing.T) int {
+func (d *publishDesk) version(t testing.TB) int {
 	t.Helper()
 	s, err := d.admin.store.StatementByID(t.Context(), d.supersonic.ID)
 	if err != nil {
