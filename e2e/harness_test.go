@@ -71,12 +71,13 @@ type App struct {
 func startApp(t *testing.T) *App {
 	t.Helper()
 	store := modeltest.Open(t)
-	// Live updates on, as in production, polling fast so tests are quick.
+	// Live updates on, as in production (woken by every save; the safety
+	// net reads fast so tests are quick).
 	ctx, stop := context.WithCancel(context.Background())
 	hub := live.NewHub(store, 100*time.Millisecond, slog.New(slog.DiscardHandler))
 	// Claim matching on, as in production: the hub keeps the index.
 	matches := match.NewIndex()
-	hub.KeepMatches(store, matches)
+	hub.KeepMatches(ctx, store, matches, slog.New(slog.DiscardHandler))
 	go hub.Run(ctx)
 	// Private URLs are allowed: the import tests fetch from a local server.
 	srv := httptest.NewServer(handlers.New(store, handlers.Config{

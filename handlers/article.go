@@ -21,17 +21,45 @@ func (h *Handler) home(c echo.Context) error {
 	return h.renderHome(c, http.StatusOK, views.ArticleForm{})
 }
 
+// homePageSize is how many articles a page of the home page lists.
+const homePageSize = 50
+
 func (h *Handler) renderHome(c echo.Context, status int, form views.ArticleForm) error {
-	list, err := h.store.ArticleSummaries(c.Request().Context())
+	after := models.ParseArticleCursor(c.QueryParam("after"))
+	list, err := h.store.ArticleList(c.Request().Context(), after, homePageSize)
 	if err != nil {
 		return err
 	}
-	v := views.HomeView{Articles: list, Form: form}
+	v := views.HomeView{Articles: list, First: after.IsZero(), Form: form}
 	if status == http.StatusOK {
 		v.Deleted = h.justDeleted(c)
 	}
 	return render(c, status, views.HomePage(h.page(c, "Articles"), v))
 }
+
+// suggestArticles offers articles whose titles start words as typed: the
+// type-ahead of the search page's article filter (a datalist), or JSON.
+func (h *Handler) suggestArticles(c echo.Context) error {
+	q := c.QueryParam("q")
+	if q == "" {
+		q = c.QueryParam("article") // what the search form's field sends
+	}
+	list, err := h.store.SuggestArticles(c.Request().Context(), q, suggestLimit)
+	if err != nil {
+		return err
+	}
+	if isAPI(c) {
+		out := make([]articleRefJSON, len(list))
+		for i, a := range list {
+			out[i] = articleRefJSON{ID: a.ID, Title: a.Title}
+		}
+		return c.JSON(http.StatusOK, out)
+	}
+	return render(c, http.StatusOK, views.ArticleOptions(list))
+}
+
+// suggestLimit is how many articles the type-ahead offers.
+const suggestLimit = 10
 
 func (h *Handler) apiListArticles(c echo.Context) error {
 	limit, offset := 100, 0
@@ -78,6 +106,23 @@ func (h *Handler) showArticle(c echo.Context) error {
 		}
 		return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
 	}
+	// A browser that has the page as it is now gets 304 (see
+	// article_cache.go).
+	rev, err := h.store.ArticleRevision(c.Request().Context(), id)
+	if errors.Is(err, models.ErrNotFound) {
+		return h.deletedArticle(c, id, err)
+	}
+	if err != nil {
+		return err
+	}
+	etag, err := h.articleETag(c, h.page(c, ""), rev)
+	if err != nil {
+		return err
+	}
+	if notModified(c, etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	cacheHeaders(c, etag)
 	err = h.renderArticle(c, http.StatusOK, id, nil)
 	if errors.Is(err, models.ErrNotFound) {
 		return h.deletedArticle(c, id, err)
@@ -90,7 +135,7 @@ func (h *Handler) showArticle(c echo.Context) error {
 // given (after a problem), else fresh, saying what the last assignment did.
 func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *views.AssignForm) error {
 	ctx := c.Request().Context()
-	a, err := h.store.ArticleByID(ctx, id)
+	a, _, err := h.viewArticle(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
@@ -86,20 +87,22 @@ func (h *Handler) articleLive(c echo.Context) error {
 			if err := sendViewers(); err != nil {
 				return nil
 			}
-		case e, ok := <-events:
+		case ch, ok := <-events:
 			if !ok {
 				return nil // shutting down
 			}
-			if err := h.sendChange(c, e, me, names); err != nil {
+			if err := h.sendChange(c, ch, me, names); err != nil {
 				return nil
 			}
 		}
 	}
 }
 
-// sendChange renders one history entry as the page updates it needs.
-func (h *Handler) sendChange(c echo.Context, e models.Event, me *models.User, names map[uint]string) error {
+// sendChange renders one change as the page updates it needs. The hub
+// loaded the statement and the progress once for every page open.
+func (h *Handler) sendChange(c echo.Context, ch live.Change, me *models.User, names map[uint]string) error {
 	ctx := c.Request().Context()
+	e := ch.Event
 	who := ""
 	if e.UserID != nil && *e.UserID != me.ID {
 		if _, ok := names[*e.UserID]; !ok {
@@ -117,21 +120,18 @@ func (h *Handler) sendChange(c echo.Context, e models.Event, me *models.User, na
 		}
 		return sse(c, "update", views.LiveReload(who, views.ActionPhrase(e.Action)))
 	}
-	st, err := h.store.StatementByID(ctx, e.StatementID)
-	if err != nil {
+	st := ch.Statement
+	if st == nil {
 		return nil // deleted meanwhile: nothing to show
-	}
-	p, err := h.store.ArticleProgress(ctx, st.ArticleID)
-	if err != nil {
-		return err
 	}
 	var comments []models.Comment
 	if e.Action == models.ActionComment {
+		var err error
 		if comments, err = h.store.Comments(ctx, st.ID); err != nil {
 			return err
 		}
 	}
-	return sse(c, "update", views.LiveUpdate(st, p, who, views.ActionPhrase(e.Action), comments))
+	return sse(c, "update", views.LiveUpdate(st, ch.Progress, who, views.ActionPhrase(e.Action), comments))
 }
 
 // sse writes one server-sent event whose data is the rendered component.

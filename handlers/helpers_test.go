@@ -250,3 +250,13 @@ const tradeArticle = "Trade talks\n\nIn 2024, the US and Russia traded goods and
 
 // newBenchClient is newClient for benchmarks.
 func newBenchClient(b *testing.B) *client { return newClientWith(b, handlers.Config{}) }
+
+// articleList is the first page of the home page's list.
+func articleList(t testing.TB, store *models.Store) []models.ArticleSummary {
+	t.Helper()
+	list, err := store.ArticleList(t.Context(), models.ArticleCursor{}, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list.Items
+}

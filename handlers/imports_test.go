@@ -65,7 +65,7 @@ func TestImportURL(t *testing.T) {
 	forced := c.post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}, "force": {"true"}}, false)
 	wantStatus(t, forced, http.StatusSeeOther)
 	wantContains(t, c.get(forced.header.Get("Location")), "New version of an earlier article")
-	if list, _ := c.store.ArticleSummaries(t.Context()); len(list) != 2 {
+	if list := articleList(t, c.store); len(list) != 2 {
 		t.Fatalf("%d articles, want 2", len(list))
 	}
 }
@@ -89,7 +89,7 @@ func TestImportURLRefusals(t *testing.T) {
 			r := c.post("/articles/import", url.Values{"import_url": {tt.url}}, false)
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			wantContains(t, r, "Nothing was imported.", tt.want, `value="`+tt.url+`"`)
-			if list, _ := c.store.ArticleSummaries(t.Context()); len(list) != 0 {
+			if list := articleList(t, c.store); len(list) != 0 {
 				t.Fatal("a refused import stored an article")
 			}
 		})

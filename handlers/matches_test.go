@@ -20,7 +20,7 @@ func TestClaimMatchingAndReuse(t *testing.T) {
 	store := modeltest.Open(t)
 	idx := match.NewIndex()
 	hub := live.NewHub(store, 20*time.Millisecond, slog.New(slog.DiscardHandler))
-	hub.KeepMatches(store, idx)
+	hub.KeepMatches(t.Context(), store, idx, slog.New(slog.DiscardHandler))
 	ctx, stop := context.WithCancel(t.Context())
 	defer stop()
 	go hub.Run(ctx)
@@ -77,4 +77,25 @@ func TestClaimMatchingAndReuse(t *testing.T) {
 		t.Errorf("a stale reuse from the panel: %d, want 409", stale.status)
 	}
 	wantStatus(t, c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/reuse", other.ID), map[string]any{"from": other.ID, "version": 1}), http.StatusUnprocessableEntity)
+}
+
+// While the index fills after a start, the panel says so and the API asks
+// to come back; nothing pretends there is no earlier review.
+func TestMatchesWhileTheIndexLoads(t *testing.T) {
+	idx := match.NewIndex() // never filled: loading
+	c := newClientWith(t, handlers.Config{Matches: idx})
+	a := createArticle(t, c, "Trade", tradeArticle)
+	s := a.Statements[1]
+	panel := c.get(fmt.Sprintf("/statements/%d/matches", s.ID))
+	wantStatus(t, panel, http.StatusOK)
+	wantContains(t, panel, "Matching index loading", fmt.Sprintf(`id="matches-%d"`, s.ID))
+	api := c.api(http.MethodGet, fmt.Sprintf("/api/v1/statements/%d/matches", s.ID), nil)
+	wantStatus(t, api, http.StatusServiceUnavailable)
+	if api.header.Get("Retry-After") == "" {
+		t.Error("no Retry-After")
+	}
+	idx.SetReady()
+	if r := c.get(fmt.Sprintf("/statements/%d/matches", s.ID)); strings.Contains(r.body, "loading") {
+		t.Error("still loading once ready")
+	}
 }

@@ -103,7 +103,7 @@ func TestNewArticleFormRejectsBadInput(t *testing.T) {
 			wantContains(t, r, append(tt.want, "Nothing was saved.")...)
 		})
 	}
-	list, _ := c.store.ArticleSummaries(t.Context())
+	list := articleList(t, c.store)
 	if len(list) != 0 {
 		t.Fatalf("bad input stored %d articles", len(list))
 	}
@@ -129,7 +129,7 @@ func TestFormsNeedCSRFToken(t *testing.T) {
 			wantContains(t, r, "Reload the page and try again", `class="error-page`)
 		})
 	}
-	list, _ := c.store.ArticleSummaries(t.Context())
+	list := articleList(t, c.store)
 	if len(list) != 0 {
 		t.Fatal("a forged form stored an article")
 	}

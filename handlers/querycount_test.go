@@ -18,9 +18,16 @@ type sqlLog struct {
 	stmts []string
 }
 
-func watchSQL(t *testing.T, db *gorm.DB) *sqlLog {
+func watchSQL(t *testing.T, dbs ...*gorm.DB) *sqlLog {
 	t.Helper()
 	l := &sqlLog{}
+	for _, db := range dbs {
+		l.watch(t, db)
+	}
+	return l
+}
+
+func (l *sqlLog) watch(t *testing.T, db *gorm.DB) {
 	record := func(tx *gorm.DB) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
@@ -37,11 +44,10 @@ func watchSQL(t *testing.T, db *gorm.DB) *sqlLog {
 		"row":    cb.Row().After("gorm:row").Register("test:sqllog", record),
 		"raw":    cb.Raw().After("gorm:raw").Register("test:sqllog", record),
 	} {
-		if err != nil {
+		if err != nil && db.Dialector.Name() == "sqlite" || err != nil && !strings.Contains(err.Error(), "already") {
 			t.Fatalf("register %s callback: %v", name, err)
 		}
 	}
-	return l
 }
 
 func (l *sqlLog) start() { l.mu.Lock(); l.on, l.stmts = true, nil; l.mu.Unlock() }
@@ -57,7 +63,7 @@ func (l *sqlLog) stop() []string {
 // request: saving a verdict with a source from the panel (htmx).
 func TestVerdictSaveQueries(t *testing.T) {
 	c := newClient(t)
-	log := watchSQL(t, c.store.DB())
+	log := watchSQL(t, c.store.DB(), c.store.Writer())
 	a := createArticle(t, c, "Trade talks", tradeArticle)
 	stmt := a.Statements[1]
 	log.start()
@@ -72,16 +78,18 @@ func TestVerdictSaveQueries(t *testing.T) {
 		switch {
 		case strings.HasPrefix(q, "SELECT") && strings.Contains(q, "WHERE statements.id = "):
 			reads++
-		case strings.HasPrefix(q, "UPDATE `statements`"), strings.HasPrefix(q, `UPDATE "statements"`):
+		case strings.HasPrefix(q, "UPDATE `statements`"), strings.HasPrefix(q, `UPDATE "statements"`), strings.HasPrefix(q, "UPDATE statements "):
 			writes++
 		}
 	}
-	// 13: the session and its user (2), the statement and its sources
-	// (2), the version claim, the sources replaced (2), the history entry,
-	// then what the re-rendered panel shows: progress, comments, the
-	// article's sources, the next statement and the queue count.
-	if reads != 1 || writes != 1 || len(stmts) > 13 {
-		t.Errorf("a verdict save read the statement %d times and wrote it %d times (want once each), in %d SQL statements (want at most 13):\n%s",
+	// 14: the session and its user (2), the statement and its sources
+	// (2, before the write transaction), then in it the version claim,
+	// the sources replaced (2), the article's counters and the history
+	// entry; then what the re-rendered panel shows: progress (one row of
+	// counters), comments, the article's sources, the next statement and
+	// the queue count.
+	if reads != 1 || writes != 1 || len(stmts) > 14 {
+		t.Errorf("a verdict save read the statement %d times and wrote it %d times (want once each), in %d SQL statements (want at most 14):\n%s",
 			reads, writes, len(stmts), strings.Join(stmts, "\n"))
 	}
 }

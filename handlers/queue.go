@@ -34,7 +34,7 @@ func (h *Handler) queuePage(c echo.Context) error {
 }
 
 func (h *Handler) poolPage(c echo.Context) error {
-	result, err := h.store.Pool(c.Request().Context(), pageParam(c.QueryParam("page")), listPageSize)
+	result, err := h.store.Pool(c.Request().Context(), models.ParseStatementCursor(c.QueryParam("after")), listPageSize)
 	if err != nil {
 		return err
 	}

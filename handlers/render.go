@@ -45,10 +45,19 @@ func csrfToken(c echo.Context) string {
 	return token
 }
 
+// navKey is where page keeps the navigation counts it read, so that a
+// request reads them once.
+const navKey = "factcheck.nav"
+
 // page is what every full page needs: title, CSRF token, the user and the
 // counts in the navigation bar.
 func (h *Handler) page(c echo.Context, title string) views.Page {
 	p := views.Page{Title: title, CSRF: csrfToken(c), User: currentUser(c)}
+	if nav, ok := c.Get(navKey).(views.Page); ok { // counted already
+		p.QueueCount, p.Unread = nav.QueueCount, nav.Unread
+		return p
+	}
+	defer func() { c.Set(navKey, p) }()
 	if p.User != nil {
 		ctx := c.Request().Context()
 		var err error

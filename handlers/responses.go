@@ -252,12 +252,22 @@ func toWorkItems(rows []models.StatementRow, scale *rating.Scale, now time.Time)
 	return out
 }
 
-// pageJSON is one page of a list.
+// pageJSON is one page of a list. Total is counted up to models.MaxCount;
+// TotalCapped says there are more. Next, when set, is the "after" of the
+// following page (page numbers reach MaxCount deep; cursors go on).
 type pageJSON[T any] struct {
-	Items   []T   `json:"items"`
-	Page    int   `json:"page"`
-	PerPage int   `json:"per_page"`
-	Total   int64 `json:"total"`
+	Items       []T    `json:"items"`
+	Page        int    `json:"page"`
+	PerPage     int    `json:"per_page"`
+	Total       int64  `json:"total"`
+	TotalCapped bool   `json:"total_capped,omitempty"`
+	Next        string `json:"next,omitempty"`
+}
+
+// articleRefJSON names an article: the type-ahead's offers.
+type articleRefJSON struct {
+	ID    uint   `json:"id"`
+	Title string `json:"title"`
 }
 
 // notificationJSON is a notification in words, with the facts it holds.

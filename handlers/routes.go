@@ -60,7 +60,10 @@ type Handler struct {
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
 	matches *match.Index
-	imports chan struct{} // one token per import running
+	metrics *metrics
+	// articles keeps the article page's data by revision (article_cache.go).
+	articles *articleCache
+	imports  chan struct{} // one token per import running
 }
 
 // MaxRequestBytes caps any request body. It is above the 2 MB article limit
@@ -84,11 +87,12 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	}
 	h := &Handler{
 		store: store, log: cfg.Log, clock: cfg.Clock,
-		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
-		secure:  cfg.SecureCookies,
-		hub:     cfg.Live,
-		matches: cfg.Matches,
-		imports: make(chan struct{}, cfg.MaxImports),
+		fetcher:  &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
+		secure:   cfg.SecureCookies,
+		hub:      cfg.Live,
+		matches:  cfg.Matches,
+		articles: newArticleCache(),
+		imports:  make(chan struct{}, cfg.MaxImports),
 	}
 
 	e := echo.New()
@@ -100,6 +104,8 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	// nobody can dodge the sign-in rate limit by inventing headers.
 	e.IPExtractor = echo.ExtractIPDirect()
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true}))
+	h.metrics = h.newMetrics()
+	e.Use(h.metrics.observe)
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
@@ -136,7 +142,10 @@ func (h *Handler) routes(e *echo.Echo) {
 	api := e.Group("/api/v1", requireJSON)
 
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", staticHandler())))
+	// Operations, off the signed-in routes (ops.go).
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok") })
+	e.GET("/readyz", h.readyz)
+	e.GET("/metrics", h.metrics.handler())
 
 	// Signing in and the account (auth.go, account.go).
 	e.GET("/setup", h.setupPage)
@@ -164,11 +173,13 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.POST("/articles/import", h.importURL, create)
 	e.POST("/articles/upload", h.uploadArticle, create)
 	e.POST("/demo", h.loadDemo, create)
+	e.GET("/articles/suggest", h.suggestArticles, read)
 	e.GET("/articles/:id", h.showArticle, read)
 	e.POST("/articles/:id/delete", h.deleteArticle, remove)
 	api.GET("/articles", h.apiListArticles, read)
 	api.POST("/articles", h.apiCreateArticle, create)
 	api.POST("/articles/upload", h.uploadArticle, create)
+	api.GET("/articles/suggest", h.suggestArticles, read)
 	api.GET("/articles/:id", h.showArticle, read)
 	api.DELETE("/articles/:id", h.deleteArticle, remove)
 

@@ -24,16 +24,18 @@ func (h *Handler) searchPage(c echo.Context) error {
 	now := h.clock()
 	q := statementQuery(c.QueryParams())
 	f, err := h.statementFilter(q, now)
+	after := models.ParseStatementCursor(c.QueryParam("after"))
 	if isAPI(c) {
 		if err != nil {
 			return err
 		}
-		res, err := h.store.SearchStatements(ctx, f, pageParam(c.QueryParam("page")), listPageSize)
+		res, err := h.store.SearchStatements(ctx, f, after, pageParam(c.QueryParam("page")), listPageSize)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, pageJSON[workItemJSON]{
 			Items: toWorkItems(res.Items, h.store.Scale(), now), Total: res.Total, Page: res.Page, PerPage: res.PerPage,
+			TotalCapped: res.TotalCapped, Next: res.Next.String(),
 		})
 	}
 	v := views.SearchView{Query: q, Now: now}
@@ -45,12 +47,18 @@ func (h *Handler) searchPage(c echo.Context) error {
 	case err != nil:
 		return err
 	default:
-		if v.Result, err = h.store.SearchStatements(ctx, f, pageParam(c.QueryParam("page")), listPageSize); err != nil {
+		if v.Result, err = h.store.SearchStatements(ctx, f, after, pageParam(c.QueryParam("page")), listPageSize); err != nil {
 			return err
 		}
 	}
-	if v.Articles, err = h.store.ArticleSummaries(ctx); err != nil {
-		return err
+	if f.ArticleID != 0 {
+		list, err := h.store.SuggestArticles(ctx, q.Article, 1)
+		if err != nil {
+			return err
+		}
+		if len(list) == 1 {
+			v.Article = &list[0]
+		}
 	}
 	// Everyone, deactivated too: they may still hold work to hand on.
 	if v.Assignees, err = h.store.Users(ctx); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/apperr"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
@@ -47,6 +48,14 @@ func (h *Handler) statementMatches(c echo.Context) error {
 	st, err := h.store.StatementByID(c.Request().Context(), id)
 	if err != nil {
 		return err
+	}
+	if h.matches != nil && !h.matches.Ready() {
+		// The index fills in the background after a start.
+		if isAPI(c) {
+			c.Response().Header().Set("Retry-After", "30")
+			return apperr.New(http.StatusServiceUnavailable, "The claim-matching index is loading; try again in a minute.")
+		}
+		return render(c, http.StatusOK, views.MatchesLoading(st.ID))
 	}
 	found, err := h.matchesOf(c.Request().Context(), st)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/views"
 )
 
@@ -14,11 +15,12 @@ import (
 const notificationLimit = 100
 
 func (h *Handler) teamPage(c echo.Context) error {
-	team, err := h.store.TeamStats(c.Request().Context(), h.clock())
+	after := models.ParseArticleCursor(c.QueryParam("after"))
+	team, err := h.store.TeamStats(c.Request().Context(), h.clock(), after)
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, views.TeamOverviewPage(h.page(c, "Team"), views.TeamView{Team: team}))
+	return render(c, http.StatusOK, views.TeamOverviewPage(h.page(c, "Team"), views.TeamView{Team: team, First: after.IsZero()}))
 }
 
 // notificationsPage lists the user's notifications and marks them read;

@@ -12,6 +12,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Doc is a reviewed statement.
@@ -60,7 +61,17 @@ type Index struct {
 	live   int
 	dead   int
 	idfN   int // statement count the idf table was computed for
+	// ready is set once the index holds every reviewed statement; the
+	// desk fills it in the background after it starts.
+	ready atomic.Bool
 }
+
+// SetReady marks the index as holding every reviewed statement.
+func (ix *Index) SetReady() { ix.ready.Store(true) }
+
+// Ready reports whether the index has been filled; until then a query
+// may miss earlier reviews.
+func (ix *Index) Ready() bool { return ix.ready.Load() }
 
 type docRec struct {
 	id, article uint
@@ -118,6 +129,14 @@ func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.live
+}
+
+// Has reports whether the statement with the given ID is in the index.
+func (ix *Index) Has(id uint) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.slot[id]
+	return ok
 }
 
 // Add indexes d, replacing any statement with the same ID.

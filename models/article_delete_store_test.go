@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -42,21 +43,25 @@ func TestDeleteArticleIsSoftAndRestorable(t *testing.T) {
 		check("ArticleByID", err == nil)
 		_, err = tm.store.StatementByID(ctx, gone[1].ID)
 		check("StatementByID", err == nil)
-		sums, _ := tm.store.ArticleSummaries(ctx)
-		check("ArticleSummaries", len(sums) == 2)
+		page, _ := tm.store.ArticleList(ctx, models.ArticleCursor{}, 50)
+		check("ArticleList", len(page.Items) == 2)
+		hits, _ := tm.store.SuggestArticles(ctx, fmt.Sprint(id), 5)
+		check("SuggestArticles", len(hits) == 1)
+		_, err = tm.store.ArticleRevision(ctx, id)
+		check("ArticleRevision", err == nil)
 		list, _ := tm.store.Articles(ctx, 10, 0)
 		check("Articles", len(list) == 2)
 		q, _ := tm.store.Queue(ctx, tm.r1.ID, tm.now)
 		check("Queue", len(q) == 2)
 		n, _ := tm.store.QueueCount(ctx, tm.r1.ID)
 		check("QueueCount", n == 2)
-		pool, _ := tm.store.Pool(ctx, 1, 50)
+		pool, _ := tm.store.Pool(ctx, models.StatementCursor{}, 50)
 		check("Pool", pool.Total == 3) // 2 left of the deleted, 1 of the other
-		found, _ := tm.store.SearchStatements(ctx, models.StatementFilter{ArticleID: id}, 1, 50)
+		found, _ := tm.store.SearchStatements(ctx, models.StatementFilter{ArticleID: id}, models.StatementCursor{}, 1, 50)
 		check("SearchStatements", found.Total == 3)
 		notes, _ := tm.store.Notifications(ctx, tm.r1.ID, 10)
 		check("Notifications", len(notes) == 2)
-		team, _ := tm.store.TeamStats(ctx, tm.now)
+		team, _ := tm.store.TeamStats(ctx, tm.now, models.ArticleCursor{})
 		check("Team", len(team.Articles) == 2)
 	}
 	t.Run("deleted", func(t *testing.T) { visible(t, false) })

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -42,10 +44,20 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 			Sources: []Source{},
 		}
 	}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	scale := s.Scale()
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		stmts := a.Statements
 		a.Statements = nil // created below in batches, not by association
 		if err := tx.Create(a).Error; err != nil {
+			return err
+		}
+		var c counts
+		for i := range stmts {
+			c = c.plus(countsOf(scale, &stmts[i]))
+		}
+		err := tx.Create(&articleStats{ArticleID: a.ID, CreatedAt: a.CreatedAt, Statements: c.statements,
+			ToReview: c.toReview, Reviewed: c.reviewed, AssignedOpen: c.assignedOpen, Pool: c.pool, Revision: 1}).Error
+		if err != nil {
 			return err
 		}
 		for i := range stmts {
@@ -110,44 +122,76 @@ func (s *Store) Articles(ctx context.Context, limit, offset int) ([]Article, err
 	err := s.db.WithContext(ctx).
 		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where("deleted_at IS NULL").Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
+		Where(liveArticle("id")).Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: articles: %w", err)
 	}
 	return list, nil
 }
 
-// ArticleSummaries returns every article, newest first, with its progress.
-func (s *Store) ArticleSummaries(ctx context.Context) ([]ArticleSummary, error) {
-	var list []ArticleSummary
-	final := s.Scale().FinalKeys()
-	err := s.db.WithContext(ctx).Raw(`
-SELECT a.id, a.title, a.url, a.created_at,
-       COUNT(s.id) AS statements,
-       COALESCE(SUM(CASE WHEN (s.checkable OR s.verdict IN ?) AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS checkable,
-       COALESCE(SUM(CASE WHEN s.verdict IN ? AND NOT s.dismissed THEN 1 ELSE 0 END), 0) AS reviewed
-FROM articles a LEFT JOIN statements s ON s.article_id = a.id
-WHERE a.deleted_at IS NULL
-GROUP BY a.id, a.title, a.url, a.created_at
-ORDER BY a.created_at DESC, a.id DESC`, final, final).Scan(&list).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: article summaries: %w", err)
-	}
-	return list, nil
+// ArticleCursor is where a page of the article list starts: after the
+// article created at CreatedAt with ID, in the list's order (newest first).
+type ArticleCursor struct {
+	CreatedAt time.Time
+	ID        uint
 }
 
-// ArticleProgress returns how far the review of one article has come.
-func (s *Store) ArticleProgress(ctx context.Context, articleID uint) (Progress, error) {
-	var p Progress
-	final := s.Scale().FinalKeys()
-	err := s.db.WithContext(ctx).Raw(`
-SELECT COALESCE(SUM(CASE WHEN (checkable OR verdict IN ?) AND NOT dismissed THEN 1 ELSE 0 END), 0) AS total,
-       COALESCE(SUM(CASE WHEN verdict IN ? AND NOT dismissed THEN 1 ELSE 0 END), 0) AS reviewed
-FROM statements WHERE article_id = ?`, final, final, articleID).Scan(&p).Error
-	if err != nil {
-		return p, fmt.Errorf("models: progress of article %d: %w", articleID, err)
+// IsZero reports whether the cursor is the start of the list.
+func (c ArticleCursor) IsZero() bool { return c.ID == 0 }
+
+// ArticleList is one page of articles, newest first, with their progress.
+type ArticleList struct {
+	Items []ArticleSummary
+	// Next starts the following page; zero when this is the last.
+	Next ArticleCursor
+}
+
+// ArticleList lists up to limit articles, newest first, starting after
+// cursor, with their counters: one row per article, read by key.
+func (s *Store) ArticleList(ctx context.Context, after ArticleCursor, limit int) (ArticleList, error) {
+	q := s.db.WithContext(ctx).Table("articles a").
+		Select("a.id, a.title, a.url, a.created_at, st.statements, st.to_review AS checkable, st.reviewed").
+		Joins("JOIN article_stats st ON st.article_id = a.id").
+		// Not "deleted_at IS NULL": planners would read that index (every
+		// article) and sort, instead of reading by date.
+		Where(liveArticle("a.id"))
+	if !after.IsZero() {
+		q = q.Where("a.created_at < ? OR (a.created_at = ? AND a.id < ?)", after.CreatedAt, after.CreatedAt, after.ID)
 	}
-	return p, nil
+	var out ArticleList
+	err := q.Order("a.created_at DESC, a.id DESC").Limit(limit + 1).Scan(&out.Items).Error
+	if err != nil {
+		return out, fmt.Errorf("models: articles: %w", err)
+	}
+	if len(out.Items) > limit {
+		out.Items = out.Items[:limit]
+		last := out.Items[limit-1]
+		out.Next = ArticleCursor{CreatedAt: last.CreatedAt, ID: last.ID}
+	}
+	return out, nil
+}
+
+// SuggestArticles returns up to limit articles whose title has words
+// starting as those of q do, newest first: the type-ahead of filters. A
+// number finds the article with that id.
+func (s *Store) SuggestArticles(ctx context.Context, q string, limit int) ([]ArticleSummary, error) {
+	db := s.db.WithContext(ctx).Table("articles a").Select("a.id, a.title, a.url, a.created_at").Where(liveArticle("a.id"))
+	var out []ArticleSummary
+	if id, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(q), "#"), 10, 32); err == nil {
+		if err := db.Where("a.id = ?", id).Scan(&out).Error; err != nil {
+			return nil, fmt.Errorf("models: suggest articles: %w", err)
+		}
+		return out, nil
+	}
+	match, ok := s.textMatch("a", "title", q)
+	if !ok {
+		return nil, nil
+	}
+	err := db.Where(match.sql, match.args...).Order("a.created_at DESC, a.id DESC").Limit(limit).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: suggest articles: %w", err)
+	}
+	return out, nil
 }
 
 // ArticleTitle returns just the title of an article.

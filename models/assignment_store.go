@@ -110,7 +110,7 @@ func (s *Store) Assign(ctx context.Context, in AssignInput) ([]uint, error) {
 	now := s.nowUTC()
 	open := s.Scale().OpenKeys()
 	var ids []uint
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var assignee User
 		if err := tx.Take(&assignee, in.AssigneeID).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -171,6 +171,9 @@ func (s *Store) Assign(ctx context.Context, in AssignInput) ([]uint, error) {
 		if err := record(tx, now, history...); err != nil {
 			return err
 		}
+		if err := recountStats(tx, s.Scale(), articlesOf(stmts)...); err != nil {
+			return err
+		}
 		return notify(tx, now, assignmentNotices(in, stmts))
 	})
 	if err != nil {
@@ -197,6 +200,19 @@ func nothingToAssign(tx *gorm.DB, articleID uint) error {
 	return invalid("statements", "This article has no checkable statement left to review.")
 }
 
+// articlesOf lists the articles of the statements, each once.
+func articlesOf(stmts []Statement) []uint {
+	var out []uint
+	seen := map[uint]bool{}
+	for _, st := range stmts {
+		if !seen[st.ArticleID] {
+			seen[st.ArticleID] = true
+			out = append(out, st.ArticleID)
+		}
+	}
+	return out
+}
+
 func uniq(ids []uint) map[uint]bool {
 	m := make(map[uint]bool, len(ids))
 	for _, id := range ids {
@@ -214,7 +230,7 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 	}
 	now := s.nowUTC()
 	var ids []uint
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var had []Statement
 		q := tx.Model(&Statement{}).Select("id, article_id, assignee_id").
 			Where("id IN ? AND assignee_id IS NOT NULL", statementIDs).Where(liveArticle("article_id")).Order("id")
@@ -243,6 +259,9 @@ func (s *Store) Unassign(ctx context.Context, statementIDs []uint, byUserID uint
 			return err
 		}
 		if err := tx.CreateInBatches(&log, 200).Error; err != nil {
+			return err
+		}
+		if err := recountStats(tx, s.Scale(), articlesOf(had)...); err != nil {
 			return err
 		}
 		return notify(tx, now, unassignmentNotices(had, byUserID))

@@ -72,6 +72,10 @@ func (tm *team) article(n int, notCheckable ...int) []models.Statement {
 			tm.t.Fatal(err)
 		}
 	}
+	// Changed behind the store's back: its counters are recounted.
+	if err := tm.store.Recount(tm.t.Context()); err != nil {
+		tm.t.Fatal(err)
+	}
 	got, err := tm.store.ArticleByID(tm.t.Context(), a.ID)
 	if err != nil {
 		tm.t.Fatal(err)

@@ -46,13 +46,16 @@ func (s *Store) AddComment(ctx context.Context, statementID, userID uint, body s
 	if userID != 0 {
 		c.UserID = &userID
 	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var st Statement
 		err := tx.Select("id, article_id, assignee_id, reviewed_by_id").Where(liveArticle("article_id")).Take(&st, statementID).Error
 		if err != nil {
 			return notFound(err)
 		}
 		if err := tx.Create(c).Error; err != nil {
+			return err
+		}
+		if err := bumpStats(tx, st.ArticleID, counts{}); err != nil {
 			return err
 		}
 		if err := record(tx, now, entry{st.ArticleID, statementID, userID, ActionComment, nil, CommentBody{body}}); err != nil {
@@ -139,10 +142,12 @@ func (Presence) TableName() string { return "presences" }
 // TouchPresence notes that the user is looking at the article now.
 func (s *Store) TouchPresence(ctx context.Context, articleID, userID uint) error {
 	// An upsert, so two app instances touching at once cannot collide.
-	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "article_id"}, {Name: "user_id"}},
-		DoUpdates: clause.AssignmentColumns([]string{"seen_at"}),
-	}).Create(&Presence{ArticleID: articleID, UserID: userID, SeenAt: s.nowUTC()}).Error
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "article_id"}, {Name: "user_id"}},
+			DoUpdates: clause.AssignmentColumns([]string{"seen_at"}),
+		}).Create(&Presence{ArticleID: articleID, UserID: userID, SeenAt: s.nowUTC()}).Error
+	})
 	if err != nil {
 		return fmt.Errorf("models: presence on article %d: %w", articleID, err)
 	}
@@ -151,7 +156,9 @@ func (s *Store) TouchPresence(ctx context.Context, articleID, userID uint) error
 
 // LeavePresence notes that the user closed the article.
 func (s *Store) LeavePresence(ctx context.Context, articleID, userID uint) error {
-	err := s.db.WithContext(ctx).Where("article_id = ? AND user_id = ?", articleID, userID).Delete(&Presence{}).Error
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Where("article_id = ? AND user_id = ?", articleID, userID).Delete(&Presence{}).Error
+	})
 	if err != nil {
 		return fmt.Errorf("models: leave article %d: %w", articleID, err)
 	}

@@ -1,8 +1,10 @@
 package models
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -15,13 +17,7 @@ import (
 // A dsn starting with postgres:// or postgresql:// opens PostgreSQL; anything
 // else is a SQLite file path.
 func Open(dsn string) (*gorm.DB, error) {
-	cfg := &gorm.Config{
-		Logger:  logger.Discard,
-		NowFunc: func() time.Time { return time.Now().UTC() },
-		// Every multi-row change opens its own transaction explicitly;
-		// GORM's implicit per-statement transaction only costs time.
-		SkipDefaultTransaction: true,
-	}
+	cfg := config()
 	var dialector gorm.Dialector
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		dialector = postgres.Open(dsn)
@@ -37,9 +33,30 @@ func Open(dsn string) (*gorm.DB, error) {
 		return nil, fmt.Errorf("models: open database: %w", err)
 	}
 	if db.Dialector.Name() == "sqlite" {
-		// One writer at a time is all SQLite allows; a small pool of
-		// readers is plenty with WAL.
+		// A small pool of readers is plenty with WAL.
 		sqlDB.SetMaxOpenConns(8)
+		// One writer at a time is all SQLite allows: writes go through a
+		// small pool of their own that keeps their prepared statements (a
+		// statement prepared on the connection a transaction runs on is
+		// reused, not prepared again for every transaction).
+		wDB, err := sql.Open(sqlite.DriverName, sqliteDSN(dsn))
+		if err != nil {
+			Close(db)
+			return nil, fmt.Errorf("models: open database: %w", err)
+		}
+		// Two connections: while a write transaction holds one, a query
+		// met for the first time is prepared on the database through the
+		// other (see preparedPool); writers take turns (Store.write).
+		wDB.SetMaxOpenConns(2)
+		wDB.SetMaxIdleConns(2)
+		// A Config holds its pool and caches: the writer has its own.
+		w, err := gorm.Open(sqlite.New(sqlite.Config{Conn: newPreparedPool(wDB)}), config())
+		if err != nil {
+			wDB.Close()
+			Close(db)
+			return nil, fmt.Errorf("models: open database: %w", err)
+		}
+		writers.Store(sqlDB, w)
 	} else {
 		// A burst of requests queues for a connection rather than taking
 		// every connection the server allows (100 by default) from the
@@ -51,6 +68,32 @@ func Open(dsn string) (*gorm.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// config is how the desk uses GORM. Each pool needs a Config of its own.
+func config() *gorm.Config {
+	return &gorm.Config{
+		Logger:  logger.Discard,
+		NowFunc: func() time.Time { return time.Now().UTC() },
+		// Every multi-row change opens its own transaction explicitly;
+		// GORM's implicit per-statement transaction only costs time.
+		SkipDefaultTransaction: true,
+	}
+}
+
+// writers holds the write pool of each SQLite database Open opened, by its
+// read pool: the Store finds it there (see NewStore).
+var writers sync.Map // *sql.DB → *gorm.DB
+
+// writerOf is the pool writes to db go through: its own for SQLite, db
+// itself otherwise.
+func writerOf(db *gorm.DB) *gorm.DB {
+	if sqlDB, err := db.DB(); err == nil {
+		if w, ok := writers.Load(sqlDB); ok {
+			return w.(*gorm.DB)
+		}
+	}
+	return db
 }
 
 // sqliteDSN turns a file path into a DSN with the pragmas the desk relies on:
@@ -75,6 +118,13 @@ func Close(db *gorm.DB) error {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return fmt.Errorf("models: close database: %w", err)
+	}
+	committers.Delete(sqlDB)
+	if w, ok := writers.LoadAndDelete(sqlDB); ok {
+		if p, ok := w.(*gorm.DB).ConnPool.(*preparedPool); ok {
+			p.close()
+			p.db.Close()
+		}
 	}
 	if err := sqlDB.Close(); err != nil {
 		return fmt.Errorf("models: close database: %w", err)

@@ -286,7 +286,7 @@ func (s *Store) Restore(ctx context.Context, id uint, version int, userID uint) 
 func (s *Store) CreateStatement(ctx context.Context, articleID uint, start, end int, userID uint) (*Statement, error) {
 	var st Statement
 	now := s.nowUTC()
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		body, err := articleBody(tx, articleID)
 		if err != nil {
 			return err
@@ -306,6 +306,9 @@ func (s *Store) CreateStatement(ctx context.Context, articleID uint, start, end 
 			return err
 		}
 		if err := renumber(tx, articleID); err != nil {
+			return err
+		}
+		if err := recountStats(tx, s.Scale(), articleID); err != nil {
 			return err
 		}
 		return record(tx, now, entry{articleID, st.ID, userID, ActionCreate, nil, Created{Span: spanOf(&st)}})

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -259,8 +261,16 @@ func record(tx *gorm.DB, now time.Time, entries ...entry) error {
 		}
 		events[i] = e
 	}
-	if len(events) == 0 {
+	switch len(events) {
+	case 0:
 		return nil
+	case 1:
+		// The common case (a review, a comment) in plain SQL: it runs
+		// while SQLite's one writer is held, where every microsecond
+		// counts.
+		e := events[0]
+		return tx.Exec(`INSERT INTO statement_events (article_id, statement_id, user_id, action, before, after, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?)`, e.ArticleID, e.StatementID, e.UserID, e.Action, string(e.Before), string(e.After), e.CreatedAt).Error
 	}
 	return tx.CreateInBatches(&events, 200).Error
 }
@@ -294,23 +304,150 @@ func (s *Store) Activity(ctx context.Context, articleID, beforeID uint, limit in
 	return list, nil
 }
 
-// EventsAfter returns history entries with an id above afterID, oldest
-// first: how every app instance learns what others changed.
-func (s *Store) EventsAfter(ctx context.Context, afterID uint, limit int) ([]Event, error) {
-	var list []Event
-	err := s.db.WithContext(ctx).Where("id > ?", afterID).Order("id").Limit(limit).Find(&list).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: events after %d: %w", afterID, err)
+// EventCursor is how far a reader of the history has come. A cursor is
+// for one reader: EventsAfter returns the next one.
+//
+// On SQLite, whose single writer commits entries in the order of their
+// ids, the id of the last entry read is enough. On PostgreSQL an entry's
+// id is taken when it is written, not when its transaction commits, so a
+// reader following ids alone could pass an entry whose transaction was
+// still open and never see it. There entries are read in the order of the
+// transaction that wrote them (TxID, then id), and the cursor keeps two
+// places: Head, the last entry handed out, and Safe, below which every
+// transaction has ended, so nothing can appear any more. Between the two,
+// a transaction that commits late can still add entries: each read looks
+// there again for entries that became visible, and Seen drops those
+// already handed out, so that none is missed and none repeats.
+type EventCursor struct {
+	TxID uint64 // Head: the entry handed out last
+	ID   uint
+	Safe struct {
+		TxID uint64
+		ID   uint
 	}
-	return list, nil
+	Seen map[uint]uint64 // entries handed out past Safe: id → TxID
 }
 
-// LastEventID is the id of the newest history entry, or 0.
-func (s *Store) LastEventID(ctx context.Context) (uint, error) {
-	var id uint
-	err := s.db.WithContext(ctx).Model(&Event{}).Select("COALESCE(MAX(id), 0)").Scan(&id).Error
-	if err != nil {
-		return 0, fmt.Errorf("models: last event: %w", err)
+// LatestEvents is a cursor past every history entry committed so far.
+func (s *Store) LatestEvents(ctx context.Context) (EventCursor, error) {
+	db := s.db.WithContext(ctx)
+	var c EventCursor
+	if s.db.Dialector.Name() == "postgres" {
+		// Entries of transactions from the oldest one running on come
+		// later; everything before is committed, and skipped.
+		xmin, err := snapshotXmin(db)
+		if err != nil {
+			return c, fmt.Errorf("models: latest events: %w", err)
+		}
+		c.TxID, c.ID = xmin-1, math.MaxInt64
+		c.Safe.TxID, c.Safe.ID = c.TxID, c.ID
+		c.Seen = map[uint]uint64{}
+		return c, nil
 	}
-	return id, nil
+	err := db.Model(&Event{}).Select("COALESCE(MAX(id), 0)").Scan(&c.ID).Error
+	if err != nil {
+		return c, fmt.Errorf("models: latest events: %w", err)
+	}
+	return c, nil
+}
+
+// snapshotXmin is the id of the oldest transaction still running: every
+// transaction below it has ended.
+func snapshotXmin(db *gorm.DB) (uint64, error) {
+	var xmin uint64
+	err := db.Raw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").Scan(&xmin).Error
+	return xmin, err
+}
+
+// eventRow is a history entry with the transaction that wrote it.
+type eventRow struct {
+	Event
+	Tx uint64
+}
+
+// EventsAfter returns up to limit history entries after the cursor, in
+// the order they became visible, and the cursor past them: how every app
+// instance learns what others changed, never skipping an entry.
+func (s *Store) EventsAfter(ctx context.Context, after EventCursor, limit int) ([]Event, EventCursor, error) {
+	db := s.db.WithContext(ctx)
+	if s.db.Dialector.Name() != "postgres" {
+		var list []Event
+		if err := db.Where("id > ?", after.ID).Order("id").Limit(limit).Find(&list).Error; err != nil {
+			return nil, after, fmt.Errorf("models: events after %d: %w", after.ID, err)
+		}
+		if len(list) > 0 {
+			after.ID = list[len(list)-1].ID
+		}
+		return list, after, nil
+	}
+	if after.Seen == nil {
+		after.Seen = map[uint]uint64{}
+	}
+	// Read before the entries: a transaction below it ended before they
+	// were read, so its entries are among them.
+	xmin, err := snapshotXmin(db)
+	if err != nil {
+		return nil, after, fmt.Errorf("models: events: %w", err)
+	}
+	const cols = `SELECT e.*, e.txid::text::bigint AS tx FROM statement_events e WHERE `
+	var out []Event
+	if after.Safe.TxID != after.TxID || after.Safe.ID != after.ID {
+		// Late commits between Safe and Head that have become visible.
+		var late []eventRow
+		err := db.Raw(cols+`(e.txid, e.id) > (?::text::xid8, ?) AND (e.txid, e.id) <= (?::text::xid8, ?)
+ORDER BY e.txid, e.id`, strconv.FormatUint(after.Safe.TxID, 10), after.Safe.ID, strconv.FormatUint(after.TxID, 10), after.ID).
+			Scan(&late).Error
+		if err != nil {
+			return nil, after, fmt.Errorf("models: late events: %w", err)
+		}
+		for _, r := range late {
+			if _, ok := after.Seen[r.ID]; !ok {
+				out = append(out, r.Event)
+				after.Seen[r.ID] = r.Tx
+			}
+		}
+	}
+	var fresh []eventRow
+	err = db.Raw(cols+`(e.txid, e.id) > (?::text::xid8, ?) ORDER BY e.txid, e.id LIMIT ?`,
+		strconv.FormatUint(after.TxID, 10), after.ID, limit).Scan(&fresh).Error
+	if err != nil {
+		return nil, after, fmt.Errorf("models: events: %w", err)
+	}
+	for _, r := range fresh {
+		out = append(out, r.Event)
+		after.Seen[r.ID] = r.Tx
+		after.TxID, after.ID = r.Tx, r.ID
+	}
+	// Everything below xmin has ended: Safe moves up to it (never past
+	// Head), and what was seen below it need not be remembered.
+	if after.TxID < xmin {
+		after.Safe.TxID, after.Safe.ID = after.TxID, after.ID
+	} else if xmin-1 > after.Safe.TxID {
+		after.Safe.TxID, after.Safe.ID = xmin-1, math.MaxInt64
+	}
+	for id, tx := range after.Seen {
+		if tx < after.Safe.TxID || (tx == after.Safe.TxID && id <= after.Safe.ID) {
+			delete(after.Seen, id)
+		}
+	}
+	return out, after, nil
+}
+
+// OnChange calls fn after every write transaction the store commits: how
+// the live feed on this instance hears of changes at once, without
+// polling. (Other instances hear of them through PostgreSQL's
+// notifications; see EventsChannel.)
+func (s *Store) OnChange(fn func()) {
+	s.hooksMu.Lock()
+	defer s.hooksMu.Unlock()
+	s.onChange = append(s.onChange, fn)
+}
+
+func (s *Store) changed() {
+	s.hooksMu.Lock()
+	hooks := s.onChange
+	s.hooksMu.Unlock()
+	for _, fn := range hooks {
+		fn()
+	}
 }

@@ -166,8 +166,9 @@ func (s *Store) UnreadCount(ctx context.Context, userID uint) (int64, error) {
 
 // MarkNotificationsRead marks all of the user's notifications read.
 func (s *Store) MarkNotificationsRead(ctx context.Context, userID uint) error {
-	err := s.db.WithContext(ctx).Model(&Notification{}).
-		Where("user_id = ? AND read_at IS NULL", userID).Update("read_at", s.nowUTC()).Error
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID).Update("read_at", s.nowUTC()).Error
+	})
 	if err != nil {
 		return fmt.Errorf("models: mark notifications of user %d read: %w", userID, err)
 	}

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -24,10 +25,14 @@ type StatementRow struct {
 
 // StatementPage is one page of a statement list.
 type StatementPage struct {
-	Items   []StatementRow
-	Total   int64
-	Page    int // from 1
-	PerPage int
+	Items []StatementRow
+	Total int64
+	// TotalCapped: there are more than Total (MaxCount) to count.
+	TotalCapped bool
+	Page        int // from 1; 0 when the page started at a cursor
+	PerPage     int
+	// Next starts the following page; zero when this is the last.
+	Next StatementCursor
 }
 
 // Pages is how many pages the list has (at least 1).
@@ -105,33 +110,51 @@ func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 	return n, nil
 }
 
-// pool selects the unassigned pool: checkable statements, open, not
-// dismissed and unassigned; poolOrder puts the oldest article first, then
-// document order.
-func (s *Store) pool(db *gorm.DB) *gorm.DB {
-	return db.Model(&Statement{}).
-		Joins("JOIN articles ON articles.id = statements.article_id").
-		Where("statements.checkable = ? AND statements.dismissed = ? AND statements.verdict IN ? AND statements.assignee_id IS NULL",
-			true, false, s.Scale().OpenKeys()).
-		Where("articles.deleted_at IS NULL")
-}
+// poolWhere selects the unassigned pool: checkable statements, not
+// dismissed and unassigned (and open, which callers add by verdict). It is
+// the predicate of the partial index idx_statements_pool, written the same
+// way so that both databases use that index.
+const poolWhere = "checkable AND NOT dismissed AND assignee_id IS NULL"
 
-const poolOrder = "articles.created_at, articles.id, statements.position, statements.id"
-
-// Pool returns a page of the unassigned pool, in the order TakeNext
-// hands it out.
-func (s *Store) Pool(ctx context.Context, page, perPage int) (StatementPage, error) {
-	page, perPage = clampPage(page, perPage)
-	db := s.db.WithContext(ctx)
-	out := StatementPage{Page: page, PerPage: perPage}
-	if err := s.pool(db).Count(&out.Total).Error; err != nil {
-		return out, fmt.Errorf("models: pool size: %w", err)
+// poolAfter returns up to limit statements of the pool after cursor,
+// oldest article first, then in document order: the order TakeNext hands
+// them out. One index range per open rating, merged.
+func (s *Store) poolAfter(db *gorm.DB, after StatementCursor, limit int) ([]Statement, error) {
+	var parts []string
+	var args []any
+	for _, k := range s.Scale().OpenKeys() {
+		parts = append(parts, `SELECT * FROM (SELECT * FROM statements WHERE `+poolWhere+` AND verdict = ?
+AND (article_id, position, id) > (?, ?, ?) AND `+liveArticle("article_id")+` ORDER BY article_id, position, id LIMIT ?) p`)
+		args = append(args, k, after.ArticleID, after.Position, after.ID, limit)
 	}
 	var stmts []Statement
-	err := s.pool(db).Select("statements.*").Order(poolOrder).
-		Limit(perPage).Offset((page - 1) * perPage).Find(&stmts).Error
+	err := db.Raw(strings.Join(parts, " UNION ALL ")+" ORDER BY article_id, position, id LIMIT ?", append(args, limit)...).
+		Scan(&stmts).Error
+	return stmts, err
+}
+
+// Pool returns a page of the unassigned pool, in the order TakeNext
+// hands it out, starting after the cursor, and its size up to MaxCount
+// (counted in the pool's partial index).
+func (s *Store) Pool(ctx context.Context, after StatementCursor, perPage int) (StatementPage, error) {
+	_, perPage = clampPage(1, perPage)
+	db := s.db.WithContext(ctx)
+	out := StatementPage{PerPage: perPage}
+	if after.IsZero() {
+		out.Page = 1
+	}
+	var err error
+	count := db.Table("statements").Select("1").Where(poolWhere+" AND verdict IN ?", s.Scale().OpenKeys()).Where(liveArticle("article_id"))
+	if out.Total, out.TotalCapped, err = countUpTo(db, count); err != nil {
+		return out, fmt.Errorf("models: pool size: %w", err)
+	}
+	stmts, err := s.poolAfter(db, after, perPage+1)
 	if err != nil {
-		return out, fmt.Errorf("models: pool page %d: %w", page, err)
+		return out, fmt.Errorf("models: pool: %w", err)
+	}
+	if len(stmts) > perPage {
+		stmts = stmts[:perPage]
+		out.Next = cursorOf(stmts[perPage-1])
 	}
 	out.Items, err = rows(db, stmts)
 	return out, err
@@ -150,8 +173,8 @@ var poolEmpty = notFoundWith(ErrPoolEmpty, "Nothing is left to take: every check
 func (s *Store) TakeNext(ctx context.Context, userID uint) (*Statement, error) {
 	db := s.db.WithContext(ctx)
 	for range maxTakeAttempts {
-		var next []uint
-		if err := s.pool(db).Order(poolOrder).Limit(1).Pluck("statements.id", &next).Error; err != nil {
+		next, err := s.poolAfter(db, StatementCursor{}, 1)
+		if err != nil {
 			return nil, fmt.Errorf("models: take next for user %d: %w", userID, err)
 		}
 		if len(next) == 0 {
@@ -159,20 +182,21 @@ func (s *Store) TakeNext(ctx context.Context, userID uint) (*Statement, error) {
 		}
 		claimed, err := s.take(db, next[0], userID)
 		if err != nil {
-			return nil, fmt.Errorf("models: take statement %d for user %d: %w", next[0], userID, err)
+			return nil, fmt.Errorf("models: take statement %d for user %d: %w", next[0].ID, userID, err)
 		}
 		if claimed {
-			return s.StatementByID(ctx, next[0])
+			return s.StatementByID(ctx, next[0].ID)
 		}
 	}
 	return nil, fmt.Errorf("models: take next for user %d: the pool kept changing; gave up after %d tries", userID, maxTakeAttempts)
 }
 
-// take claims statement id for the user if it is still in the pool.
-func (s *Store) take(db *gorm.DB, id, userID uint) (bool, error) {
+// take claims statement st for the user if it is still in the pool.
+func (s *Store) take(db *gorm.DB, st Statement, userID uint) (bool, error) {
 	now := s.nowUTC()
+	id := st.ID
 	claimed := false
-	err := db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(db.Statement.Context, func(tx *gorm.DB) error {
 		res := tx.Model(&Statement{}).
 			Where("id = ? AND assignee_id IS NULL AND checkable = ? AND dismissed = ? AND verdict IN ?", id, true, false, s.Scale().OpenKeys()).
 			Updates(map[string]any{"assignee_id": userID, "assigned_by_id": userID, "assigned_at": now,
@@ -181,8 +205,7 @@ func (s *Store) take(db *gorm.DB, id, userID uint) (bool, error) {
 			return res.Error // taken by someone else first: try the next one
 		}
 		claimed = true
-		var st Statement
-		if err := tx.Select("id, article_id").Take(&st, id).Error; err != nil {
+		if err := bumpStats(tx, st.ArticleID, counts{assignedOpen: 1, pool: -1}); err != nil {
 			return err
 		}
 		if err := record(tx, now, entry{st.ArticleID, id, userID, ActionTake, nil, Holder{userID}}); err != nil {

@@ -87,7 +87,7 @@ func TestTakeNextOrderAndPool(t *testing.T) {
 	tm.review(older[2].ID, tm.r2.ID)                                                 // 3 is reviewed
 	tm.assign(models.AssignInput{StatementIDs: ids(older[0]), AssigneeID: tm.r2.ID}) // 1 is assigned
 
-	page, err := tm.store.Pool(t.Context(), 1, 2)
+	page, err := tm.store.Pool(t.Context(), models.StatementCursor{}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestTakeNextConcurrent(t *testing.T) {
 					t.Errorf("statement %d has %d history entries, want one take", sid, len(h))
 				}
 			}
-			page, _ := tm.store.Pool(t.Context(), 1, 100)
+			page, _ := tm.store.Pool(t.Context(), models.StatementCursor{}, 100)
 			if page.Total != int64(tt.pool-want) {
 				t.Errorf("%d left in the pool, want %d", page.Total, tt.pool-want)
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"gorm.io/gorm"
 
@@ -55,10 +56,17 @@ func likePattern(s string) string {
 	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
 }
 
-func (f StatementFilter) apply(q *gorm.DB, scale *rating.Scale) *gorm.DB {
+// apply adds the filter's conditions to q. With byIndex the text is
+// looked up in the full-text index first (see SearchStatements).
+func (f StatementFilter) apply(s *Store, q *gorm.DB, scale *rating.Scale, byIndex bool) *gorm.DB {
 	open, final := scale.OpenKeys(), scale.FinalKeys()
 	q = q.Where(liveArticle("article_id"))
 	if t := strings.TrimSpace(f.Text); t != "" {
+		// The full-text index finds the statements with words starting
+		// as the query's do; LIKE keeps those holding the query as typed.
+		if m, ok := s.textMatch("statements", "text", t); ok && byIndex {
+			q = q.Where(m.sql, m.args...)
+		}
 		q = q.Where(`LOWER(text) LIKE LOWER(?) ESCAPE '\'`, likePattern(t))
 	}
 	if f.ArticleID != 0 {
@@ -118,30 +126,166 @@ func clampPage(page, perPage int) (int, int) {
 	return page, perPage
 }
 
+// MaxCount is how far lists count their matches: beyond it a total is
+// shown as "more than", so that counting never reads a large part of a
+// big desk. It also bounds how deep page numbers reach.
+const MaxCount = 1000
+
+// fewMatches is how many statements the full-text index may find for a
+// search to be answered from those alone (read, filtered and sorted);
+// beyond it, statements are read in the list's order until a page is full,
+// which takes few when the words are that common.
+const fewMatches = 2000
+
+// StatementCursor is where a page of a statement list starts: after the
+// statement at Position of article ArticleID, with ID.
+type StatementCursor struct {
+	ArticleID uint
+	Position  int
+	ID        uint
+}
+
+// IsZero reports whether the cursor is the start of the list.
+func (c StatementCursor) IsZero() bool { return c.ID == 0 }
+
+func cursorOf(st Statement) StatementCursor {
+	return StatementCursor{ArticleID: st.ArticleID, Position: st.Position, ID: st.ID}
+}
+
 // SearchStatements returns one page of the statements matching f, newest
-// article first, then in document order, with the total count.
-func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, page, perPage int) (StatementPage, error) {
+// article first, then in document order, with the total count (up to
+// MaxCount). The page starts after the cursor when it is set, else at
+// page (from 1).
+//
+// How it reads depends on what narrows the search, so that no search
+// reads a large part of a big desk: a filter that picks few statements
+// (an article, a person, a due date, words the full-text index finds
+// rarely) is read through its index and sorted; anything broader is read
+// in the list's order (the index idx_statements_search) until the page is
+// full.
+func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after StatementCursor, page, perPage int) (StatementPage, error) {
 	page, perPage = clampPage(page, perPage)
+	if !after.IsZero() {
+		page = 0
+	} else if (page-1)*perPage > MaxCount {
+		page = MaxCount/perPage + 1
+	}
 	db := s.db.WithContext(ctx)
 	scale := s.Scale()
 	out := StatementPage{Page: page, PerPage: perPage}
-	if err := f.apply(db.Model(&Statement{}), scale).Count(&out.Total).Error; err != nil {
-		return out, fmt.Errorf("models: count statements: %w", err)
-	}
-	var stmts []Statement
-	err := f.apply(db.Preload("Assignee"), scale).Order("article_id DESC, position, id").
-		Limit(perPage).Offset((page - 1) * perPage).Find(&stmts).Error
+	byIndex, inOrder, err := s.searchPlan(db, f)
 	if err != nil {
 		return out, fmt.Errorf("models: search statements: %w", err)
+	}
+	from := func() *gorm.DB {
+		if inOrder && s.db.Dialector.Name() == "sqlite" {
+			// SQLite's planner, without statistics, would rather read a
+			// broad index (verdict) and sort all it finds.
+			return db.Table("statements INDEXED BY idx_statements_search")
+		}
+		return db.Table("statements")
+	}
+	if out.Total, out.TotalCapped, err = countUpTo(db, f.apply(s, from().Select("1"), scale, byIndex)); err != nil {
+		return out, fmt.Errorf("models: count statements: %w", err)
+	}
+	q := f.apply(s, from().Preload("Assignee"), scale, byIndex)
+	if !after.IsZero() {
+		q = q.Where("article_id < ? OR (article_id = ? AND (position > ? OR (position = ? AND id > ?)))",
+			after.ArticleID, after.ArticleID, after.Position, after.Position, after.ID)
+	} else {
+		q = q.Offset((page - 1) * perPage)
+	}
+	var stmts []Statement
+	if err := q.Order("article_id DESC, position, id").Limit(perPage + 1).Find(&stmts).Error; err != nil {
+		return out, fmt.Errorf("models: search statements: %w", err)
+	}
+	if len(stmts) > perPage {
+		stmts = stmts[:perPage]
+		out.Next = cursorOf(stmts[perPage-1])
 	}
 	out.Items, err = rows(db, stmts)
 	return out, err
 }
 
-// StatementTypes lists the claim types statements have, for filters.
+// searchPlan says how to read a search: byIndex, through the full-text
+// index (its words are rare); inOrder, in the list's order (nothing in the
+// filter picks few statements).
+func (s *Store) searchPlan(db *gorm.DB, f StatementFilter) (byIndex, inOrder bool, err error) {
+	narrow := f.ArticleID != 0 || f.AssigneeID != 0 || f.ReviewedByID != 0 || f.Due == DueOverdue || f.Due == DueToday
+	if narrow {
+		return true, false, nil
+	}
+	m, ok := s.textMatch("statements", "text", strings.TrimSpace(f.Text))
+	if !ok {
+		return false, true, nil
+	}
+	// Count the index's finds alone, up to the limit: on SQLite straight
+	// from the full-text table, not through the list of every find.
+	probe := "SELECT COUNT(*) FROM (SELECT 1 FROM statements WHERE " + m.sql + " LIMIT ?) m"
+	if s.db.Dialector.Name() == "sqlite" {
+		probe = "SELECT COUNT(*) FROM (SELECT docid FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?) m"
+	}
+	var n int64
+	err = db.Raw(probe, append(m.args, fewMatches+1)...).Scan(&n).Error
+	if n <= fewMatches {
+		return true, false, err
+	}
+	return false, true, err
+}
+
+// countUpTo counts the rows q selects, up to MaxCount; capped reports that
+// there are more.
+func countUpTo(db, q *gorm.DB) (n int64, capped bool, err error) {
+	err = db.Raw("SELECT COUNT(*) FROM (?) m", q.Limit(MaxCount+1)).Scan(&n).Error
+	if n > MaxCount {
+		return MaxCount, true, err
+	}
+	return n, false, err
+}
+
+// match is a condition of a WHERE clause with its arguments.
+type match struct {
+	sql  string
+	args []any
+}
+
+// textMatch is the condition that table.column (of the row aliased as
+// alias) has words starting as each word of q does, served by the
+// full-text index of the column (see migrateScale); ok is false when q has
+// no word to look for.
+func (s *Store) textMatch(alias, column, q string) (m match, ok bool) {
+	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	if len(words) == 0 {
+		return m, false
+	}
+	if len(words) > 16 {
+		words = words[:16]
+	}
+	if s.db.Dialector.Name() == "postgres" {
+		for i, w := range words {
+			words[i] = w + ":*"
+		}
+		return match{"to_tsvector('simple', " + alias + "." + column + ") @@ to_tsquery('simple', ?)",
+			[]any{strings.Join(words, " & ")}}, true
+	}
+	table := map[string]string{"text": "statements", "title": "articles"}[column]
+	for i, w := range words {
+		words[i] = w + "*"
+	}
+	return match{alias + ".id IN (SELECT docid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)",
+		[]any{strings.Join(words, " ")}}, true
+}
+
+// StatementTypes lists the claim types statements have, for filters. It
+// reads the type index once per type (a loose index scan), not once per
+// statement.
 func (s *Store) StatementTypes(ctx context.Context) ([]string, error) {
 	var list []string
-	err := s.db.WithContext(ctx).Model(&Statement{}).Distinct("type").Where("type <> ?", "").Order("type").Pluck("type", &list).Error
+	err := s.db.WithContext(ctx).Raw(`WITH RECURSIVE t(type) AS (
+  SELECT MIN(type) FROM statements WHERE type > ''
+  UNION ALL
+  SELECT (SELECT MIN(type) FROM statements WHERE type > t.type) FROM t WHERE t.type IS NOT NULL
+) SELECT type FROM t WHERE type IS NOT NULL`).Scan(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: statement types: %w", err)
 	}

@@ -59,7 +59,7 @@ func TestSearchStatements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := tm.store.SearchStatements(t.Context(), tt.f, 1, 50)
+			page, err := tm.store.SearchStatements(t.Context(), tt.f, models.StatementCursor{}, 1, 50)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,7 +69,7 @@ func TestSearchStatements(t *testing.T) {
 		})
 	}
 	// Pages.
-	p2, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{}, 2, 3)
+	p2, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{}, models.StatementCursor{}, 2, 3)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -243,7 +244,7 @@ func (s *Store) UpdateSettings(ctx context.Context, in SettingsInput) (Settings,
 	}
 	now := s.nowUTC()
 	var saved deskSetting
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		var rows []deskSetting
 		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = 1").Limit(1).Find(&rows).Error; err != nil {
 			return err
@@ -288,7 +289,13 @@ func (s *Store) UpdateSettings(ctx context.Context, in SettingsInput) (Settings,
 		return Settings{}, fmt.Errorf("models: save settings: %w", err)
 	}
 	eff := s.effective(saved, scale)
-	s.settings.Store(eff)
+	before := s.settings.Swap(eff)
+	if !slices.Equal(before.Scale.FinalKeys(), scale.FinalKeys()) {
+		// The articles' counters of what is reviewed follow the scale.
+		if err := s.Recount(ctx); err != nil {
+			return *eff, err
+		}
+	}
 	return *eff, nil
 }
 

@@ -31,6 +31,38 @@ func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	return &st, nil
 }
 
+// StatementsByID returns the statements with those ids that exist, with
+// their reviewer, assignee and sources, in two queries: how the live feed
+// loads a batch of changes.
+func (s *Store) StatementsByID(ctx context.Context, ids []uint) ([]Statement, error) {
+	var list []Statement
+	if len(ids) == 0 {
+		return list, nil
+	}
+	err := s.db.WithContext(ctx).Joins("ReviewedBy").Joins("Assignee").
+		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Where("statements.id IN ?", ids).Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: statements %v: %w", ids, err)
+	}
+	return list, nil
+}
+
+// MatchStates returns, of the statements with those ids that exist, what
+// claim matching needs to judge them (id, article, text, verdict,
+// dismissed), in one light query.
+func (s *Store) MatchStates(ctx context.Context, ids []uint) ([]Statement, error) {
+	var list []Statement
+	if len(ids) == 0 {
+		return list, nil
+	}
+	err := s.db.WithContext(ctx).Select("id, article_id, text, verdict, dismissed").Where("id IN ?", ids).Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: statements %v: %w", ids, err)
+	}
+	return list, nil
+}
+
 // Review saves a reviewer's verdict, note, correction and sources for a
 // statement in one transaction that reads the statement once and writes it
 // once. A stale r.Version fails with a conflict (a *ConflictError cause),
@@ -44,84 +76,131 @@ func (s *Store) Review(ctx context.Context, id uint, r ReviewInput) (*Statement,
 // ReviewWith is Review of the input that build makes from the statement as
 // stored: how a partial change (the API's PATCH) keeps the fields it does
 // not name, still reading the statement once.
+//
+// The statement is read and the review validated before the write
+// transaction, so that SQLite's single writer is held only for the
+// writes: the version claim (a conditional UPDATE) makes sure nobody
+// changed the statement in between, or the save is a conflict.
 func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Statement) ReviewInput) (*Statement, error) {
 	scale := s.Scale()
+	st, err := statementByID(s.db.WithContext(ctx), id)
+	if err != nil {
+		if isExpected(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	r := build(st)
+	if err := r.Validate(scale, st.Verdict); err != nil {
+		return st, err
+	}
+	if st.Version != r.Version {
+		return st, conflict(st)
+	}
 	now := s.nowUTC()
-	var out *Statement
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		st, err := statementByID(tx, id)
-		if err != nil {
-			return err
+	next := *st
+	next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
+	next.Correction = ""
+	if scale.Of(r.Verdict).NeedsCorrection {
+		// A correction only means something with a rating that asks
+		// for one; keeping a stale one would leak into reports.
+		next.Correction = strings.TrimSpace(r.Correction)
+	}
+	next.ReviewedAt, next.ReviewedByID, next.ReviewedBy = nil, nil, nil
+	if scale.Final(r.Verdict) {
+		next.ReviewedAt = &now
+		if r.UserID != 0 {
+			next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
 		}
-		out = st
-		r := build(st)
-		if err := r.Validate(scale, st.Verdict); err != nil {
-			return err
+	}
+	// The workflow moves on when the review changed, or when a returned
+	// one is saved again (perhaps as it was, on purpose); saving an
+	// unchanged review keeps its approval.
+	status := statusAfterReview(scale, s.Settings().RequireApproval, next.Verdict)
+	same := st.Verdict == next.Verdict && st.Note == next.Note && st.Correction == next.Correction &&
+		slices.EqualFunc(st.Sources, r.Sources, func(a Source, b SourceInput) bool { return InputOf(a).sameAs(b) })
+	if !same || st.Status() == ReviewReturned || (st.Status() == ReviewOpen) != (status == ReviewOpen) {
+		setFlow(&next, flowFields(status, r.UserID, now))
+		if next.ApprovedByID != nil && r.By != nil && *next.ApprovedByID == r.By.ID {
+			next.ApprovedBy = r.By
 		}
-		if st.Version != r.Version {
-			return conflict(st)
-		}
-		next := *st
-		next.Verdict, next.Note, next.Version, next.UpdatedAt = r.Verdict, strings.TrimSpace(r.Note), st.Version+1, now
-		next.Correction = ""
-		if scale.Of(r.Verdict).NeedsCorrection {
-			// A correction only means something with a rating that asks
-			// for one; keeping a stale one would leak into reports.
-			next.Correction = strings.TrimSpace(r.Correction)
-		}
-		next.ReviewedAt, next.ReviewedByID, next.ReviewedBy = nil, nil, nil
-		if scale.Final(r.Verdict) {
-			next.ReviewedAt = &now
-			if r.UserID != 0 {
-				next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
+	}
+	var current *Statement // the statement as stored, on a conflict
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		assignee, ok, err := claimReview(tx, st, &next)
+		if err != nil || !ok {
+			if err == nil {
+				current, err = statementByID(tx, id)
+				if err == nil {
+					err = conflict(current)
+				}
 			}
-		}
-		fields := map[string]any{
-			"verdict": next.Verdict, "note": next.Note, "correction": next.Correction,
-			"reviewed_at": next.ReviewedAt, "reviewed_by_id": next.ReviewedByID,
-		}
-		// The workflow moves on when the review changed, or when a
-		// returned one is saved again (perhaps as it was, on purpose);
-		// saving an unchanged review keeps its approval.
-		status := statusAfterReview(scale, s.Settings().RequireApproval, next.Verdict)
-		same := st.Verdict == next.Verdict && st.Note == next.Note && st.Correction == next.Correction &&
-			slices.EqualFunc(st.Sources, r.Sources, func(a Source, b SourceInput) bool { return InputOf(a).sameAs(b) })
-		if !same || st.Status() == ReviewReturned || (st.Status() == ReviewOpen) != (status == ReviewOpen) {
-			flow := flowFields(status, r.UserID, now)
-			setFlow(&next, flow)
-			for k, v := range flow {
-				fields[k] = v
-			}
-		}
-		err = claimVersion(tx, st, now, fields)
-		if err != nil {
 			return err
 		}
+		// Assignments do not move the version: count with the assignee
+		// the statement has now.
+		was := *st
+		was.AssigneeID, next.AssigneeID = assignee, assignee
 		if next.Sources, err = replaceSources(tx, st, r.Sources, now); err != nil {
 			return err
 		}
-		if next.ReviewedByID != nil && next.ReviewedBy == nil {
-			var by User
-			if err := tx.Take(&by, *next.ReviewedByID).Error; err != nil {
-				return err
-			}
-			next.ReviewedBy = &by
-		}
-		out = &next
 		action := ActionReview
-		before, after := reviewChange(st, out)
+		before, after := reviewChange(st, &next)
 		if r.ReusedFrom != 0 {
 			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
 		}
-		return record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after})
+		if err := record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after}); err != nil {
+			return err
+		}
+		// Last: the article's row of counters is shared by everyone
+		// reviewing it, and stays locked until the commit.
+		return bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was)))
 	})
 	switch {
 	case err == nil:
-		return out, nil
 	case isExpected(err):
-		return out, err // out is the statement as stored, or nil
+		return current, err
+	default:
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
 	}
-	return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	if next.ReviewedByID != nil && next.ReviewedBy == nil {
+		if next.ReviewedBy, err = s.UserByID(ctx, *next.ReviewedByID); err != nil {
+			return nil, err
+		}
+	}
+	if next.AssigneeID == nil {
+		next.Assignee = nil
+	} else if next.Assignee == nil || next.Assignee.ID != *next.AssigneeID {
+		if next.Assignee, err = s.UserByID(ctx, *next.AssigneeID); err != nil {
+			return nil, err
+		}
+	}
+	return &next, nil
+}
+
+// claimReview writes the review of next over st in one conditional UPDATE
+// that only succeeds while the statement is still at st's version, and
+// returns who the statement is assigned to now; ok is false when someone
+// else changed it first.
+func claimReview(tx *gorm.DB, st, next *Statement) (assignee *uint, ok bool, err error) {
+	rows, err := tx.Raw(`UPDATE statements SET verdict = ?, note = ?, correction = ?, reviewed_at = ?, reviewed_by_id = ?,
+review_status = ?, approved_by_id = ?, approved_at = ?, return_reason = ?,
+version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING assignee_id`,
+		next.Verdict, next.Note, next.Correction, next.ReviewedAt, next.ReviewedByID,
+		next.Status(), next.ApprovedByID, next.ApprovedAt, next.ReturnReason,
+		next.UpdatedAt, st.ID, st.Version).Rows()
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, false, rows.Err()
+	}
+	var a *uint
+	if err := rows.Scan(&a); err != nil {
+		return nil, false, err
+	}
+	return a, true, rows.Close()
 }
 
 // replaceSources makes the statement's sources those of in, writing only
@@ -134,18 +213,21 @@ func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time)
 	if slices.EqualFunc(current, in, func(a, b SourceInput) bool { return a.sameAs(b) }) {
 		return st.Sources, nil
 	}
-	if err := tx.Where("statement_id = ?", st.ID).Delete(&Source{}).Error; err != nil {
+	// Plain SQL: this runs while SQLite's one writer is held.
+	if err := tx.Exec("DELETE FROM sources WHERE statement_id = ?", st.ID).Error; err != nil {
 		return nil, err
 	}
 	sources := make([]Source, len(in))
 	for i, x := range in {
-		sources[i] = x.source(st.ID, i+1, now)
-		sources[i].CreatedAt = now
-	}
-	if len(sources) > 0 {
-		if err := tx.Create(&sources).Error; err != nil {
+		src := x.source(st.ID, i+1, now)
+		src.CreatedAt = now
+		err := tx.Raw(`INSERT INTO sources (statement_id, position, url, title, publisher, quote, accessed_at, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, src.URL, src.Title, src.Publisher, src.Quote,
+			src.AccessedAt, src.CreatedAt).Row().Scan(&src.ID)
+		if err != nil {
 			return nil, err
 		}
+		sources[i] = src
 	}
 	return sources, nil
 }
@@ -171,7 +253,7 @@ func (s *Store) changeThen(ctx context.Context, id uint, version int, userID uin
 	}
 	now := s.nowUTC()
 	var out *Statement
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		st, err := statementByID(tx, id)
 		if err != nil {
 			return err
@@ -192,6 +274,11 @@ func (s *Store) changeThen(ctx context.Context, id uint, version int, userID uin
 			}
 		}
 		if err := record(tx, now, entry{st.ArticleID, id, userID, action, before, after}); err != nil {
+			return err
+		}
+		// Edits are rare and may move several statements (a split, a
+		// merge): recounting the article is simplest and always right.
+		if err := recountStats(tx, s.Scale(), st.ArticleID); err != nil {
 			return err
 		}
 		if out, err = statementByID(tx, id); err != nil || then == nil {

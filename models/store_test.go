@@ -63,8 +63,8 @@ func TestCreateArticleRejectsBadInput(t *testing.T) {
 			}
 		})
 	}
-	list, err := store.ArticleSummaries(t.Context())
-	if err != nil || len(list) != 0 {
+	list, err := store.ArticleList(t.Context(), models.ArticleCursor{}, 50)
+	if err != nil || len(list.Items) != 0 {
 		t.Fatalf("bad input stored something: %v %v", list, err)
 	}
 }

@@ -43,13 +43,20 @@ type Team struct {
 	Now       time.Time
 	WeekStart time.Time
 	Reviewers []ReviewerLoad
-	Articles  []ArticleLoad // those with work still open, oldest first
+	Articles  []ArticleLoad // a page of those with work still open, oldest first
+	// Next starts the following page of articles; zero on the last.
+	Next ArticleCursor
 }
 
+// TeamPageSize is how many articles in progress a page of the team view
+// shows.
+const TeamPageSize = 50
+
 // TeamStats counts, for every active user who may review, their open work
-// (due today, overdue) and what they reviewed this ISO week; and for every
-// article with open work, its progress.
-func (s *Store) TeamStats(ctx context.Context, now time.Time) (*Team, error) {
+// (due today, overdue) and what they reviewed this ISO week; and for a
+// page of the articles with open work, oldest first after the cursor,
+// their progress.
+func (s *Store) TeamStats(ctx context.Context, now time.Time, after ArticleCursor) (*Team, error) {
 	now = now.UTC()
 	t := &Team{Now: now, WeekStart: WeekStart(now)}
 	users, err := s.Assignees(ctx)
@@ -58,61 +65,86 @@ func (s *Store) TeamStats(ctx context.Context, now time.Time) (*Team, error) {
 	}
 	db := s.db.WithContext(ctx)
 	openKeys, finalKeys := s.Scale().OpenKeys(), s.Scale().FinalKeys()
+	// Each person's counts come through their own index range (open work
+	// by assignee, reviews by reviewer), never the whole table.
 	type count struct {
-		UserID                       uint
-		OpenCount, DueToday, Overdue int
-		DoneCount                    int
+		UserID                                  uint
+		OpenCount, DueToday, Overdue, DoneCount int
 	}
-	var open []count
-	err = db.Raw(`
-SELECT assignee_id AS user_id, COUNT(*) AS open_count,
-       COALESCE(SUM(CASE WHEN due_at >= ? AND due_at < ? THEN 1 ELSE 0 END), 0) AS due_today,
-       COALESCE(SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), 0) AS overdue
-FROM statements WHERE assignee_id IS NOT NULL AND verdict IN ? AND dismissed = ? AND `+liveArticle("article_id")+`
-GROUP BY assignee_id`, now, StartOfDay(now).AddDate(0, 0, 1), now, openKeys, false).Scan(&open).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: team open work: %w", err)
-	}
-	var done []count
-	err = db.Raw(`
-SELECT reviewed_by_id AS user_id, COUNT(*) AS done_count
-FROM statements WHERE reviewed_by_id IS NOT NULL AND verdict IN ? AND reviewed_at >= ? AND `+liveArticle("article_id")+`
-GROUP BY reviewed_by_id`, finalKeys, t.WeekStart).Scan(&done).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: team reviews this week: %w", err)
-	}
-	byUser := map[uint]*ReviewerLoad{}
 	t.Reviewers = make([]ReviewerLoad, len(users))
+	ids := make([]uint, len(users))
+	byUser := map[uint]*ReviewerLoad{}
 	for i, u := range users {
 		t.Reviewers[i] = ReviewerLoad{User: u}
+		ids[i] = u.ID
 		byUser[u.ID] = &t.Reviewers[i]
 	}
-	for _, c := range open {
-		if r := byUser[c.UserID]; r != nil {
-			r.Open, r.DueToday, r.Overdue = c.OpenCount, c.DueToday, c.Overdue
+	var loads []count
+	if len(ids) > 0 {
+		live := liveArticle("s.article_id")
+		open := `FROM statements s WHERE s.assignee_id = u.id AND s.verdict IN ? AND NOT s.dismissed AND ` + live
+		err = db.Raw(`SELECT u.id AS user_id,
+  (SELECT COUNT(*) `+open+`) AS open_count,
+  (SELECT COUNT(*) `+open+` AND s.due_at >= ? AND s.due_at < ?) AS due_today,
+  (SELECT COUNT(*) `+open+` AND s.due_at < ?) AS overdue,
+  (SELECT COUNT(*) FROM statements s WHERE s.reviewed_by_id = u.id AND s.reviewed_at >= ? AND s.verdict IN ? AND `+live+`) AS done_count
+FROM users u WHERE u.id IN ?`, openKeys, openKeys, now, StartOfDay(now).AddDate(0, 0, 1), openKeys, now,
+			t.WeekStart, finalKeys, ids).Scan(&loads).Error
+		if err != nil {
+			return nil, fmt.Errorf("models: team work: %w", err)
 		}
 	}
-	for _, c := range done {
+	for _, c := range loads {
 		if r := byUser[c.UserID]; r != nil {
-			r.DoneThisWeek = c.DoneCount
+			r.Open, r.DueToday, r.Overdue, r.DoneThisWeek = c.OpenCount, c.DueToday, c.Overdue, c.DoneCount
 		}
 	}
-	err = db.Raw(`
-SELECT a.id, a.title,
-       SUM(CASE WHEN s.checkable = ? OR s.verdict IN ? THEN 1 ELSE 0 END) AS total,
-       SUM(CASE WHEN s.verdict IN ? THEN 1 ELSE 0 END) AS reviewed,
-       SUM(CASE WHEN s.assignee_id IS NOT NULL AND s.verdict IN ? THEN 1 ELSE 0 END) AS assigned,
-       SUM(CASE WHEN s.assignee_id IS NULL AND s.checkable = ? AND s.verdict IN ? THEN 1 ELSE 0 END) AS unassigned,
-       SUM(CASE WHEN s.assignee_id IS NOT NULL AND s.verdict IN ? AND s.due_at < ? THEN 1 ELSE 0 END) AS overdue
-FROM articles a JOIN statements s ON s.article_id = a.id AND s.dismissed = ?
-WHERE a.deleted_at IS NULL
-GROUP BY a.id, a.title, a.created_at
-HAVING SUM(CASE WHEN (s.checkable = ? OR s.assignee_id IS NOT NULL) AND s.verdict IN ? THEN 1 ELSE 0 END) > 0
-ORDER BY a.created_at, a.id`,
-		true, finalKeys, finalKeys, openKeys, true, openKeys, openKeys, now, false, true, openKeys,
-	).Scan(&t.Articles).Error
-	if err != nil {
+	// The articles in progress come from their counters, by key, through
+	// the partial index of articles with open work; only their overdue
+	// statements are counted here, for the page shown.
+	q := db.Table("article_stats st").
+		Select("a.id, a.title, st.created_at, st.to_review AS total, st.reviewed, st.assigned_open AS assigned, st.pool AS unassigned").
+		Joins("JOIN articles a ON a.id = st.article_id").
+		Where("st.pool > 0 OR st.assigned_open > 0").Where(liveArticle("st.article_id"))
+	if !after.IsZero() {
+		q = q.Where("(st.created_at, st.article_id) > (?, ?)", after.CreatedAt, after.ID)
+	}
+	var page []struct {
+		ArticleLoad
+		CreatedAt time.Time
+	}
+	if err := q.Order("st.created_at, st.article_id").Limit(TeamPageSize + 1).Scan(&page).Error; err != nil {
 		return nil, fmt.Errorf("models: team article progress: %w", err)
+	}
+	if len(page) > TeamPageSize {
+		page = page[:TeamPageSize]
+		last := page[TeamPageSize-1]
+		t.Next = ArticleCursor{CreatedAt: last.CreatedAt, ID: last.ID}
+	}
+	ids = make([]uint, len(page))
+	for i, p := range page {
+		ids[i] = p.ID
+		t.Articles = append(t.Articles, p.ArticleLoad)
+	}
+	if len(ids) == 0 {
+		return t, nil
+	}
+	var overdue []struct {
+		ArticleID uint
+		N         int
+	}
+	err = db.Raw(`SELECT article_id, COUNT(*) AS n FROM statements
+WHERE article_id IN ? AND assignee_id IS NOT NULL AND verdict IN ? AND due_at < ? AND NOT dismissed
+GROUP BY article_id`, ids, openKeys, now).Scan(&overdue).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: team overdue work: %w", err)
+	}
+	for _, o := range overdue {
+		for i := range t.Articles {
+			if t.Articles[i].ID == o.ArticleID {
+				t.Articles[i].Overdue = o.N
+			}
+		}
 	}
 	return t, nil
 }

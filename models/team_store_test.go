@@ -27,7 +27,7 @@ func TestTeamStats(t *testing.T) {
 	tm.review(done[0].ID, tm.r2.ID)
 	tm.review(b[0].ID, tm.r1.ID)
 
-	team, err := tm.store.TeamStats(t.Context(), now)
+	team, err := tm.store.TeamStats(t.Context(), now, models.ArticleCursor{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestTeamStats(t *testing.T) {
 		t.Errorf("reviewers = %+v, want %+v", got, want)
 	}
 	// Eight days later, those reviews were last week and everything is overdue.
-	later, err := tm.store.TeamStats(t.Context(), now.Add(8*24*time.Hour))
+	later, err := tm.store.TeamStats(t.Context(), now.Add(8*24*time.Hour), models.ArticleCursor{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func (s *Store) createUser(ctx context.Context, in UserInput, allowed func(tx *g
 		return nil, fmt.Errorf("models: hash password: %w", err)
 	}
 	u := &User{Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: string(hash), Active: true}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if err := allowed(tx, in); err != nil {
 			return err
 		}
@@ -127,7 +127,7 @@ func (s *Store) UpdateUser(ctx context.Context, id uint, ch UserChange) (*User, 
 		return nil, invalid("role", "Choose a role: admin, editor or reviewer.")
 	}
 	var out User
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.First(&out, id).Error; err != nil {
 			return notFound(err)
 		}
@@ -201,7 +201,7 @@ func (s *Store) ChangePassword(ctx context.Context, id uint, ch PasswordChange) 
 		return fmt.Errorf("models: hash password: %w", err)
 	}
 	now := s.nowUTC()
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Model(&User{}).Where("id = ?", id).Updates(map[string]any{"password_hash": string(hash), "updated_at": now}).Error; err != nil {
 			return err
 		}

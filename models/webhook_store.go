@@ -114,7 +114,7 @@ func (s *Store) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, e
 	rand.Read(b)
 	w := &Webhook{URL: in.URL, Events: events, Secret: "whsec_" + hex.EncodeToString(b), Active: true,
 		CreatedByID: idOrNil(in.UserID), CreatedAt: s.nowUTC()}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&Webhook{}).Count(&n).Error; err != nil {
 			return err
@@ -153,11 +153,16 @@ func (s *Store) WebhookByID(ctx context.Context, id uint) (*Webhook, error) {
 
 // DeleteWebhook removes a webhook and its delivery log.
 func (s *Store) DeleteWebhook(ctx context.Context, id uint) error {
-	res := s.db.WithContext(ctx).Delete(&Webhook{}, id)
-	if res.Error != nil {
-		return fmt.Errorf("models: delete webhook %d: %w", id, res.Error)
+	var n int64
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		res := tx.Delete(&Webhook{}, id)
+		n = res.RowsAffected
+		return res.Error
+	})
+	if err != nil {
+		return fmt.Errorf("models: delete webhook %d: %w", id, err)
 	}
-	if res.RowsAffected == 0 {
+	if n == 0 {
 		return notFoundf("webhook %d", id)
 	}
 	return nil
@@ -216,12 +221,17 @@ func (s *Store) ClaimDelivery(ctx context.Context) (*WebhookDelivery, *Webhook, 
 			return nil, nil, err
 		}
 		d := due[0]
-		res := db.Model(&WebhookDelivery{}).Where("id = ? AND attempts = ? AND status = ?", d.ID, d.Attempts, DeliveryPending).
-			Updates(map[string]any{"attempts": d.Attempts + 1, "next_attempt_at": now.Add(deliveryLease)})
-		if res.Error != nil {
-			return nil, nil, fmt.Errorf("models: claim delivery %d: %w", d.ID, res.Error)
+		var claimed int64
+		err = s.write(ctx, func(tx *gorm.DB) error {
+			res := tx.Model(&WebhookDelivery{}).Where("id = ? AND attempts = ? AND status = ?", d.ID, d.Attempts, DeliveryPending).
+				Updates(map[string]any{"attempts": d.Attempts + 1, "next_attempt_at": now.Add(deliveryLease)})
+			claimed = res.RowsAffected
+			return res.Error
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("models: claim delivery %d: %w", d.ID, err)
 		}
-		if res.RowsAffected == 0 {
+		if claimed == 0 {
 			continue // another instance took it
 		}
 		d.Attempts++
@@ -247,7 +257,9 @@ func (s *Store) DeliveryResult(ctx context.Context, d *WebhookDelivery, code int
 	default:
 		set["next_attempt_at"] = now.Add(Backoff(d.Attempts))
 	}
-	err := s.db.WithContext(ctx).Model(&WebhookDelivery{}).Where("id = ?", d.ID).Updates(set).Error
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&WebhookDelivery{}).Where("id = ?", d.ID).Updates(set).Error
+	})
 	if err != nil {
 		return fmt.Errorf("models: result of delivery %d: %w", d.ID, err)
 	}

@@ -81,8 +81,8 @@ func TestControlCharacters(t *testing.T) {
 	if c, _ := d.store.Comments(t.Context(), st.ID); len(c) != 0 {
 		t.Errorf("%d comments stored", len(c))
 	}
-	if list, _ := d.store.ArticleSummaries(t.Context()); len(list) != 1 {
-		t.Errorf("%d articles stored, want 1", len(list))
+	if list, _ := d.store.ArticleList(t.Context(), models.ArticleCursor{}, 50); len(list.Items) != 1 {
+		t.Errorf("%d articles stored, want 1", len(list.Items))
 	}
 	if users, _ := d.store.Users(t.Context()); len(users) != 1 {
 		t.Errorf("%d users, want 1", len(users))

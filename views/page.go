@@ -151,12 +151,14 @@ func NewReviewForm(s *models.Statement) ReviewForm {
 	return ReviewForm{Statement: s, Input: in}
 }
 
-// HomeView is the home page: the articles, the new-article form as the
-// user left it, and the article just deleted, if any.
+// HomeView is the home page: a page of the articles, the new-article form
+// as the user left it, and the article just deleted, if any.
 type HomeView struct {
-	Articles []models.ArticleSummary
-	Form     ArticleForm
-	Deleted  *models.DeletedArticle
+	Articles models.ArticleList
+	// First is true on the first page of the list.
+	First   bool
+	Form    ArticleForm
+	Deleted *models.DeletedArticle
 }
 
 // ArticleView is the article page.
@@ -277,6 +279,8 @@ type PoolView struct {
 // TeamView is the editors' overview.
 type TeamView struct {
 	Team *models.Team
+	// First is true on the first page of the articles in progress.
+	First bool
 }
 
 // StatementQuery is the statement search form as typed; see
@@ -314,15 +318,46 @@ func (q StatementQuery) URL(n int) string {
 	return "/statements?" + v.Encode()
 }
 
+// AfterURL is the search page showing the results after cursor.
+func (q StatementQuery) AfterURL(c models.StatementCursor) string {
+	v := q.Values()
+	v.Set("after", c.String())
+	return "/statements?" + v.Encode()
+}
+
 // SearchView is the statement search page.
 type SearchView struct {
-	Query     StatementQuery
-	Result    models.StatementPage
-	Now       time.Time
-	Articles  []models.ArticleSummary
+	Query  StatementQuery
+	Result models.StatementPage
+	Now    time.Time
+	// Article is the article the search is narrowed to, if any: the
+	// type-ahead shows its title.
+	Article   *models.ArticleSummary
 	Assignees []models.User
 	Types     []string
 	Error     string // a filter that could not be read
+}
+
+// TeamView pages: the team view after cursor c.
+func teamAfterURL(c models.ArticleCursor) string { return "/team?after=" + c.String() }
+
+func homeAfterURL(c models.ArticleCursor) string { return "/?after=" + c.String() }
+
+func articleChoice(a *models.ArticleSummary) []models.ArticleSummary {
+	if a == nil {
+		return nil
+	}
+	return []models.ArticleSummary{*a}
+}
+
+func poolAfterURL(c models.StatementCursor) string { return "/pool?after=" + c.String() }
+
+// totalText is a list's total, "more than" when it was not counted out.
+func totalText(r models.StatementPage) string {
+	if r.TotalCapped {
+		return "More than " + itoa64(r.Total)
+	}
+	return itoa64(r.Total)
 }
 
 // NotificationsView lists the user's notifications; those unread until

@@ -62,21 +62,21 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 
-	// Live updates poll the shared history, so pages on every instance
-	// see changes made on any. They stop first on shutdown, ending the
-	// streams so in-flight requests can finish.
+	// Live updates read the shared history, so pages on every instance
+	// see changes made on any: woken by this instance's writes and, on
+	// PostgreSQL, by every instance's. They stop first on shutdown,
+	// ending the streams so in-flight requests can finish.
 	liveCtx, stopLive := context.WithCancel(ctx)
 	defer stopLive()
-	hub := live.NewHub(store, 300*time.Millisecond, log)
-	// The claim-matching index lives in memory, filled from the database at
-	// start and kept in step with the history by the hub.
-	matches := match.NewIndex()
-	started := time.Now()
-	if err := live.LoadMatches(ctx, store, matches); err != nil {
-		return err
+	hub := live.NewHub(store, 2*time.Second, log)
+	if db.Dialector.Name() == "postgres" {
+		go live.ListenPostgres(liveCtx, *dsn, hub, store, log)
 	}
-	log.Info("claim matching ready", "statements", matches.Len(), "took", time.Since(started).Round(time.Millisecond))
-	hub.KeepMatches(store, matches)
+	// The claim-matching index lives in memory, filled from the database
+	// in the background (the desk listens at once; the panel says the
+	// index is loading meanwhile) and kept in step with the history.
+	matches := match.NewIndex()
+	hub.KeepMatches(liveCtx, store, matches, log)
 	go hub.Run(liveCtx)
 	// Settings saved on another instance reach this one within a second;
 	// webhook deliveries queued by any instance are sent by one of them.

@@ -29,10 +29,24 @@ import (
 // tests create many users.
 func Open(t testing.TB) *models.Store {
 	t.Helper()
-	dsn := filepath.Join(t.TempDir(), "test.db")
+	return OpenDSN(t, DSN(t))
+}
+
+// DSN names a fresh, empty database (a SQLite file, or a PostgreSQL
+// database when FACTCHECK_TEST_POSTGRES is set) that is removed when the
+// test ends: for tests that open it more than once, as several instances
+// of the desk would.
+func DSN(t testing.TB) string {
+	t.Helper()
 	if admin := os.Getenv("FACTCHECK_TEST_POSTGRES"); admin != "" {
-		dsn = freshPostgres(t, admin)
+		return freshPostgres(t, admin)
 	}
+	return filepath.Join(t.TempDir(), "test.db")
+}
+
+// OpenDSN opens the database at dsn (from DSN) as Open does.
+func OpenDSN(t testing.TB, dsn string) *models.Store {
+	t.Helper()
 	db, err := models.Open(dsn)
 	if err != nil {
 		t.Fatalf("open test database: %v", err)

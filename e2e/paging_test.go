@@ -1,0 +1,133 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/factcheckdesk/factcheck/models"
+)
+
+// Long lists come a page at a time, by key: the home page, the pool, the
+// team's articles in progress and search all lead on to the next page; the
+// search's article filter is a type-ahead, not a list of every article.
+func TestPagingAndTypeahead(t *testing.T) {
+	d, p := newDesk(t)
+	// 60 articles, each a checkable claim, so every list runs over a page.
+	for i := range 60 {
+		body := fmt.Sprintf("The harbour bridge number %d cost $%d million in 2024, the council said.", i+1, 10+i)
+		d.App.CreateArticle(t, fmt.Sprintf("Bridge report %02d", i+1), body)
+	}
+
+	// Home: 50 newest, then the older ones.
+	p.Open("/")
+	p.WaitJS("the article list", `document.querySelectorAll("table.articles tbody tr").length === 50`)
+	if got := p.Text("table.articles tbody tr td a"); got != "Bridge report 60" {
+		t.Errorf("first article on the home page = %q, want the newest", got)
+	}
+	p.Screenshot("home-first-page")
+	follow(p, `#articles-pager a[rel=next]`)
+	p.WaitJS("the second page", `document.querySelectorAll("table.articles tbody tr").length === 10`)
+	if !strings.Contains(p.Text("table.articles tbody"), "Bridge report 01") {
+		t.Error("the oldest article is not on the second page")
+	}
+	follow(p, `#articles-pager a[rel=first]`)
+	p.WaitJS("the first page again", `document.querySelectorAll("table.articles tbody tr").length === 50`)
+
+	// The pool: 25 at a time, oldest article first.
+	p.Open("/pool")
+	p.WaitJS("the pool", `document.querySelectorAll("#pool li").length === 25`)
+	follow(p, `nav.pager a[rel=next]`)
+	p.WaitJS("the pool's second page", `document.querySelectorAll("#pool li").length > 0 && location.search.includes("after=")`)
+	if !strings.Contains(p.Text("#pool"), "Bridge report 26") {
+		t.Errorf("the pool's second page starts elsewhere: %.200s", p.Text("#pool"))
+	}
+
+	// The team's articles in progress: 50, then the rest.
+	p.Open("/team")
+	p.WaitJS("the team's articles", `document.querySelectorAll("#team-articles tbody tr").length === 50`)
+	follow(p, `#team-pager a[rel=next]`)
+	p.WaitJS("the rest", `document.querySelectorAll("#team-articles tbody tr").length === 10`)
+	p.Screenshot("team-second-page")
+
+	// Search: the article filter offers titles as they are typed.
+	target := articleByTitle(t, d, "Bridge report 42")
+	p.Open("/statements")
+	p.Do("type part of a title", chromedp.SendKeys(chromedp.ID("article"), "report 42"))
+	p.WaitJS("the type-ahead's offers", `[...document.querySelectorAll("#article-options option")].some(o => o.label === "Bridge report 42")`)
+	p.Screenshot("search-typeahead")
+	value := Eval[string](p, `[...document.querySelectorAll("#article-options option")].find(o => o.label === "Bridge report 42").value`)
+	if value != fmt.Sprint(target.ID) {
+		t.Fatalf("the offer's value = %q, want the article's id %d", value, target.ID)
+	}
+	p.Do("choose it and search",
+		chromedp.SetValue(chromedp.ID("article"), value),
+		chromedp.Click(chromedp.CSS(`form.search-form button[type=submit]`)))
+	waitLoaded(p, `location.search.includes("article=`+value+`") && document.getElementById("article-chosen") !== null`)
+	if got := p.Text("#article-chosen"); got != "Bridge report 42" {
+		t.Errorf("the chosen article shows as %q", got)
+	}
+	if got := p.Text("#results tbody"); !strings.Contains(got, "bridge number 42 ") || strings.Contains(got, "number 41 ") {
+		t.Errorf("results for article 42: %.300s", got)
+	}
+	// Everything: a page of 25, and the next.
+	p.Open("/statements?q=bridge")
+	p.WaitJS("a page of results", `document.querySelectorAll("#results tbody tr").length === 25`)
+	follow(p, `nav.pager a[rel=next]`)
+	p.WaitJS("the next page", `document.querySelectorAll("#results tbody tr").length === 25 && location.search.includes("after=")`)
+}
+
+// follow clicks the link sel and waits until the browser is at its page.
+func follow(p *Page, sel string) {
+	p.t.Helper()
+	href := Eval[string](p, `document.querySelector(`+"`"+sel+"`"+`).getAttribute("href")`)
+	// The pager sits at the foot of a page taller than the window: it is
+	// scrolled into view, then activated as a click would.
+	p.Do("scroll to "+sel, chromedp.ScrollIntoView(chromedp.CSS(sel)))
+	Eval[any](p, `document.querySelector(`+"`"+sel+"`"+`).click()`)
+	waitPath(p, href)
+}
+
+// waitPath waits until the browser shows the page at path (and query).
+func waitPath(p *Page, path string) {
+	p.t.Helper()
+	waitLoaded(p, `location.pathname + location.search === `+"`"+path+"`")
+}
+
+// waitLoaded waits until a page is loaded for which expr is true, through
+// the navigation that leads there (which a poll inside the page would not
+// survive).
+func waitLoaded(p *Page, expr string) {
+	p.t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	for time.Now().Before(deadline) {
+		ctx, cancel := p.step()
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && (`+expr+`)`))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	p.t.Fatalf("%s: the browser never showed a page where %s", p.Name, expr)
+}
+
+// articleByTitle finds a stored article by its title.
+func articleByTitle(t *testing.T, d *Desk, title string) models.ArticleSummary {
+	t.Helper()
+	list, err := d.App.Store.SuggestArticles(context.Background(), title, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		if a.Title == title {
+			return a
+		}
+	}
+	t.Fatalf("no article %q", title)
+	return models.ArticleSummary{}
+}
