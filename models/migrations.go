@@ -273,7 +273,7 @@ var migrations = []migration{
 	// Counters, key-paged lists, full-text search and a change feed
 	// that never skips, for a desk of years of work.
 	migrateScale,
-	// 7: desk settings, the review workflow, publication and webhooks.
+	// Desk settings, the review workflow, publication and webhooks.
 	migratePublication,
 }
 
