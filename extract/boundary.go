@@ -51,6 +51,11 @@ func (sg *segmenter) boundary(segStart, i, be int) (end, next int, ok bool) {
 	doc := sg.doc
 	if doc[i] == '.' {
 		if n, e := spacedEllipsis(doc, i, be); n >= 3 {
+			if c, quote := skipClosers(doc, e, be); quote {
+				// An ellipsis ending a quotation: “prices will fall. . . .”
+				k := skipSpaces(doc, c, be)
+				return c, c, k >= be || !runeLower(doc, k)
+			}
 			k := skipSpaces(doc, e, be)
 			switch {
 			case k >= be:
@@ -83,6 +88,9 @@ run:
 		}
 	}
 	j, quote := skipClosers(doc, j, be)
+	if j == i+1 && dots == 1 && runTogether(doc, segStart, i, be) {
+		return j, j, true // "turnout was 61 percent.Officials expected more"
+	}
 	if j < be && spaceAt(doc, j) == 0 {
 		return j, j, false // "U.S.A", "$5.2bn", "example.com", "1.)"
 	}
@@ -210,7 +218,7 @@ func (sg *segmenter) periodEnds(segStart, i, k, be int) bool {
 	for ws < i && strings.IndexByte("\"'([{*", doc[ws]) >= 0 {
 		ws++
 	}
-	for ws < i && (strings.HasPrefix(doc[ws:i], "“") || strings.HasPrefix(doc[ws:i], "‘")) {
+	for ws < i && (strings.HasPrefix(doc[ws:i], "“") || strings.HasPrefix(doc[ws:i], "‘") || strings.HasPrefix(doc[ws:i], "⁃") || strings.HasPrefix(doc[ws:i], "•")) {
 		ws += 3
 	}
 	word := doc[ws:i]
@@ -234,7 +242,12 @@ func (sg *segmenter) periodEnds(segStart, i, k, be int) bool {
 	case titles[lw]:
 		return false
 	case lw == "a.m" || lw == "p.m":
-		// "5 p.m. Officials said" ends; "9 a.m. Friday", "p.m. ET" do not.
+		// "5 p.m. Officials said" ends; "9 a.m. Friday", "p.m. ET" do not,
+		// nor "At 7 a.m. Mrs. Okafor opened…", where the time opens the
+		// sentence: a boundary needs a clause before the time.
+		if strings.Count(doc[segStart:ws], " ") < 3 {
+			return false
+		}
 		return opener || !timeFollowers[string(lowerASCII(nbuf[:0], next))] && runeUpper(doc, k)
 	case numberAbbrevs[lw] && isDigit(doc[k]):
 		return false
@@ -267,7 +280,7 @@ func isListMarkerWord(w string) bool {
 // onlyBulletBefore: doc[segStart:ws] is empty or a bullet and spaces.
 func onlyBulletBefore(doc string, segStart, ws int) bool {
 	s := strings.TrimSpace(doc[segStart:ws])
-	return s == "" || s == "•" || s == "-" || s == "*"
+	return s == "" || s == "•" || s == "-" || s == "*" || s == "⁃"
 }
 
 // isDotted matches "U.S", "a.m", "e.g", "Ph.D": letters in groups of one
@@ -343,4 +356,26 @@ func (sg *segmenter) nextListItem(i, be int) bool {
 	}
 	sg.listNext++
 	return true
+}
+
+// runTogether reports whether the "." at i joins two sentences without a
+// space: "61 percent.Officials", "bought 1,000.That", "Cabinet.This". The
+// word before is a number or a word of three letters or more ending in
+// lower case (not "U.S", "St", "example.com"); the word after is a
+// capitalised word of lower-case letters.
+func runTogether(doc string, segStart, i, be int) bool {
+	k := i + 1
+	if k+1 >= be || !isUpper(doc[k]) || !isLower(doc[k+1]) {
+		return false
+	}
+	ws := i
+	for ws > segStart && !isSpaceByte(doc[ws-1]) {
+		ws--
+	}
+	word := doc[ws:i]
+	if len(word) < 3 || strings.Contains(word, ".") || strings.Contains(word, "/") || strings.HasSuffix(word, "www") {
+		return false
+	}
+	last := word[len(word)-1]
+	return isLower(last) || isDigit(last) && isDigit(word[0])
 }

@@ -7,5 +7,8 @@ type Engine struct{}
 // Extract is the package's Extract.
 func (Engine) Extract(doc string) []Statement { return Extract(doc) }
 
+// Analyse is the package's Analyse.
+func (Engine) Analyse(doc string, known []Furniture) Result { return Analyse(doc, known...) }
+
 // Score is ScoreSentence.
 func (Engine) Score(text string) Statement { return ScoreSentence(text) }

@@ -38,20 +38,35 @@ type Statement struct {
 // held-out folds of the training data (see internal/train).
 const Threshold = 0.5
 
+// Result is what Analyse finds in a document: its statements and the page
+// furniture it left out of them, both in document order.
+type Result struct {
+	Statements []Statement
+	Furniture  []Furniture
+}
+
 // Extract splits doc into statements in document order, dropping page
 // furniture, and scores each one. It never panics and always returns offsets
 // inside doc on UTF-8 boundaries of the input, even for invalid UTF-8.
-func Extract(doc string) []Statement {
+func Extract(doc string) []Statement { return Analyse(doc).Statements }
+
+// Analyse is Extract that also returns the furniture it dropped, so that
+// nothing is silently lost: the desk shows it greyed, and an editor can
+// restore any of it as a statement. known is furniture the importer already
+// found (an HTML page's captions, infobox or reference list): every line
+// that starts inside a known span is furniture of its kind, whatever its
+// shape. Known spans out of order, out of range or of no kind are ignored.
+func Analyse(doc string, known ...Furniture) Result {
 	low := lowerDoc(doc)
-	spans := segment(doc, low)
+	spans, furn := segment(doc, low, known)
 	out := make([]Statement, len(spans))
 	fs := facetScanner{doc: doc, low: low}
 	var sc claim.Scorer
 	for n, sp := range spans {
 		st := &out[n]
 		st.Start, st.End, st.Text = sp.start, sp.end, doc[sp.start:sp.end]
-		st.Facets = fs.scan(sp.start, sp.end)
+		st.Facets = fs.scan(sp.start, sp.end, sp.heading)
 		judge(&sc, st, sp.heading)
 	}
-	return out
+	return Result{Statements: out, Furniture: furn}
 }

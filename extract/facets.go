@@ -46,13 +46,17 @@ type facetScanner struct {
 	low    string // lowerDoc(doc)
 	toks   []ftok
 	people map[string]bool
-	out    []Facet
-	slab   []Facet
+	// heading: the statement being scanned is a heading, where capitals
+	// do not mark names.
+	heading bool
+	out     []Facet
+	slab    []Facet
 }
 
 // scan returns the facets of the statement doc[s:e].
-func (fs *facetScanner) scan(s, e int) []Facet {
+func (fs *facetScanner) scan(s, e int, heading bool) []Facet {
 	doc := fs.doc
+	fs.heading = heading
 	fs.tokenize(doc, s, e)
 	// Facets of successive statements share one backing array (slab).
 	if cap(fs.slab)-len(fs.slab) < 8 {
@@ -140,6 +144,8 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 					sym = 'E'
 				case "£":
 					sym = 'L'
+				case "¥", "₹", "₩", "₽", "₦", "₱", "₺", "₴", "₪", "₫", "₵":
+					sym = 'M' // another currency sign
 				case "–", "—":
 					sym = '-'
 				}
@@ -194,9 +200,16 @@ func wordStart(doc string, i int) bool {
 }
 
 var (
-	scaleWords    = set("million", "billion", "trillion", "bn", "m", "tn", "mn", "k", "thousand")
-	currencyWords = set("dollars", "dollar", "euros", "euro", "pounds sterling", "roubles", "rubles", "yuan", "yen", "usd", "eur")
-	unitWords     = set("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+	scaleWords = set("million", "billion", "trillion", "bn", "m", "tn", "mn", "k", "thousand")
+	// currencyWords name a currency after a figure: "6.8bn rand", "500m
+	// rupees" (ISO codes are in the gazetteer: "ZAR 6.8bn").
+	currencyWords = set("dollars", "dollar", "euros", "euro", "roubles", "rubles", "ruble", "rouble", "yuan",
+		"renminbi", "yen", "rand", "rupees", "rupee", "rupiah", "pesos", "peso", "francs", "franc", "kronor", "krona",
+		"kroner", "krone", "zloty", "zlotys", "lira", "liras", "naira", "shillings", "shilling", "dinars", "dinar",
+		"dirhams", "dirham", "riyals", "riyal", "rials", "rial", "ringgit", "baht", "won", "dong", "hryvnias", "hryvnia",
+		"reais", "reals", "cedis", "cedi", "kwacha", "birr", "pence", "cents", "sterling", "pounds", "taka", "forint",
+		"lei", "leu", "rands", "bitcoins", "bitcoin")
+	unitWords = set("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
 		"metre", "meter", "ft", "feet", "foot", "kg", "kilograms", "tonnes", "tons", "acres", "hectares", "litres",
 		"liters", "gallons", "barrels", "inches", "cm", "mm", "sq", "square", "degrees", "mw", "gw", "kwh", "lb", "lbs")
 	speedUnits = set("mph", "km/h", "kph", "knots", "kmh")
@@ -212,6 +225,8 @@ var (
 	relDates  = set("yesterday", "today", "tomorrow", "tonight")
 	relPrefix = set("next", "last", "this", "previous", "coming", "past", "earlier", "later")
 	datePreps = set("on", "late", "early", "in", "within", "since", "by", "until", "from", "last", "next", "this")
+	// rangePreps open a period: "during 2014-15", "between 2007 and 2009".
+	rangePreps = set("during", "for", "between", "through", "throughout", "before", "after", "mid")
 )
 
 // Every facet word list is folded into one lexicon of bit masks, looked up
@@ -238,6 +253,8 @@ const (
 	fNotNames
 	fSpeechVerbs
 	fThingHeads
+	fRangePreps
+	fGazetteer // the first word of a name in the gazetteer
 )
 
 var facetTable = claim.NewTable(facetLexicon)
@@ -266,6 +283,8 @@ var facetLexicon = func() map[string]uint32 {
 		fNotNames:      notNames,
 		fSpeechVerbs:   speechVerbs,
 		fThingHeads:    thingHeads,
+		fRangePreps:    rangePreps,
+		fGazetteer:     gazetteerFirst,
 	} {
 		for w := range words {
 			m[w] |= bit
@@ -278,8 +297,14 @@ var facetLexicon = func() map[string]uint32 {
 func (fs *facetScanner) quantity(i int) {
 	t := &fs.toks[i]
 	switch {
-	case t.sym == '$' || t.sym == 'E' || t.sym == 'L' || t.low == "us" && fs.at(i+1).sym == '$':
+	case t.sym == '$' || t.sym == 'E' || t.sym == 'L' || t.sym == 'M' || t.low == "us" && fs.at(i+1).sym == '$':
 		fs.money(i)
+	case fs.at(i+1).num && (isCurrencyCode(t.text) || t.text == "Rs"):
+		k := i + 1 // "ZAR 6.8bn", "Rs 500 crore"
+		if fs.at(k+1).f&fScaleWords != 0 {
+			k++
+		}
+		fs.add(KindMoney, i, k)
 	case t.num:
 		fs.figure(i)
 	default:
@@ -288,12 +313,15 @@ func (fs *facetScanner) quantity(i int) {
 }
 
 // at is token k, or a zero token past the end.
-func (fs *facetScanner) at(k int) ftok {
+func (fs *facetScanner) at(k int) *ftok {
 	if k < len(fs.toks) {
-		return fs.toks[k]
+		return &fs.toks[k]
 	}
-	return ftok{}
+	return &noToken
 }
+
+// noToken is the token past the end; never written.
+var noToken ftok
 
 // money marks a currency sign and the figure written right after it:
 // "$5.2bn", "US$ 3 million", "€3".
@@ -335,10 +363,14 @@ func (fs *facetScanner) figure(i int) {
 	switch {
 	case next.sym == '%' && !next.space || next.low == "percent" || next.low == "per" && fs.at(i+2).low == "cent":
 		fs.percent(i)
+	case (next.low == "percentage" || next.low == "basis") && fs.at(i+2).low == "points":
+		fs.add(KindPercent, i, i+2) // "1.49 percentage points", "50 basis points"
+	case isYearRange(fs.toks[i].low):
+		fs.yearRange(i)
 	case (next.f&fScaleWords != 0) && (fs.at(i+2).f&fCurrencyWords != 0):
 		fs.add(KindMoney, i, i+2)
-	case (next.f&fCurrencyWords != 0):
-		fs.add(KindMoney, i, i+1)
+	case next.f&fCurrencyWords != 0 && (next.low != "pounds" || hasScale(fs.toks[i].low)), isCurrencyCode(next.text):
+		fs.add(KindMoney, i, i+1) // "35,000 rand", "6.8bn ZAR", but "200 pounds" may be a weight
 	case (next.f&fSpeedUnits != 0):
 		fs.add(KindSpeed, i, i+1)
 	case (next.f&fUnitWords != 0):
@@ -368,13 +400,38 @@ func (fs *facetScanner) percent(i int) {
 
 // timeSpan marks "two weeks" at i: a date when it says when ("within two
 // weeks"), else a duration.
+//
+// "Two years ago" is a date; "the past two years" a duration. "In 24
+// years" is a duration ("the first time in 24 years") unless the statement
+// looks ahead ("will meet in two weeks").
 func (fs *facetScanner) timeSpan(i int) {
 	t := fs.toks
-	if i > 0 && !t[i-1].used && (t[i-1].low == "within" || t[i-1].low == "in" || t[i-1].low == "after") {
+	if i+2 < len(t) && t[i+2].low == "ago" {
+		fs.add(KindDate, i, i+2)
+		return
+	}
+	if i > 0 && !t[i-1].used && (t[i-1].low == "within" || t[i-1].low == "after" || t[i-1].low == "in" && fs.future()) {
 		fs.add(KindDate, i-1, i+1)
 		return
 	}
-	fs.add(KindDuration, i, i+1)
+	from := i
+	if i > 0 && (t[i-1].low == "past" || t[i-1].low == "last") && !t[i-1].used {
+		from = i - 1
+		if from > 0 && t[from-1].low == "the" && !t[from-1].used {
+			from--
+		}
+	}
+	fs.add(KindDuration, from, i+1)
+}
+
+// future: the statement has "will", "'ll" or "going to".
+func (fs *facetScanner) future() bool {
+	for k := range fs.toks {
+		if w := fs.toks[k].low; w == "will" || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") || w == "going" && fs.at(k+1).low == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasUnitSuffix: "800km", "100ft", "1,250-2,500km" (but not "1970s", "5th").
@@ -406,6 +463,26 @@ func (fs *facetScanner) measurement(from, to int) {
 		}
 	}
 	fs.add(KindMeasurement, from, to)
+}
+
+// isYearRange: "2014-15", "2007-2009", "2014/15".
+func isYearRange(w string) bool {
+	k := strings.IndexAny(w, "-/")
+	if k != 4 || !isYearTok(w[:4]) {
+		return false
+	}
+	rest := w[5:]
+	return len(rest) == 2 && isDigit(rest[0]) && isDigit(rest[1]) || len(rest) == 4 && isYearTok(rest)
+}
+
+// yearRange marks a range of years as one date, with its preposition:
+// "during 2014-15", "for 2014/15".
+func (fs *facetScanner) yearRange(i int) {
+	from := i
+	if i > 0 && fs.toks[i-1].f&(fDatePreps|fRangePreps) != 0 && !fs.toks[i-1].used {
+		from = i - 1
+	}
+	fs.add(KindDate, from, i)
 }
 
 func isYearTok(w string) bool {
@@ -469,13 +546,29 @@ func (fs *facetScanner) date(i int) {
 		to = i
 	case (t[i].f&fRelDates != 0):
 		to = i
+	case t[i].low == "past" && i+1 < len(t) && t[i+1].f&fTimeUnits != 0:
+		// "the past decade": a duration.
+		from = i
+		if i > 0 && t[i-1].low == "the" && !t[i-1].used {
+			from = i - 1
+		}
+		fs.add(KindDuration, from, i+1)
+		return
 	case (t[i].f&fRelPrefix != 0) && i+1 < len(t) && ((t[i+1].f&fTimeUnits != 0) || (t[i+1].f&fWeekdays != 0) || t[i+1].low == "weekend"):
 		to = i + 1
+	}
+	if to < 0 && t[i].f&fMonths != 0 && t[i].cap && i > 0 && t[i-1].f&(fDatePreps|fRangePreps) != 0 {
+		to = i // "since September", "in March"
 	}
 	if to < 0 {
 		return
 	}
-	for n := 0; n < 2 && from > 0 && (t[from-1].f&fDatePreps != 0) && !t[from-1].used; n++ {
+	// A range is one date: "2023 to 2024", "June 13 to 17", "2007-2009".
+	if k := to + 1; k+1 < len(t) && (t[k].low == "to" || t[k].low == "and" && from > 0 && t[from-1].low == "between" || t[k].sym == '-' && !t[k].space) &&
+		t[k+1].num && !t[k+1].used && (isYearTok(t[k+1].low) || len(t[k+1].low) <= 2 && !isYearTok(t[to].low)) {
+		to = k + 1
+	}
+	for n := 0; n < 2 && from > 0 && (t[from-1].f&(fDatePreps|fRangePreps) != 0) && !t[from-1].used; n++ {
 		from-- // "on Thursday", "late on Thursday"
 	}
 	for k := from; k <= to; k++ {
@@ -519,6 +612,9 @@ func (fs *facetScanner) count(i int) {
 	t := fs.toks
 	w := t[i].low
 	if t[i].num {
+		if i >= 2 && t[i-1].low == "of" && t[i-2].f&fOrgWords != 0 && t[i-2].cap {
+			return // "Group of 20" is a name
+		}
 		if isYearTok(w) || strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") {
 			return
 		}
@@ -540,4 +636,14 @@ func (fs *facetScanner) count(i int) {
 		}
 		fs.add(KindCount, i, to)
 	}
+}
+
+// hasScale: a figure with a scale written onto it ("5m", "2.3bn").
+func hasScale(w string) bool {
+	for _, s := range [...]string{"m", "bn", "tn", "k", "mn"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s) && isDigit(w[len(w)-len(s)-1]) {
+			return true
+		}
+	}
+	return false
 }

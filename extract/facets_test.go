@@ -61,7 +61,7 @@ func TestDateFacets(t *testing.T) {
 	}{
 		{"It was signed on September 30, 2025, in Budapest.", []string{"on September 30, 2025"}},
 		{"It ended on 5 March 2024.", []string{"on 5 March 2024"}},
-		{"The measure funds the Pentagon through Sept. 30.", []string{"Sept. 30"}},
+		{"The measure funds the Pentagon through Sept. 30.", []string{"through Sept. 30"}},
 		{"It was signed on Jan. 5, 2024, and again on March 3.", []string{"on Jan. 5, 2024", "on March 3"}},
 		{"In May 2019 they met.", []string{"In May 2019"}},
 		{"May I ask who decided?", nil},
@@ -111,5 +111,54 @@ func TestNameKinds(t *testing.T) {
 				t.Errorf("names %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestNewsFacetClasses pins each facet class of the issue, with sentences
+// of our own: places and organisations from the gazetteer and their cues,
+// money in other currencies, durations, bare months, ranges, and no people
+// made of headings.
+func TestNewsFacetClasses(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string // "kind: text", every facet of these kinds
+		kinds    []string
+	}{
+		{"Exports from New Zealand and South Korea rose.", []string{"place: New Zealand", "place: South Korea"}, []string{KindPlace, KindPerson}},
+		{"The Cook Islands and the Faroe Islands voted.", []string{"place: Cook Islands", "place: Faroe Islands"}, []string{KindPlace, KindPerson}},
+		{"The Federal Reserve held rates, BMO Capital Markets said.", []string{"organisation: Federal Reserve", "speaker: BMO Capital Markets"}, []string{KindOrg, KindPerson, KindSpeaker}},
+		{"Officials at the Ministry of Health and the Reserve Bank of India agreed.", []string{"organisation: Ministry of Health", "organisation: Reserve Bank of India"}, []string{KindOrg, KindPerson}},
+		{"Cuba’s Castro met Zimbabwe’s Mugabe.", []string{"place: Cuba", "person: Castro", "place: Zimbabwe", "person: Mugabe"}, []string{KindPlace, KindPerson}},
+		{"The plant in Walsall closed.", []string{"place: Walsall"}, []string{KindPlace, KindPerson}},
+		{"The deal is worth 6.8bn rand, or 35,000 rand a household.", []string{"money: 6.8bn rand", "money: 35,000 rand"}, []string{KindMoney, KindCount}},
+		{"The state spent 500m rupees and ZAR 1.2bn on roads.", []string{"money: 500m rupees", "money: ZAR 1.2bn"}, []string{KindMoney, KindCount}},
+		{"Prices rose 1.5 percentage points after a 50 basis points cut.", []string{"percent: 1.5 percentage points", "percent: 50 basis points"}, []string{KindPercent, KindCount}},
+		{"It was the first strike in 24 years.", []string{"duration: 24 years"}, []string{KindDuration, KindDate}},
+		{"Talks will resume in two weeks.", []string{"date: in two weeks"}, []string{KindDuration, KindDate}},
+		{"Wages stagnated over the past decade.", []string{"duration: the past decade"}, []string{KindDuration, KindDate}},
+		{"Prices have risen since September.", []string{"date: since September"}, []string{KindDate}},
+		{"The festival runs from June 13 to 17.", []string{"date: from June 13 to 17"}, []string{KindDate, KindCount}},
+		{"Output fell in the 2007-2009 recession and during 2014-15.", []string{"date: 2007-2009", "date: during 2014-15"}, []string{KindDate, KindCount}},
+		{"Two years ago the plant employed 400 people.", []string{"date: Two years ago", "count: 400"}, []string{KindDate, KindCount, KindDuration}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			var got []string
+			for _, f := range ScoreSentence(tc.sentence).Facets {
+				if slices.Contains(tc.kinds, f.Kind) {
+					got = append(got, f.Kind+": "+f.Text)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("facets %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// A heading's capitals are not people; a known name is.
+	sts := Extract("Donald Trump spoke.\n\nTrump Meets Allies In Brussels Amid Budget Fight\n\nHe left.")
+	for _, f := range sts[1].Facets {
+		if f.Kind == KindPerson && f.Text != "Trump" {
+			t.Errorf("heading facet %+v", f)
+		}
 	}
 }

@@ -24,6 +24,9 @@ var (
 		"pentagon", "hamas", "hezbollah", "nato", "reuters", "jazeera", "social", "fox", "kommersant",
 		"association", "organisation", "organization", "commission", "parliament", "government", "service",
 		"bureau", "representative", "federation", "foundation", "centre", "center", "network", "cnn", "bbc",
+		"reserve", "markets", "journal", "statistics", "exchange", "authority", "administration", "programme",
+		"commission", "trust", "institution", "capital", "holdings", "airways", "university", "club", "court",
+		"cabinet", "sox", "fc",
 		"taliban", "guard", "force", "airlines", "police", "assembly", "authority", "board", "club", "school", "college", "house",
 		"motors", "electric", "dynamics", "mills", "atomics", "industries", "systems", "technologies", "partners")
 	// thingHeads end names of things, events and documents, which are not
@@ -34,7 +37,8 @@ var (
 		"convention", "declaration", "charter", "amendment", "vaccine", "drone", "drones", "aircraft", "jet",
 		"rocket", "ship", "bridge", "tower", "airport", "station", "street", "road", "avenue", "square", "hall",
 		"museum", "stadium", "hospital", "hotel", "festival", "championship", "league", "series", "one",
-		"system", "weapon", "weapons", "tank", "tanks", "fighter", "bomber", "carrier", "satellite")
+		"system", "weapon", "weapons", "tank", "tanks", "fighter", "bomber", "carrier", "satellite", "budget",
+		"factory", "plant", "index", "rate", "statement", "address", "speech", "review", "survey")
 	places = set("ukraine", "russia", "moscow", "kyiv", "kiev", "hungary", "budapest", "alaska", "israel", "gaza",
 		"washington", "us", "usa", "uk", "britain", "england", "france", "paris", "germany", "berlin", "china",
 		"beijing", "japan", "tokyo", "india", "iran", "iraq", "syria", "libya", "turkey", "egypt", "europe",
@@ -50,7 +54,7 @@ var (
 	auxiliaries = set("also", "later", "had", "has", "have", "was", "is", "were", "would", "then")
 	demonyms    = set("russian", "ukrainian", "hungarian", "american", "european", "british", "french", "german",
 		"chinese", "israeli", "palestinian", "iranian", "syrian", "us", "eu", "un", "western", "soviet")
-	notNames = set("i", "the", "a", "an", "in", "on", "at", "but", "and", "so", "if", "as", "after", "before",
+	notNames = set("i", "yet", "still", "thus", "unidentified", "the", "a", "an", "in", "on", "at", "but", "and", "so", "if", "as", "after", "before",
 		"following", "according", "meanwhile", "however", "besides", "commenting", "later", "next", "news",
 		"questions", "preparations", "this", "that", "these", "those", "it", "he", "she", "they", "we", "you",
 		"his", "her", "their", "our", "what", "why", "how", "when", "where", "who", "will", "did", "do", "does",
@@ -66,12 +70,28 @@ func (fs *facetScanner) name(i int) int {
 	t := fs.toks
 	end := i
 	for end+1 < len(t) {
+		if isPossessive(t[end].text) {
+			break // "Cuba’s Castro" is two names
+		}
 		nx := &t[end+1]
+		if nx.sym == '.' && !nx.space && len(t[end].text) == 1 && isUpper(t[end].text[0]) &&
+			end+2 < len(t) && t[end+2].cap && !t[end+2].used {
+			end += 2 // an initial: "George W. Bush"
+			continue
+		}
 		if nx.used || !nx.space && nx.sym != 0 {
 			break
 		}
 		if nx.cap && !nx.num {
 			end++
+			continue
+		}
+		if nx.low == "of" && end+2 < len(t) && t[end+2].num && !t[end+2].used && t[end].f&fOrgWords != 0 {
+			end += 2 // "Group of 20"
+			break
+		}
+		if nx.low == "and" && end+2 < len(t) && t[end+2].cap && !t[end+2].used && fs.hasOrgWord(i, end) {
+			end += 2 // "Office of Management and Budget"
 			continue
 		}
 		if nx.f&fNameJoiners != 0 {
@@ -86,15 +106,33 @@ func (fs *facetScanner) name(i int) int {
 		}
 		break
 	}
+	// "Bank of Zambia Chris Mvunga": an organisation named after a place,
+	// then a person.
+	if k := orgThenPerson(t, i, end); k > 0 {
+		fs.add(KindOrg, i, k)
+		return fs.name(k + 1)
+	}
+	// "Minutes of the Reserve Bank of Australia": the organisation starts
+	// after "of the".
+	if k := orgAfterOfThe(t, i, end); k > 0 {
+		i = k
+	}
 	// Trim leading words that are not part of the name: sentence openers,
 	// demonyms and titles (remembered: they tell us it is a person).
 	start, person := i, false
+	if i == end && len(t[i].text) >= 2 && isUpperText(t[i].text) && fs.gazetteerKind(i, i) == KindOrg {
+		fs.add(KindOrg, i, i) // "WHO", an acronym, not the pronoun
+		return i
+	}
 	for start <= end {
 		w := t[start].low
 		switch {
 		case (t[start].f&fNotNames != 0) && (start == 0 || w != "the" || start == end):
 		case (t[start].f&fTitleWords != 0) && start < end:
 			person = true
+			if start+3 <= end && (t[start+1].low == "for" || t[start+1].low == "of") && t[start+2].f&fTitleWords == 0 {
+				start += 2 // "Minister for Health David Davis": the portfolio is not the name
+			}
 		case (t[start].f&fDemonyms != 0) && start < end && !(t[end].f&fOrgWords != 0) && !(t[start+1].f&fPlaces != 0):
 		case (t[start].f&fNameJoiners != 0):
 		default:
@@ -128,12 +166,32 @@ trimmed:
 			break
 		}
 	}
+	if person && fs.heading && end > start {
+		end = start // a heading capitalises the words after the name: "President Obama Takes Actions"
+	}
 	kind := fs.nameKind(start, end, person)
 	if kind == KindOrg && titled < start {
 		start = titled // "General Dynamics" is a company, title and all
 	}
+	if kind == "" && start == end && i > 0 && fs.afterPossessivePlace(i) && t[start].f&(fOrgWords|fThingHeads|fPlaces) == 0 {
+		kind = KindPerson // "Cuba’s Castro"
+	}
+	if kind == "" && fs.placeByPreposition(i, start, end) {
+		kind = KindPlace // "in Walsall", "across Victoria"
+	}
 	if kind == "" {
 		return end
+	}
+	if n := len(fs.out); kind == KindPlace && n > 0 && fs.out[n-1].Kind == KindPlace && start >= 2 &&
+		t[start-1].sym == ',' && fs.out[n-1].End == t[start-2].e && fs.gazetteerKind(start, end) == KindPlace &&
+		gazetteer[strings.ToLower(fs.doc[fs.out[n-1].Start:fs.out[n-1].End])] == "" {
+		// "Everett, Washington": a town the gazetteer does not know and the
+		// region it is in (but "Romania, Italy and Ukraine" are three).
+		prev := fs.out[n-1].Start
+		fs.out = fs.out[:n-1]
+		for start > 0 && fs.toks[start-1].e > prev {
+			start--
+		}
 	}
 	fs.add(kind, start, end)
 	fs.trimPossessive()
@@ -150,6 +208,9 @@ trimmed:
 
 func (fs *facetScanner) nameKind(start, end int, person bool) string {
 	t := fs.toks
+	if k := fs.gazetteerKind(start, end); k != "" && !person {
+		return k
+	}
 	org, place := false, true
 	for k := start; k <= end; k++ {
 		org = org || (t[k].f&fOrgWords != 0)
@@ -160,17 +221,27 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 	last := t[end].low
 	acronym := end == start && len(t[start].text) >= 2 && len(t[start].text) <= 5 && isUpperText(t[start].text)
 	switch {
+	case person && start == end && t[start].f&fTitleWords != 0:
+		return "" // a title alone: "the President"
 	case person && !org && t[end].f&fThingHeads == 0:
 		return KindPerson
 	case org:
 		return KindOrg
-	case t[end].f&fThingHeads != 0 || strings.ContainsAny(fs.doc[t[start].s:t[end].e], "0123456789"):
+	case t[end].f&fThingHeads != 0 || fs.hasDigit(start, end):
 		return "" // a thing or an event, not a person: "Paris Agreement", "AGM-86 ALCM"
 	case place || (t[end].f&fPlaceHeads != 0) && end > start:
 		return KindPlace
 	case acronym:
 		return KindOrg
-	case end > start && end-start <= 3:
+	case fs.shouting(start, end) && end > start && end-start <= 3 && fs.labelFollows(end):
+		return KindPerson // a transcript's speaker: "DARYN KAGAN, CNN ANCHOR:"
+	case fs.people[last] && end-start <= 1:
+		return KindPerson // named in full before: "Trump"
+	case fs.heading || fs.shouting(start, end):
+		// Headings capitalise every word and shouting every letter: a
+		// run of capitals there is no evidence of a name.
+		return ""
+	case end > start && end-start <= 3 && !t[start].num:
 		return KindPerson
 	case fs.people[last]:
 		return KindPerson
@@ -183,6 +254,9 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 // trimPossessive drops "’s" from the last facet: "Hungary’s" → "Hungary".
 func (fs *facetScanner) trimPossessive() {
 	f := &fs.out[len(fs.out)-1]
+	if c := fs.doc[f.End-1]; c != 's' && c != '\'' && c != 0x99 {
+		return // no possessive ends it ("’" ends in 0x99)
+	}
 	for _, p := range []string{"’s", "'s", "’", "'"} {
 		if f.End-f.Start > len(p) && strings.HasSuffix(fs.doc[f.Start:f.End], p) {
 			f.End -= len(p)
@@ -215,7 +289,7 @@ func (fs *facetScanner) speakers() {
 		// "…,” said John Smith": the speaker follows the verb only after a
 		// quote or comma; otherwise it is the reported subject ("said
 		// Putin had raised").
-		if k > 0 && (t[k-1].sym == ',' || t[k-1].sym == '"' || t[k-1].sym == '~') && fs.promote(k+1, k+1, true) {
+		if k > 0 && (t[k-1].sym == ',' || t[k-1].sym == '"' || t[k-1].sym == '~') && fs.promote(k+1, k+6, true) {
 			continue
 		}
 		// "the US president said": a short lower-case noun phrase.
@@ -277,4 +351,116 @@ func isUpperText(s string) bool {
 		}
 	}
 	return true
+}
+
+// isPossessive: w ends in "’s" or "'s".
+func isPossessive(w string) bool { return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") }
+
+// gazetteerKind looks the name t[start..end] up in the gazetteer, whole.
+func (fs *facetScanner) gazetteerKind(start, end int) string {
+	if fs.toks[start].f&fGazetteer == 0 {
+		return ""
+	}
+	var buf [96]byte
+	b := buf[:0]
+	for k := start; k <= end; k++ {
+		if k > start {
+			b = append(b, ' ')
+		}
+		b = append(b, fs.toks[k].low...)
+		if len(b) > len(buf)-8 {
+			return ""
+		}
+	}
+	return gazetteer[string(b)]
+}
+
+// shouting: every letter of t[start..end] is a capital.
+func (fs *facetScanner) shouting(start, end int) bool {
+	return isUpperText(fs.doc[fs.toks[start].s:fs.toks[end].e]) && fs.toks[start].e-fs.toks[start].s > 1
+}
+
+// orgThenPerson finds "Bank of Zambia Chris Mvunga" in the run t[i..end]:
+// an organisation word, "of", a place, then two or more capitalised words.
+// It returns the index of the place, or 0.
+func orgThenPerson(t []ftok, i, end int) int {
+	for h := i; h+4 <= end; h++ {
+		if t[h].f&fOrgWords != 0 && t[h+1].low == "of" && t[h+2].f&fPlaces|gazetteerBit(t[h+2].low) != 0 && t[h+3].cap && t[h+4].cap {
+			return h + 2
+		}
+	}
+	return 0
+}
+
+// gazetteerBit is fPlaces when w alone is a place in the gazetteer.
+func gazetteerBit(w string) uint32 {
+	if gazetteer[w] == KindPlace {
+		return fPlaces
+	}
+	return 0
+}
+
+// orgAfterOfThe finds "Minutes of the Reserve Bank …": when the run has
+// "of the" before its organisation word, the organisation starts after
+// "the". It returns that index, or 0.
+func orgAfterOfThe(t []ftok, i, end int) int {
+	for k := i + 1; k+2 <= end; k++ {
+		if t[k].low == "of" && t[k+1].low == "the" {
+			for h := k + 2; h <= end; h++ {
+				if t[h].f&fOrgWords != 0 {
+					return k + 2
+				}
+			}
+			return 0
+		}
+		if t[k].f&fOrgWords != 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// hasOrgWord: the run t[i..end] has an organisation word.
+func (fs *facetScanner) hasOrgWord(i, end int) bool {
+	for k := i; k <= end; k++ {
+		if fs.toks[k].f&fOrgWords != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPossessivePlace: the token before t[i] is a place in the possessive:
+// "Cuba’s Castro".
+func (fs *facetScanner) afterPossessivePlace(i int) bool {
+	n := len(fs.out)
+	return n > 0 && fs.out[n-1].Kind == KindPlace && isPossessive(fs.toks[i-1].text) && fs.out[n-1].End <= fs.toks[i-1].e
+}
+
+// placePreps put a place after them: "in Walsall", "across Victoria".
+var placePreps = set("in", "across", "throughout", "near", "outside")
+
+// placeByPreposition: the name t[start..end] that nothing else typed
+// follows a place preposition and is one or two words, not a month, a
+// weekday or a known person.
+func (fs *facetScanner) placeByPreposition(i, start, end int) bool {
+	t := fs.toks
+	return i > 0 && i == start && placePreps[t[i-1].low] && end-start <= 1 &&
+		t[start].f&(fMonths|fWeekdays|fTitleWords|fNotNames) == 0 && !fs.people[t[end].low] && !t[start].num
+}
+
+// labelFollows: a comma or a colon follows t[end].
+func (fs *facetScanner) labelFollows(end int) bool {
+	n := fs.at(end + 1)
+	return n.sym == ',' || n.sym == ':'
+}
+
+// hasDigit: a token of t[start..end] has a digit ("AGM-86 ALCM").
+func (fs *facetScanner) hasDigit(start, end int) bool {
+	for k := start; k <= end; k++ {
+		if strings.ContainsAny(fs.toks[k].text, "0123456789") {
+			return true
+		}
+	}
+	return false
 }

@@ -18,7 +18,7 @@ func judge(sc *claim.Scorer, st *Statement, heading bool) {
 func ScoreSentence(text string) Statement {
 	st := Statement{End: len(text), Text: text}
 	fs := facetScanner{doc: text, low: lowerDoc(text)}
-	st.Facets = fs.scan(0, len(text))
+	st.Facets = fs.scan(0, len(text), false)
 	var sc claim.Scorer
 	judge(&sc, &st, false)
 	return st

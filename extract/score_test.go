@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCheckworthiness(t *testing.T) {
 	sts := Extract(article(t))
@@ -18,7 +21,7 @@ func TestCheckworthiness(t *testing.T) {
 		{"Moscow is about 800km (500 miles) from Kyiv.", true, "quantity", "measurement"},
 		{"It is really not clear.", false, "opinion", ""},
 		{"“I suspect both leaders", false, "opinion", ""},
-		{"Next week, US officials led by Secretary of State Marco Rubio will hold", false, "prediction", ""},
+		{"Next week, US officials led by Secretary of State Marco Rubio will hold", true, "scheduled", ""},
 		{"So, will the US agree to supply Tomahawks", false, "question", ""},
 		{"What are Tomahawk missiles?", false, "heading", ""},
 	}
@@ -93,5 +96,67 @@ func TestSameScoreForHeAndShe(t *testing.T) {
 				t.Errorf("%q scores %.3f, %q scores %.3f", tc.he, a.Score, tc.she, b.Score)
 			}
 		})
+	}
+}
+
+// TestNewsClaimClasses pins each class of the issue on news claims with
+// sentences of our own: the claim is judged, not its wrapper.
+func TestNewsClaimClasses(t *testing.T) {
+	tests := []struct {
+		sentence  string
+		checkable bool
+		typ       string
+	}{
+		// Scheduled, official or legal future facts are checkable;
+		// forecasts are not, whoever makes them.
+		{"The ban will take effect on 1 March.", true, "scheduled"},
+		{"The bill will be debated in the Senate this week.", true, "scheduled"},
+		{"The new tariffs will apply to imports from Monday.", true, "scheduled"},
+		{"Rates will rise twice next year, said Smith, an economist at the bank.", false, "prediction"},
+		{"“Rates will rise twice next year,” said Ana Smith, an economist.", false, "prediction"},
+		{"Unemployment will fall below 4% by the summer, the minister predicted.", false, "prediction"},
+		// Superlatives and comparisons about countries and economies, and
+		// official action, in speeches without figures.
+		{"No country has tested more people than we have.", true, ""},
+		{"Our economy is growing faster than any other economy in Europe.", true, "comparison"},
+		{"We have suspended all flights from the region.", true, "official action"},
+		// Attribution does not make an opinion or a plan checkable.
+		{"The minister said the plan should be scrapped.", false, "statement"},
+		{"“The bank stands ready to tighten policy further,” the governor, Chris Banda, said.", false, "prediction"},
+		// Plain general facts without figures.
+		{"Measles cases are rising in Europe.", true, "trend"},
+		// Exposition and promotion are not checkable, whatever their words.
+		{"First, the algorithm builds a distribution of the data.", false, "exposition"},
+		{"Inflation is usually measured with a consumer price index.", false, "exposition"},
+		{"Registration is now open for the two-day expo.", false, "promotion"},
+		// A description of something the article named stays checkable.
+		{"They usually carry conventional warheads but can also carry nuclear ones.", true, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			st := ScoreSentence(tc.sentence)
+			if st.Checkable != tc.checkable || tc.typ != "" && st.Type != tc.typ {
+				t.Errorf("checkable %v type %q (score %.2f, reasons %q), want %v %q", st.Checkable, st.Type, st.Score, st.Reasons, tc.checkable, tc.typ)
+			}
+		})
+	}
+}
+
+// TestNamedSourceReason: "attributed to a named source" needs a speaker;
+// the subject of "showed" or "found" is not one.
+func TestNamedSourceReason(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		named    bool
+	}{
+		{"Minutes released on Tuesday showed the Board recognised that wage growth was weak.", false},
+		{"A survey found the Government had lost support in Wales.", false},
+		{"Prices rose 3%, the Office for National Statistics said.", true},
+		{"According to the World Health Organization, cases fell by half.", true},
+	} {
+		st := ScoreSentence(tc.sentence)
+		if got := slices.Contains(st.Reasons, "attributed to a named source"); got != tc.named {
+			t.Errorf("%q: reasons %q, named source %v, want %v", tc.sentence, st.Reasons, got, tc.named)
+		}
 	}
 }

@@ -11,18 +11,20 @@ type span struct {
 	heading    bool
 }
 
-// segment splits doc into sentence spans, in order, skipping furniture; low
-// is lowerDoc(doc). It is
-// a single left-to-right pass with bounded look-around, so it runs in linear
-// time on any input.
+// segment splits doc into sentence spans, in order, and returns them with
+// the furniture it left out; low is lowerDoc(doc). It is a single
+// left-to-right pass with bounded look-around, so it runs in linear time on
+// any input.
 //
 // Paragraphs (runs of content lines) are segmented independently: a blank
 // line or a furniture line always ends a sentence, which keeps an unclosed
-// quote or parenthesis from swallowing the rest of the article.
-func segment(doc, low string) []span {
+// quote or parenthesis from swallowing the rest of the article. Before a
+// paragraph is segmented, its shape may make it furniture (see blocks.go).
+func segment(doc, low string, known []Furniture) ([]span, []Furniture) {
 	sg := segmenter{doc: doc, out: make([]span, 0, len(doc)/80+1)}
 	sec, promoLines := inArticle, 0
-	blockStart, blockEnd := -1, -1
+	var blk block
+	kn := knownSpans{list: known}
 	for ls := 0; ls <= len(doc); {
 		le := strings.IndexByte(doc[ls:], '\n')
 		if le < 0 {
@@ -32,6 +34,14 @@ func segment(doc, low string) []span {
 		}
 		ts, te := trimSpan(doc, ls, le)
 		kind := classifyLine(doc[ts:te], low[ts:te], sec)
+		if k := kn.at(ts, te); k != "" {
+			if blk.lines > 0 {
+				sg.paragraph(&blk)
+			}
+			sg.furniture(ts, te, k)
+			ls = le + 1
+			continue
+		}
 		if sec == inPromo && kind != lineBlank {
 			if promoLines++; promoLines > maxPromoLines {
 				// No end marker: the block was not a promotion after all.
@@ -40,29 +50,64 @@ func segment(doc, low string) []span {
 			}
 		}
 		if kind == lineContent {
-			if blockStart < 0 {
-				blockStart = ts
-			}
-			blockEnd = te
+			blk.addLine(doc, ts, te)
 		}
 		if sec = sec.next(kind); sec != inPromo {
 			promoLines = 0
 		}
-		if kind != lineContent && blockStart >= 0 {
-			sg.block(blockStart, blockEnd)
-			blockStart = -1
+		if kind != lineContent && blk.lines > 0 {
+			sg.paragraph(&blk)
+		}
+		if f := kind.furniture(); f != "" {
+			sg.furniture(ts, te, f)
 		}
 		ls = le + 1
 	}
-	if blockStart >= 0 {
-		sg.block(blockStart, blockEnd)
+	if blk.lines > 0 {
+		sg.paragraph(&blk)
 	}
-	return sg.out
+	sg.endOfDocument()
+	return sg.out, sg.furn
+}
+
+// knownSpans walks the furniture an importer found, in step with the lines.
+type knownSpans struct {
+	list []Furniture
+	last int // end of the last span used, to skip spans out of order
+}
+
+// at returns the kind of the known span the non-blank line [ts,te) starts
+// in, or "".
+func (k *knownSpans) at(ts, te int) string {
+	for len(k.list) > 0 {
+		f := k.list[0]
+		switch {
+		case f.Start < k.last || f.End <= f.Start || f.Kind == "":
+			k.list = k.list[1:] // out of order or empty: ignored
+		case f.End <= ts:
+			k.last = f.End
+			k.list = k.list[1:]
+		case f.Start <= ts && ts < te:
+			return f.Kind
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 type segmenter struct {
-	doc string
-	out []span
+	doc  string
+	out  []span
+	furn []Furniture
+	// stubs are paragraphs of one short unpunctuated line not yet
+	// segmented: a run of them is a sidebar or a list of links (see
+	// paragraph); prose tells whether one was seen.
+	stubs []block
+	prose bool
+	// listLines: the paragraph turned out to be a list of lines (after a
+	// line ending in a colon), so every line break ends an item.
+	listLines bool
 	// list numbering detected at the start of a paragraph ("1. …  2. …").
 	listStyle string // "", ".", ")", ".)"
 	listNext  int    // the next expected item number (or letter offset)
@@ -79,7 +124,7 @@ const (
 // block segments the paragraph doc[bs:be] (already trimmed).
 func (sg *segmenter) block(bs, be int) {
 	doc := sg.doc
-	sg.listStyle = ""
+	sg.listStyle, sg.listLines = "", false
 	if style, n, alpha, ok := listMarker(doc, bs, be); ok {
 		sg.listStyle, sg.listNext, sg.listAlpha = style, n+1, alpha
 	}
@@ -140,7 +185,7 @@ func (sg *segmenter) block(bs, be int) {
 			continue
 		case 0xe2:
 			// "…" (E2 80 A6) ends a sentence like "..."; "•" (E2 80 A2)
-			// starts a list item.
+			// and "⁃" (E2 81 83) start a list item.
 			if strings.HasPrefix(doc[i:], "…") && i > segStart && i >= parenUntil && i >= bracketUntil {
 				end, next, ok := sg.boundary(segStart, i, be)
 				if ok {
@@ -150,7 +195,7 @@ func (sg *segmenter) block(bs, be int) {
 				i = next
 				continue
 			}
-			if strings.HasPrefix(doc[i:], "•") && i > segStart {
+			if (strings.HasPrefix(doc[i:], "•") || strings.HasPrefix(doc[i:], "⁃")) && i > segStart {
 				sg.emit(segStart, i)
 				segStart = i
 			}
@@ -189,10 +234,23 @@ func indexFrom(s string, from int, c byte) int {
 	return len(s)
 }
 
-// emit appends the trimmed span [s,e) and marks headings.
+// emit appends the trimmed span [s,e) and marks headings. Furniture inside
+// a paragraph is set aside instead: a transcript note opening the sentence
+// ("(Applause.) We have…") or standing alone, a credit in parentheses, a
+// lower-case label line ("measles" over a photo).
 func (sg *segmenter) emit(s, e int) {
 	s, e = trimSpan(sg.doc, s, e)
 	if s >= e {
+		return
+	}
+	if n := transcriptNote(sg.doc[s:e]); n > 0 {
+		sg.furniture(s, s+n, FurnitureTranscript)
+		if s, e = trimSpan(sg.doc, s+n, e); s >= e {
+			return
+		}
+	}
+	if k := inlineFurniture(sg.doc, s, e); k != "" {
+		sg.furniture(s, e, k)
 		return
 	}
 	heading := isHeading(sg.doc, s, e)
@@ -274,9 +332,11 @@ func lastSignificant(doc string, s, e int) byte {
 
 // lineBreak decides whether the newline at i (inside a paragraph) ends the
 // current sentence. A line that starts in lower case continues the sentence
-// ("errant newlines"); so does a long line without final punctuation (hard
-// wrapped prose). Otherwise a line break is a boundary: short unpunctuated
-// lines are headings, list items or captions.
+// ("errant newlines"), unless it is an item of a list: after a line ending
+// in a colon, or short lines in a row that end no sentence ("features" /
+// "contact manager"). So does a long line without final punctuation (hard
+// wrapped prose), unless it is a bulleted item. Otherwise a line break is a
+// boundary: short unpunctuated lines are headings, list items or captions.
 func (sg *segmenter) lineBreak(segStart, i, be int) bool {
 	if segStart < 0 || segStart >= i {
 		return false
@@ -288,15 +348,30 @@ func (sg *segmenter) lineBreak(segStart, i, be int) bool {
 	if k >= be {
 		return true
 	}
-	if runeLower(sg.doc, k) {
-		return false
-	}
 	lineStart := strings.LastIndexByte(sg.doc[segStart:i], '\n') + 1 + segStart
 	ls, le := trimSpan(sg.doc, lineStart, i)
-	if le-ls >= 60 && !strings.ContainsRune(".!?:;", rune(lastSignificant(sg.doc, ls, le))) {
-		if _, _, _, list := listMarker(sg.doc, k, be); !list && !strings.HasPrefix(sg.doc[k:], "•") && sg.doc[k] != '-' && sg.doc[k] != '*' {
+	last := lastSignificant(sg.doc, ls, le)
+	if sg.listLines {
+		return true
+	}
+	if runeLower(sg.doc, k) {
+		if last == ':' {
+			sg.listLines = true
+			return true
+		}
+		ne := indexFrom(sg.doc[:be], k, '\n')
+		nl := lastSignificant(sg.doc, k, ne)
+		return le-ls < 40 && ne-k < 40 && le == i && !strings.ContainsRune(".!?,;", rune(nl)) && !strings.ContainsRune(",;", rune(last))
+	}
+	if le-ls >= 60 && !strings.ContainsRune(".!?:;", rune(last)) && !isBulleted(sg.doc[ls:le]) {
+		if _, _, _, list := listMarker(sg.doc, k, be); !list && !isBulleted(sg.doc[k:be]) {
 			return false
 		}
 	}
 	return true
+}
+
+// isBulleted: s starts with a bullet ("• ", "- ", "* ", "⁃").
+func isBulleted(s string) bool {
+	return strings.HasPrefix(s, "•") || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "⁃")
 }

@@ -159,6 +159,9 @@ type articleJSON struct {
 	StatementCount int             `json:"statement_count"`
 	ToReview       int             `json:"to_review"`
 	Reviewed       int             `json:"reviewed"`
+	// Furniture is the text extraction left out of review (captions,
+	// credits, menus…): {start, end, kind}, byte offsets into body.
+	Furniture []extract.Furniture `json:"furniture"`
 }
 
 func toArticle(a *models.Article, scale *rating.Scale) articleJSON {
@@ -167,7 +170,10 @@ func toArticle(a *models.Article, scale *rating.Scale) articleJSON {
 		ID: a.ID, Title: a.Title, Body: a.Body, URL: a.URL, Author: a.Author, PublishedAt: a.PublishedAt,
 		SiteName: a.SiteName, PreviousID: a.PreviousID, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
 		Statements: make([]statementJSON, len(a.Statements)), StatementCount: len(a.Statements),
-		ToReview: p.Total, Reviewed: p.Reviewed,
+		ToReview: p.Total, Reviewed: p.Reviewed, Furniture: a.Furniture,
+	}
+	if out.Furniture == nil {
+		out.Furniture = []extract.Furniture{}
 	}
 	for i := range a.Statements {
 		out.Statements[i] = *toStatement(&a.Statements[i])

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/factcheckdesk/factcheck/extract"
 )
 
 func readTestdata(t testing.TB, name string) []byte {
@@ -87,7 +89,7 @@ func checkNewsDoc(t *testing.T, doc Document) {
 	if doc.PublishedAt == nil || !doc.PublishedAt.Equal(time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC)) {
 		t.Errorf("PublishedAt = %v", doc.PublishedAt)
 	}
-	text := doc.Text
+	text := outsideFurniture(doc)
 	for _, want := range []string{
 		"Hereford councillors voted on Tuesday night to approve a £42 million pedestrian and cycle bridge across the River Wye, ending a decade-long dispute over how to ease congestion on the city’s only road crossing.\n\nThe proposal passed",
 		"materialise.\n\nHow the project will be paid for\n\nAccording to the council’s own figures",
@@ -110,7 +112,13 @@ func checkNewsDoc(t *testing.T, doc Document) {
 			t.Errorf("text contains furniture %q", furniture)
 		}
 	}
-	if strings.Contains(text, "\n\n\n") || strings.Contains(text, "  ") {
+	// The related-stories block inside the article is kept, marked as
+	// furniture, so that the desk can show it greyed.
+	if len(doc.Furniture) != 1 || doc.Furniture[0].Kind != extract.FurnitureNavigation ||
+		!strings.HasPrefix(doc.Text[doc.Furniture[0].Start:doc.Furniture[0].End], "Recommended stories\n\nTen best pubs") {
+		t.Errorf("Furniture = %+v", doc.Furniture)
+	}
+	if strings.Contains(doc.Text, "\n\n\n") || strings.Contains(doc.Text, "  ") {
 		t.Errorf("uncollapsed whitespace in %q", text)
 	}
 }

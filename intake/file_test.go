@@ -211,7 +211,7 @@ func TestReadFile(t *testing.T) {
 				}
 			}
 			for _, s := range tc.notInText {
-				if strings.Contains(doc.Text, s) {
+				if strings.Contains(outsideFurniture(doc), s) {
 					t.Errorf("Text contains %q", s)
 				}
 			}

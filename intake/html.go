@@ -42,6 +42,8 @@ func fromHTMLBytes(pageURL *url.URL, data []byte, contentType string) (Document,
 	}
 	meta := scanHead(doc, pageURL)
 
+	var aside setAside
+	aside.prepare(doc)
 	art, err := parseArticle(doc, pageURL)
 	if err != nil {
 		return Document{}, newErr(KindNoText, err, msgNoText)
@@ -49,7 +51,7 @@ func fromHTMLBytes(pageURL *url.URL, data []byte, contentType string) (Document,
 	if art.Node == nil {
 		return Document{}, newErr(KindNoText, errors.New("readability found no content node"), msgNoText)
 	}
-	text := renderText(art.Node)
+	text, furniture := renderArticle(art.Node, &aside)
 	if n := proseWords(art.Node); n < minArticleWords {
 		return Document{}, newErr(KindNoText, fmt.Errorf("only %d words outside links", n), msgNoText)
 	}
@@ -59,6 +61,7 @@ func fromHTMLBytes(pageURL *url.URL, data []byte, contentType string) (Document,
 		SiteName:     cleanLine(art.SiteName()),
 		CanonicalURL: meta.canonical,
 		Text:         text,
+		Furniture:    furniture,
 		Format:       FormatHTML,
 	}
 	if d.Title == "" {

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/factcheckdesk/factcheck/apperr"
+	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -47,8 +48,11 @@ type Document struct {
 	URL          string // the URL that was fetched (after redirects); empty for files
 	CanonicalURL string // <link rel=canonical> or og:url, resolved to an absolute URL
 	Text         string // plain UTF-8 text, see the package documentation
-	PublishedAt  *time.Time
-	Format       string // FormatURL, FormatText, FormatMD, FormatHTML or FormatDOCX
+	// Furniture are the spans of Text that the page's markup says are
+	// furniture (captions, infoboxes, reference lists…), in order.
+	Furniture   []extract.Furniture
+	PublishedAt *time.Time
+	Format      string // FormatURL, FormatText, FormatMD, FormatHTML or FormatDOCX
 }
 
 // Kind classifies an *Error so callers can react (e.g. choose an HTTP
@@ -166,11 +170,12 @@ func durationString(d time.Duration) string {
 // overrides the one found in the document.
 func (d Document) ArticleInput(title string) models.ArticleInput {
 	in := models.ArticleInput{
-		Title:    strings.TrimSpace(title),
-		Body:     d.Text,
-		URL:      d.CanonicalURL,
-		Author:   d.Byline,
-		SiteName: d.SiteName,
+		Title:     strings.TrimSpace(title),
+		Body:      d.Text,
+		URL:       d.CanonicalURL,
+		Author:    d.Byline,
+		SiteName:  d.SiteName,
+		Furniture: d.Furniture,
 	}
 	if in.Title == "" {
 		in.Title = d.Title

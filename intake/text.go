@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/factcheckdesk/factcheck/extract"
 )
 
 // textBuilder accumulates words and pending breaks. Breaks are collapsed:
@@ -18,6 +20,7 @@ type textBuilder struct {
 	space   bool // a space is pending
 	breaks  int  // pending newlines (0, 1 or 2)
 	started bool
+	mark    string // a furniture mark to write before the next word
 }
 
 func (b *textBuilder) brk(n int) {
@@ -38,6 +41,7 @@ func (b *textBuilder) flushPending() {
 
 func (b *textBuilder) word(w string) {
 	b.flushPending()
+	b.writeMark()
 	b.sb.WriteString(w)
 	b.started = true
 }
@@ -70,8 +74,18 @@ func (b *textBuilder) raw(s string) {
 		return
 	}
 	b.flushPending()
+	b.writeMark()
 	b.sb.WriteString(s)
 	b.started = true
+}
+
+// writeMark writes the pending furniture mark, so that the mark sits right
+// before the block's first word, after the breaks that open the block.
+func (b *textBuilder) writeMark() {
+	if b.mark != "" {
+		b.sb.WriteString(b.mark)
+		b.mark = ""
+	}
 }
 
 func (b *textBuilder) tab() {
@@ -86,9 +100,39 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' }
 // renderText converts an HTML subtree into plain text; see the package
 // documentation for the layout rules.
 func renderText(n *html.Node) string {
+	text, _ := renderArticle(n, nil)
+	return text
+}
+
+// renderArticle is renderText for readability's article: aside holds the
+// furniture blocks set aside before readability (nil for none). Each is put
+// back at its placeholder, and it and every element that is furniture by
+// its markup are returned as furniture spans of the text.
+func renderArticle(n *html.Node, aside *setAside) (string, []extract.Furniture) {
 	var b textBuilder
 	var walk func(n *html.Node, pre bool, listDepth int)
+	inFurniture := 0 // furniture blocks being rendered; nested ones are not marked again
+	// furniture renders n as a furniture block of kind.
+	furniture := func(n *html.Node, kind string, pre bool, listDepth int) {
+		b.brk(2)
+		b.mark = string(furnOpen) + string(kindCodes[kind])
+		inFurniture++
+		walk(n, pre, listDepth)
+		inFurniture--
+		if b.mark != "" {
+			b.mark = "" // nothing was written: no block
+		} else {
+			b.sb.WriteRune(furnClose)
+		}
+		b.brk(2)
+	}
 	walk = func(n *html.Node, pre bool, listDepth int) {
+		if aside != nil && n.Type == html.TextNode {
+			if blk, ok := aside.block(n.Data); ok {
+				furniture(blk.node, blk.kind, pre, listDepth)
+				return
+			}
+		}
 		switch n.Type {
 		case html.TextNode:
 			if pre {
@@ -108,6 +152,12 @@ func renderText(n *html.Node) string {
 		}
 		if isHidden(n) {
 			return
+		}
+		if aside != nil && inFurniture == 0 {
+			if kind, ok := furnitureKind(n); ok && kind != "" {
+				furniture(n, kind, pre, listDepth)
+				return
+			}
 		}
 		var after int
 		switch n.DataAtom {
@@ -167,7 +217,7 @@ func renderText(n *html.Node) string {
 		}
 	}
 	walk(n, false, 0)
-	return tidyText(b.sb.String())
+	return furnitureSpans(tidyText(b.sb.String()))
 }
 
 // listIndex returns the 1-based number of an <li> in its <ol>.

@@ -34,9 +34,10 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, e
 		}
 		a.PreviousID = &dup.Existing.ID
 	}
-	found := s.extractor.Extract(in.Body)
-	a.Statements = make([]Statement, len(found))
-	for i, x := range found {
+	res := s.extractor.Analyse(in.Body, in.Furniture)
+	a.Furniture = res.Furniture
+	a.Statements = make([]Statement, len(res.Statements))
+	for i, x := range res.Statements {
 		a.Statements[i] = Statement{
 			Position: i + 1, Start: x.Start, End: x.End, Text: x.Text,
 			Checkable: x.Checkable, Score: x.Score, Type: x.Type,

@@ -273,6 +273,8 @@ var migrations = []migration{
 	// Counters, key-paged lists, full-text search and a change feed
 	// that never skips, for a desk of years of work.
 	migrateScale,
+	// Page furniture the extractor set aside, shown greyed and restorable.
+	migrateFurniture,
 	// Desk settings, the review workflow, publication and webhooks.
 	migratePublication,
 }

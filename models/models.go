@@ -25,8 +25,11 @@ type Article struct {
 	// editor imported the same text or URL again on purpose.
 	PreviousID  *uint
 	ContentHash string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Furniture is the page furniture extraction left out of the
+	// statements (captions, credits, menus…), shown greyed in the text.
+	Furniture FurnitureList
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// DeletedAt is set while the article is deleted but restorable (see
 	// RestoreWindow); it is then out of every list, page and queue.
 	DeletedAt   *time.Time
@@ -179,6 +182,20 @@ func (l StringList) MarshalJSON() ([]byte, error) {
 		return []byte("[]"), nil
 	}
 	return json.Marshal([]string(l))
+}
+
+// FurnitureList is stored as a JSON array in one text column.
+type FurnitureList []extract.Furniture
+
+// Scan implements sql.Scanner.
+func (l *FurnitureList) Scan(v any) error { return scanJSON(v, l) }
+
+// Value implements driver.Valuer.
+func (l FurnitureList) Value() (driver.Value, error) {
+	if l == nil {
+		return "[]", nil
+	}
+	return valueJSON(l)
 }
 
 // FacetList is stored as a JSON array in one text column.

@@ -16,8 +16,9 @@ import (
 // Extractor splits article text into scored statements. The store is
 // handed one, so that storage never decides on its own what is checkable.
 type Extractor interface {
-	// Extract splits a whole article.
-	Extract(body string) []extract.Statement
+	// Analyse splits a whole article into statements and the page
+	// furniture left out of them; known is furniture the importer found.
+	Analyse(body string, known []extract.Furniture) extract.Result
 	// Score judges one span of text an editor chose, offsets from 0.
 	Score(text string) extract.Statement
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/rating"
 )
 
@@ -32,6 +33,10 @@ type ArticleInput struct {
 	// on the desk; the new article records the old one as its previous
 	// version.
 	Force bool `json:"force" form:"force"`
+	// Furniture is what the importer knows to be page furniture in Body
+	// (an HTML page's captions, infobox, reference list); never read from
+	// a request.
+	Furniture []extract.Furniture `json:"-" form:"-"`
 }
 
 // normalize trims what users never mean to keep and turns the line endings

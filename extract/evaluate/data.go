@@ -84,10 +84,14 @@ func ReadBoundaryCases(path string) ([]BoundaryCase, error) {
 
 // FindShared locates the shared data directory: $FACTCHECK_SHARED, or
 // ../shared beside the module root found by walking up from dir. It returns
-// "" when there is none.
+// "" when there is none, also when $FACTCHECK_SHARED names a folder without
+// eval/ in it, so that tests skip rather than fail.
 func FindShared(dir string) string {
 	if d := os.Getenv("FACTCHECK_SHARED"); d != "" {
-		return d
+		if hasEval(d) {
+			return d
+		}
+		return ""
 	}
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -95,8 +99,7 @@ func FindShared(dir string) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(filepath.Join(s, "eval")); err == nil {
+			if s := filepath.Join(filepath.Dir(dir), "shared"); hasEval(s) {
 				return s
 			}
 			return ""
@@ -107,4 +110,10 @@ func FindShared(dir string) string {
 		}
 		dir = parent
 	}
+}
+
+// hasEval reports whether dir holds an eval/ folder.
+func hasEval(dir string) bool {
+	fi, err := os.Stat(filepath.Join(dir, "eval"))
+	return err == nil && fi.IsDir()
 }

@@ -19,8 +19,16 @@ import (
 // model generalises to debates it has not seen.
 const LaterDebatesFrom = 30000
 
-// Run prints all figures to w. sharedDir holds eval/ (see ../shared/README.md).
-func Run(w io.Writer, sharedDir string) error {
+// Config says where the evaluation data is.
+type Config struct {
+	Shared  string // holds eval/ (see ../shared/README.md)
+	News    string // the news set (extract/testdata/news); "" skips it
+	Verbose bool   // list every news error
+}
+
+// Run prints all figures to w.
+func Run(w io.Writer, cfg Config) error {
+	sharedDir := cfg.Shared
 	cases, err := ReadBoundaryCases(filepath.Join(sharedDir, "eval", "sentence_boundaries.json"))
 	if err != nil {
 		return err
@@ -66,6 +74,19 @@ func Run(w io.Writer, sharedDir string) error {
 	m := claim.Train(Examples(early), claim.DefaultTrainOptions())
 	report(w, fmt.Sprintf("(b) later debates: fit on %d train rows with id < %d, test on %d rows with id >= %d",
 		len(early), LaterDebatesFrom, len(later), LaterDebatesFrom), Score(&m, later))
+	if cfg.News == "" {
+		return nil
+	}
+	news, err := ReadNews(cfg.News)
+	if err != nil {
+		return err
+	}
+	var ns NewsScores
+	for _, a := range news {
+		ns.Add(a)
+	}
+	fmt.Fprintf(w, "\n== News set (%d articles, hand-labelled, in extract/testdata/news) ==\n", len(news))
+	ns.Report(w, cfg.Verbose)
 	return nil
 }
 

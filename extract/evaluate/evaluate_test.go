@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -16,7 +17,7 @@ func TestRun(t *testing.T) {
 	if dir == "" {
 		t.Skip("shared data not found: set FACTCHECK_SHARED or place it at ../shared beside the module")
 	}
-	if err := Run(os.Stdout, dir); err != nil {
+	if err := Run(os.Stdout, Config{Shared: dir, News: filepath.Join("..", "testdata", "news")}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -28,5 +29,20 @@ func TestNewsCases(t *testing.T) {
 	}
 	if ok != len(NewsCases) {
 		t.Errorf("%d of %d news cases right", ok, len(NewsCases))
+	}
+}
+
+func TestFindSharedMissing(t *testing.T) {
+	t.Setenv("FACTCHECK_SHARED", filepath.Join(t.TempDir(), "nowhere"))
+	if got := FindShared("."); got != "" {
+		t.Errorf("FindShared with $FACTCHECK_SHARED naming a missing folder = %q, want \"\"", got)
+	}
+	with := t.TempDir()
+	if err := os.Mkdir(filepath.Join(with, "eval"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("FACTCHECK_SHARED", with)
+	if got := FindShared("."); got != with {
+		t.Errorf("FindShared = %q, want %q", got, with)
 	}
 }

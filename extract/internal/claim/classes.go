@@ -162,6 +162,11 @@ const (
 
 	gAgenda = gEconomy | gHealth | gImmigration | gCrime | gDefense | gForeign | gEnergyEnv | gEducation |
 		gWelfare | gTrade | gGovernment
+
+	// gClasses are the semantic classes the model's n-grams see (see
+	// unit); the bits after them are rule words (rules.go), which only
+	// the rules read.
+	gClasses = gAgenda | gGeo | gRecord | gTrend
 )
 
 var classLists = map[uint32]map[string]bool{

@@ -42,6 +42,16 @@ type Cues struct {
 	Geo, Record                                       int    // geopolitical entities; record verbs
 	Trend                                             bool   // a changing state of the world
 	Subject                                           uint32 // class of the first clause's subject (subj*)
+
+	// Rule cues (rules.go): read by Kind and floored, never features.
+	Intention                  bool // "ready to", "prepared to": a plan, like a future
+	SequenceStart, DomainFrame bool // "First, …", "In economics, …"
+	Scheduled                  bool // a future event with a date or an official act: "The ban will take effect on 1 March"
+	Forecast                   bool // a future change: "Rates will rise next year"
+	CountryClaim               bool // a comparison or superlative about a country, an economy, a system
+	OfficialAction             bool // what "we" (a government) did: "We have suspended all flights"
+	Promotion                  bool // "Registration is now open"
+	Exposition                 bool // general explanation with nothing specific: "Inflation is usually measured…"
 }
 
 // Analyse computes the cues of one sentence.
@@ -79,6 +89,7 @@ func analyse(c *Cues, s string, toks []token) {
 		}
 	}
 	c.setListCues(a.lists)
+	c.newsRules(s, toks)
 }
 
 // analyser holds the state of analyse while it reads a sentence.
@@ -282,8 +293,8 @@ func (c *Cues) form(toks []token, i int) {
 	if strings.HasSuffix(w, "er") && lowAt(toks, i+1) == "than" {
 		c.Comparative = true
 	}
-	if len(w) >= 6 && strings.HasSuffix(w, "est") && toks[i].f&bitNotSuperlative == 0 {
-		c.Superlative = true // "strongest", not "interest"
+	if len(w) >= 6 && strings.HasSuffix(w, "est") && toks[i].f&bitNotSuperlative == 0 && !toks[i].cap {
+		c.Superlative = true // "strongest", not "interest" or "Budapest"
 	}
 	if w == "percent" || w == "percentage" || w == "per" && lowAt(toks, i+1) == "cent" {
 		c.Percent = true
@@ -301,9 +312,13 @@ func (a *analyser) attribution(i int) {
 	t := &toks[i]
 	if t.f&bitAttributionVerbs != 0 {
 		c.AttributionVerb = true
-		a.attrAt = i
-		if !c.NamedSource {
-			c.NamedSource = nameBefore(toks, i)
+		// A source is someone who speaks: "the Board" of "minutes
+		// showed the Board…" or "Minutes" before it are not.
+		if t.g&rSpeech != 0 {
+			a.attrAt = i
+			if !c.NamedSource {
+				c.NamedSource = nameBefore(toks, i)
+			}
 		}
 		if n := lowAt(toks, i+1); n == "that" || n == "to" && t.low == "according" {
 			c.SaidThat = true

@@ -20,9 +20,9 @@ const (
 	// digestExperiments covers the experiment switches the committed model
 	// leaves off (see experimentOptions); the same value comes from the code
 	// before the refactor with the package switches set alike.
-	digestExperiments = "4f1d5b7b09aa2a9a3ae914c54a3db944d5782ec0e1b5170ae9b93251f83abde4"
-	digestCues        = "69d26ebb2ecd5efc73949a4db4b3775104c47dbc381d998d6ca8716b0067a102"
-	digestVectors     = "10e94ed08e822688e0206b8a9a3fada37d545355b289b229b31b60b8d2159845"
+	digestExperiments = "c5b3a545a4610df4ca30a39c36bda162c27638b73dbb45221940d920658d6cbb"
+	digestCues        = "049ad58e6b931280a3d19829a2bb7fb45b5959a8419e5249e3ca4494057df4dc"
+	digestVectors     = "2c1c531eeb815f8b00e26caba7b13f22984dfbdf951e5526ecbc2b5d32d02070"
 )
 
 // experimentOptions turn on every experiment switch at least once.

@@ -51,6 +51,9 @@ func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
 	case "prediction":
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, "prediction")
+	case "exposition", "promotion":
+		j.Score = min(p, capOpinion)
+		j.Reasons = append(j.Reasons, j.Type)
 	default:
 		if floored(j.Type, c) {
 			j.Score = max(p, floorFact)
@@ -68,8 +71,13 @@ func floored(kind string, c *Cues) bool {
 	switch kind {
 	case "attribution":
 		// A speaker's own account ("When I was in the Senate I worked
-		// with…") is left to the model.
-		return c.NamedSource && (c.StrongPast > 0 || c.According) && !c.FirstSingular
+		// with…") is left to the model, and so is what a source wants,
+		// plans or believes: the attribution is not the claim.
+		return c.NamedSource && (c.StrongPast > 0 || c.According) && !c.FirstSingular && !modal(c) && !c.Intention
+	case "scheduled", "official action":
+		return true
+	case "comparison", "trend":
+		return !modal(c) && !c.Intention
 	case "quantity":
 		// A money figure, percentage or measurement stated as fact is what
 		// fact-checkers check first, in news as much as in debates.
@@ -86,7 +94,7 @@ func floored(kind string, c *Cues) bool {
 // once the bias is shifted.
 func Forced(c *Cues, heading bool) int8 {
 	switch k := Kind(c, heading); k {
-	case "heading", "question", "opinion", "prediction":
+	case "heading", "question", "opinion", "prediction", "exposition", "promotion":
 		return -1
 	default:
 		if floored(k, c) {
@@ -122,8 +130,22 @@ func Kind(c *Cues, heading bool) string {
 		return "question"
 	case ((c.Opinion || c.StrongHedge) && !hasFigure(c) || weakHedge) && !factAnchor(c):
 		return "opinion"
+	case c.Promotion:
+		return "promotion"
+	case c.Exposition:
+		return "exposition"
+	case c.Scheduled:
+		return "scheduled"
+	case c.Forecast && c.FactPast == 0:
+		return "prediction"
 	case c.Future && c.StrongPast == 0 && !hasFigure(c) && !factAnchor(c):
 		return "prediction"
+	case c.OfficialAction && !hasFigure(c):
+		return "official action"
+	case c.CountryClaim && !hasFigure(c):
+		return "comparison"
+	case c.Trend && c.Geo > 0 && !c.FirstSingular && !c.Second:
+		return "trend"
 	case hasFigure(c) || c.Unit:
 		return "quantity"
 	case c.AttributionVerb && (c.NamedSource || c.SaidThat):

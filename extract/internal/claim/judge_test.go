@@ -231,3 +231,73 @@ func TestScores(t *testing.T) {
 		t.Error("F1 of nothing is not 0")
 	}
 }
+
+func TestNewsRuleKinds(t *testing.T) {
+	tests := []struct {
+		name   string
+		c      Cues
+		kind   string
+		forced int8
+	}{
+		{"scheduled", Cues{Future: true, Scheduled: true}, "scheduled", 1},
+		{"forecast with a number word", Cues{Future: true, Forecast: true, NumberWord: true}, "prediction", -1},
+		{"forecast beside a past fact", Cues{Future: true, Forecast: true, FactPast: 1, Numbers: 1}, "quantity", 0},
+		{"exposition", Cues{Exposition: true}, "exposition", -1},
+		{"promotion", Cues{Promotion: true, Numbers: 1}, "promotion", -1},
+		{"official action", Cues{OfficialAction: true, PresentPerfect: 1}, "official action", 1},
+		{"comparison about a country", Cues{CountryClaim: true, Comparative: true}, "comparison", 1},
+		{"hedged comparison", Cues{CountryClaim: true, Comparative: true, Hedge: true, AttributionVerb: true}, "comparison", 0},
+		{"trend in a place", Cues{Trend: true, Geo: 1}, "trend", 1},
+		{"attributed plan", Cues{AttributionVerb: true, NamedSource: true, StrongPast: 1, Intention: true}, "attribution", 0},
+		{"attributed obligation", Cues{AttributionVerb: true, NamedSource: true, StrongPast: 1, Obligation: true}, "attribution", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Kind(&tc.c, false); got != tc.kind {
+				t.Errorf("Kind = %s, want %s", got, tc.kind)
+			}
+			if got := Forced(&tc.c, false); got != tc.forced {
+				t.Errorf("Forced = %d, want %d", got, tc.forced)
+			}
+		})
+	}
+}
+
+func TestNewsRuleCues(t *testing.T) {
+	tests := []struct {
+		sentence string
+		set      []string
+		unset    []string
+	}{
+		{"The ban will take effect on 1 March.", []string{"Scheduled"}, []string{"Forecast"}},
+		{"I'll take a few days off next week.", nil, []string{"Scheduled"}},
+		{"Prices will rise next year.", []string{"Forecast"}, []string{"Scheduled"}},
+		{"The bank stands ready to tighten policy.", []string{"Intention", "Forecast"}, nil},
+		{"The levy will apply from Monday.", []string{"Scheduled"}, nil},
+		{"No country has tested more people than we have.", []string{"CountryClaim", "OfficialAction"}, nil},
+		{"Talks are in Budapest.", nil, []string{"Superlative", "CountryClaim"}},
+		{"The US has launched more than 2,300 missiles.", nil, []string{"OfficialAction"}},
+		{"First, the algorithm builds a distribution.", []string{"SequenceStart", "Exposition"}, nil},
+		{"In economics, inflation is a rise in prices.", []string{"DomainFrame", "Exposition"}, nil},
+		{"They usually carry conventional warheads.", nil, []string{"Exposition"}},
+		{"Inflation rose to 5% in 2022, as it usually does in wartime.", nil, []string{"Exposition"}},
+		{"Registration is now open for the expo.", []string{"Promotion"}, nil},
+		{"You can't have a free market without rules.", nil, []string{"Promotion"}},
+		{"This is usually measured using a price index (CPI).[3][4]", []string{"Exposition"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			c := Analyse(tc.sentence)
+			for _, name := range tc.set {
+				if !cueSet(t, c, name) {
+					t.Errorf("%s not set: %+v", name, c)
+				}
+			}
+			for _, name := range tc.unset {
+				if cueSet(t, c, name) {
+					t.Errorf("%s set: %+v", name, c)
+				}
+			}
+		})
+	}
+}

@@ -185,6 +185,11 @@ var lexicon = func() map[string]uint64 {
 			m[w] |= uint64(bit) << 32
 		}
 	}
+	for _, l := range ruleLists {
+		for w := range l.words {
+			m[w] |= uint64(l.bit) << 32
+		}
+	}
 	return m
 }()
 

@@ -146,8 +146,8 @@ func unit(t *token, classGrams bool) uint32 {
 		return numberShape(w)
 	case t.f != 0:
 		return t.h | 1<<31
-	case classGrams && t.g != 0:
-		return mix(99, t.g)
+	case classGrams && t.g&gClasses != 0:
+		return mix(99, t.g&gClasses)
 	case t.cap && !t.initial:
 		return shapeName
 	}

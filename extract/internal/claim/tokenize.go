@@ -35,6 +35,10 @@ func tokenize(s string, buf []token, scratch []byte) ([]token, []byte) {
 			i += n
 			continue
 		}
+		if n := footnoteAt(s, i); n > 0 {
+			i += n // "[4]": a footnote marker, not a figure of the sentence
+			continue
+		}
 		if !wordByte(s, i) {
 			i += runeLen(s, i)
 			continue
@@ -177,4 +181,20 @@ func masculine(t *token) uint32 {
 		}
 	}
 	return t.h
+}
+
+// footnoteAt returns the length of a footnote marker ("[4]", "[12]") at
+// s[i], or 0.
+func footnoteAt(s string, i int) int {
+	if s[i] != '[' {
+		return 0
+	}
+	k := i + 1
+	for k < len(s) && k-i <= 3 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == i+1 || k >= len(s) || s[k] != ']' {
+		return 0
+	}
+	return k + 1 - i
 }
