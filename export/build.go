@@ -32,6 +32,9 @@ func statementOf(s *models.Statement) Statement {
 		Verdict: string(s.Verdict), Note: s.Note, Correction: s.Correction,
 		ReviewedAt: s.ReviewedAt,
 	}
+	if s.Published {
+		es.PublicURL = s.PublicURL
+	}
 	if s.ReviewedBy != nil {
 		es.ReviewedBy = s.ReviewedBy.Name
 	}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/factcheckdesk/factcheck/claimreview"
 	"github.com/factcheckdesk/factcheck/rating"
 )
 
@@ -20,43 +21,6 @@ func ClaimReviewRating(scale *rating.Scale, verdict string) (value int, alternat
 	return r.Value, r.AlternateName, true
 }
 
-type crThing struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
-}
-
-type crRating struct {
-	Type          string `json:"@type"`
-	RatingValue   int    `json:"ratingValue"`
-	BestRating    int    `json:"bestRating"`
-	WorstRating   int    `json:"worstRating"`
-	AlternateName string `json:"alternateName"`
-}
-
-type crAppearance struct {
-	Type string `json:"@type"`
-	URL  string `json:"url"`
-}
-
-type crClaim struct {
-	Type          string         `json:"@type"`
-	Author        *crThing       `json:"author,omitempty"`
-	DatePublished string         `json:"datePublished,omitempty"`
-	Appearance    []crAppearance `json:"appearance,omitempty"`
-}
-
-type claimReview struct {
-	Context       string   `json:"@context"`
-	Type          string   `json:"@type"`
-	URL           string   `json:"url"`
-	ClaimReviewed string   `json:"claimReviewed"`
-	ReviewRating  crRating `json:"reviewRating"`
-	ItemReviewed  crClaim  `json:"itemReviewed"`
-	Author        crThing  `json:"author"`
-	DatePublished string   `json:"datePublished,omitempty"`
-}
-
 // ClaimReview writes schema.org ClaimReview JSON-LD as a JSON array with
 // one self-contained ClaimReview object (each with its own "@context") per
 // statement whose verdict is verified, disputed or corrected, in document
@@ -64,8 +28,10 @@ type claimReview struct {
 // Each object has:
 //
 //	"@context": "https://schema.org", "@type": "ClaimReview",
-//	"url":           Permalink (BaseURL + "/articles/{id}?s={statement id}"),
-//	"claimReviewed": the statement text (white space collapsed),
+//	"url":           Permalink: the public page of a published check, else
+//	                 BaseURL + "/articles/{id}?s={statement id}",
+//	"claimReviewed": the statement text (white space collapsed, long ones
+//	                 shortened: claimreview.Shorten),
 //	"reviewRating":  {"@type": "Rating", "ratingValue", "bestRating": 5,
 //	                  "worstRating": 1, "alternateName"} (see ClaimReviewRating),
 //	"itemReviewed":  {"@type": "Claim",
@@ -80,46 +46,20 @@ type claimReview struct {
 // \u-escaped, so the output can go straight into
 // <script type="application/ld+json">.
 func ClaimReview(w io.Writer, r Report) error {
-	out := []claimReview{}
+	out := []claimreview.ClaimReview{}
 	for _, s := range r.Statements {
 		value, name, ok := ClaimReviewRating(r.Scale, s.Verdict)
 		if !ok {
 			continue
 		}
-		cr := claimReview{
-			Context:       "https://schema.org",
-			Type:          "ClaimReview",
-			URL:           Permalink(r, s),
-			ClaimReviewed: oneLine(s.Text),
-			ReviewRating: crRating{
-				Type:          "Rating",
-				RatingValue:   value,
-				BestRating:    scaleOr(r.Scale).Best(),
-				WorstRating:   scaleOr(r.Scale).Worst(),
-				AlternateName: name,
-			},
-			ItemReviewed: crClaim{
-				Type:          "Claim",
-				DatePublished: isoDate(r.Article.PublishedAt),
-			},
-			Author: crThing{
-				Type: "Organization",
-				Name: oneLine(r.Organization),
-				URL:  strings.TrimRight(r.BaseURL, "/"),
-			},
-			DatePublished: isoDate(s.ReviewedAt),
-		}
-		if a := oneLine(r.Article.Author); a != "" {
-			typ := "Person"
-			if r.Article.AuthorIsOrganization {
-				typ = "Organization"
-			}
-			cr.ItemReviewed.Author = &crThing{Type: typ, Name: a}
-		}
-		if u := strings.TrimSpace(r.Article.URL); u != "" {
-			cr.ItemReviewed.Appearance = []crAppearance{{Type: "CreativeWork", URL: u}}
-		}
-		out = append(out, cr)
+		out = append(out, claimreview.New(claimreview.Input{
+			URL: Permalink(r, s), Claim: s.Text,
+			Value: value, Best: scaleOr(r.Scale).Best(), Worst: scaleOr(r.Scale).Worst(), Rating: name,
+			Published:   isoDate(s.ReviewedAt),
+			Org:         claimreview.Thing{Name: r.Organization, URL: strings.TrimRight(r.BaseURL, "/")},
+			ClaimAuthor: r.Article.Author, ClaimAuthorIsOrganization: r.Article.AuthorIsOrganization,
+			ClaimDate: isoDate(r.Article.PublishedAt), Appearance: r.Article.URL,
+		}))
 	}
 	return encodeJSON(w, out)
 }

@@ -56,6 +56,8 @@ type Statement struct {
 	Sources    []Source
 	ReviewedBy string
 	ReviewedAt *time.Time
+	// PublicURL is the public page of the check once it is published.
+	PublicURL string
 }
 
 // Source backs a verdict.

@@ -92,9 +92,12 @@ func Summarize(scale *rating.Scale, stmts []Statement) Summary {
 	return sum
 }
 
-// Permalink is the public URL of a statement's review:
-// BaseURL + "/articles/{articleID}?s={statementID}": the desk opens that
-// statement's review there.
+// Permalink is the URL of a statement's review: its public page when it
+// is published, else BaseURL + "/articles/{articleID}?s={statementID}",
+// where the desk opens that statement's review for those signed in.
 func Permalink(r Report, s Statement) string {
+	if s.PublicURL != "" {
+		return s.PublicURL
+	}
 	return fmt.Sprintf("%s/articles/%d?s=%d", strings.TrimRight(r.BaseURL, "/"), r.Article.ID, s.ID)
 }

@@ -47,8 +47,9 @@ func (h *Handler) report(c echo.Context) (export.Report, error) {
 	if err != nil {
 		return export.Report{}, err
 	}
-	r := export.ReportOf(a, h.store.Scale(), h.clock())
-	r.Organization, r.BaseURL = h.org, h.baseURL
+	settings := h.store.Settings()
+	r := export.ReportOf(a, settings.Scale, h.clock())
+	r.Organization, r.BaseURL = settings.OrgName, settings.BaseURL
 	return r, nil
 }
 

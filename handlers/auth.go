@@ -50,7 +50,7 @@ func (h *Handler) isSetUp(c echo.Context) (bool, error) {
 func (h *Handler) identify(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		path := c.Request().URL.Path
-		if strings.HasPrefix(path, "/static/") || opsPaths[path] {
+		if strings.HasPrefix(path, "/static/") || opsPaths[path] || isPublic(path) {
 			return next(c)
 		}
 		ctx := c.Request().Context()

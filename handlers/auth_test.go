@@ -302,6 +302,22 @@ func TestPermissionMatrix(t *testing.T) {
 		{"API POST /users", func(c *client) response {
 			return c.api(http.MethodPost, "/api/v1/users", map[string]string{"email": fmt.Sprintf("a%d@example.org", userSeq.Add(1)), "name": "A", "role": "reviewer", "password": testPassword})
 		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
+		{"GET /settings", func(c *client) response { return c.get("/settings") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"API GET /settings", func(c *client) response { return c.api(http.MethodGet, "/api/v1/settings", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"API POST /webhooks", func(c *client) response {
+			return c.api(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": "https://hooks.example.org/x", "events": []string{"published"}})
+		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
+		{"GET /approvals", func(c *client) response { return c.get("/approvals") }, want{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
+		{"API POST /statements/:id/approve", func(c *client) response {
+			_, s := fresh()
+			return c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/approve", s), `{"version":1}`)
+		}, want{"anon": 401, "reviewer": 403, "editor": 422, "admin": 422}},
+		{"API POST /statements/:id/publish", func(c *client) response {
+			_, s := fresh()
+			return c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/publish", s), `{"version":1}`)
+		}, want{"anon": 401, "reviewer": 403, "editor": 422, "admin": 422}},
+		{"GET /checks", func(c *client) response { return c.get("/checks") }, want{"anon": 200, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /checks/:id unpublished", func(c *client) response { _, s := fresh(); return c.get(fmt.Sprintf("/checks/%d", s)) }, want{"anon": 404, "reviewer": 404, "editor": 404, "admin": 404}},
 	}
 	for _, tt := range tests {
 		for _, role := range []string{"anon", "reviewer", "editor", "admin"} {

@@ -21,6 +21,7 @@ var (
 	timestampRE = regexp.MustCompile(`"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"`)
 	userNumRE   = regexp.MustCompile(`(admin|editor|reviewer)\d+@example\.org|(Admin|Editor|Reviewer) \d+`)
 	dayRE       = regexp.MustCompile(`\(added \d+ \w+ \d{4}\)`)
+	secretRE    = regexp.MustCompile(`whsec_[0-9a-f]+`)
 )
 
 // TestAPIContract drives every JSON route through one scripted session and
@@ -39,6 +40,7 @@ func TestAPIContract(t *testing.T) {
 			return regexp.MustCompile(`\d+`).ReplaceAllString(s, "N")
 		})
 		body = dayRE.ReplaceAllString(body, "(added <day>)")
+		body = secretRE.ReplaceAllString(body, "whsec_<secret>")
 		fmt.Fprintf(&out, "== %s\n%d %s\n", name, r.status, strings.TrimSpace(body))
 		return r
 	}
@@ -92,6 +94,38 @@ func TestAPIContract(t *testing.T) {
 	step("export claimreview", admin.api(http.MethodGet, "/api/v1/articles/1/export?format=claimreview", nil))
 	step("not json", admin.api(http.MethodPost, "/api/v1/articles", nil))
 	step("delete article", admin.api(http.MethodDelete, "/api/v1/articles/1", nil))
+
+	// From verdict to publication, on an article of its own.
+	art := decode[struct {
+		Statements []struct{ ID uint } `json:"statements"`
+	}](t, step("create article to publish", admin.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "Missiles", "body": tradeArticle})))
+	s, own := art.Statements[2].ID, art.Statements[1].ID
+	path := func(id uint, action string) string {
+		return strings.TrimSuffix(fmt.Sprintf("/api/v1/statements/%d/%s", id, action), "/")
+	}
+	src := []map[string]string{{"url": "https://www.navy.mil/fact-file", "title": "Navy", "accessed_at": "2025-10-01"}}
+	step("settings", admin.api(http.MethodGet, "/api/v1/settings", nil))
+	step("settings invalid", admin.api(http.MethodPatch, "/api/v1/settings", map[string]any{"base_url": "ftp://checks.example.org"}))
+	step("settings for reviewers", rev.api(http.MethodGet, "/api/v1/settings", nil))
+	step("require approval", admin.api(http.MethodPatch, "/api/v1/settings", map[string]any{
+		"organisation": map[string]string{"name": "Desk Fact Check"}, "base_url": "https://checks.example.org", "require_approval": true}))
+	step("create webhook", admin.api(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": "https://hooks.example.org/in", "events": []string{"approved", "published"}}))
+	step("webhooks", admin.api(http.MethodGet, "/api/v1/webhooks", nil))
+	step("submit", rev.api(http.MethodPatch, path(s, ""), map[string]any{"verdict": "corrected", "correction": "They fly at subsonic speed.",
+		"sources": src, "version": 1}))
+	step("awaiting approval", admin.api(http.MethodGet, "/api/v1/approvals", nil))
+	step("publish before approval", admin.api(http.MethodPost, path(s, "publish"), map[string]any{"version": 2}))
+	step("return without reason", admin.api(http.MethodPost, path(s, "return"), map[string]any{"version": 2}))
+	step("return", admin.api(http.MethodPost, path(s, "return"), map[string]any{"version": 2, "reason": "Quote the fact file."}))
+	step("queue after return", rev.api(http.MethodGet, "/api/v1/queue", nil))
+	step("resubmit", rev.api(http.MethodPatch, path(s, ""), map[string]any{"note": "The Navy's fact file says subsonic.", "version": 3}))
+	step("stale approval", admin.api(http.MethodPost, path(s, "approve"), map[string]any{"version": 3}))
+	step("approve", admin.api(http.MethodPost, path(s, "approve"), map[string]any{"version": 4}))
+	step("publish", admin.api(http.MethodPost, path(s, "publish"), map[string]any{"version": 5}))
+	step("deliveries", admin.api(http.MethodGet, "/api/v1/webhooks/1/deliveries", nil))
+	step("unpublish", admin.api(http.MethodPost, path(s, "unpublish"), map[string]any{"version": 6}))
+	step("own save", admin.api(http.MethodPatch, path(own, ""), map[string]any{"verdict": "verified", "sources": src, "version": 1}))
+	step("own approval", admin.api(http.MethodPost, path(own, "approve"), map[string]any{"version": 2}))
 
 	golden := filepath.Join("testdata", "api_contract.golden")
 	if *update {

@@ -230,7 +230,7 @@ func decode[T any](t *testing.T, r response) T {
 	return v
 }
 
-func wantStatus(t *testing.T, r response, code int) {
+func wantStatus(t testing.TB, r response, code int) {
 	t.Helper()
 	if r.status != code {
 		t.Fatalf("status = %d, want %d; body:\n%.1500s", r.status, code, r.body)

@@ -93,6 +93,14 @@ type statementJSON struct {
 	Priority      models.Priority `json:"priority"`
 	Dismissed     bool            `json:"dismissed"`
 	DismissReason string          `json:"dismiss_reason"`
+	// The review workflow and publication (statement_workflow.go).
+	ReviewStatus models.ReviewStatus `json:"review_status"`
+	ApprovedByID *uint               `json:"approved_by_id"`
+	ApprovedBy   *userJSON           `json:"approved_by"`
+	ApprovedAt   *time.Time          `json:"approved_at"`
+	ReturnReason string              `json:"return_reason"`
+	PublishedAt  *time.Time          `json:"published_at"` // the first publication, while published
+	PublicURL    *string             `json:"public_url"`
 }
 
 func toStatement(s *models.Statement) *statementJSON {
@@ -107,7 +115,24 @@ func toStatement(s *models.Statement) *statementJSON {
 		ReviewedByID: s.ReviewedByID, ReviewedBy: toUser(s.ReviewedBy), AssigneeID: s.AssigneeID, Assignee: toUser(s.Assignee),
 		AssignedByID: s.AssignedByID, AssignedAt: s.AssignedAt, DueAt: s.DueAt, Priority: s.Priority,
 		Dismissed: s.Dismissed, DismissReason: s.DismissReason,
+		ReviewStatus: s.Status(), ApprovedByID: s.ApprovedByID, ApprovedBy: toUser(s.ApprovedBy), ApprovedAt: s.ApprovedAt,
+		ReturnReason: s.ReturnReason, PublishedAt: publishedAt(s), PublicURL: publicURL(s),
 	}
+}
+
+// publishedAt is the first publication of a check on the public site now.
+func publishedAt(s *models.Statement) *time.Time {
+	if !s.Published {
+		return nil
+	}
+	return s.PublishedAt
+}
+
+func publicURL(s *models.Statement) *string {
+	if !s.Published {
+		return nil
+	}
+	return &s.PublicURL
 }
 
 // orEmpty makes a nil list an empty one, so clients see [] and never null.
@@ -217,6 +242,8 @@ type workItemJSON struct {
 	Priority     models.Priority `json:"priority"`
 	Overdue      bool            `json:"overdue"`
 	Version      int             `json:"version"`
+	// ReviewStatus is where the review stands in the workflow.
+	ReviewStatus models.ReviewStatus `json:"review_status"`
 }
 
 func toWorkItems(rows []models.StatementRow, scale *rating.Scale, now time.Time) []workItemJSON {
@@ -225,7 +252,7 @@ func toWorkItems(rows []models.StatementRow, scale *rating.Scale, now time.Time)
 		out[i] = workItemJSON{
 			ID: r.ID, ArticleID: r.ArticleID, ArticleTitle: r.ArticleTitle, Position: r.Position, Text: r.Text,
 			Checkable: r.Checkable, Type: r.Type, Verdict: r.Verdict, AssigneeID: r.AssigneeID, DueAt: r.DueAt,
-			Priority: r.Priority, Overdue: r.Overdue(scale, now), Version: r.Version,
+			Priority: r.Priority, Overdue: r.Overdue(scale, now), Version: r.Version, ReviewStatus: r.Status(),
 		}
 	}
 	return out
@@ -310,6 +337,91 @@ type assignedJSON struct {
 
 type unassignedJSON struct {
 	Unassigned []uint `json:"unassigned"`
+}
+
+// settingsJSON is the desk's settings (GET and PATCH /api/v1/settings).
+type settingsJSON struct {
+	Organisation    organisationJSON `json:"organisation"`
+	BaseURL         string           `json:"base_url"`
+	RequireApproval bool             `json:"require_approval"`
+	Ratings         []ratingJSON     `json:"ratings"`
+	BestRating      int              `json:"best_rating"`
+	WorstRating     int              `json:"worst_rating"`
+	Version         int              `json:"version"`
+}
+
+type organisationJSON struct {
+	Name    string `json:"name"`
+	LogoURL string `json:"logo_url"`
+}
+
+// ratingJSON is one rating of the scale; InUse counts the statements
+// with it, which keep it from being removed (retire it instead).
+type ratingJSON struct {
+	Key             rating.Key `json:"key"`
+	Label           string     `json:"label"`
+	Color           string     `json:"color"`
+	Final           bool       `json:"final"`
+	NeedsSource     bool       `json:"needs_source"`
+	NeedsNote       bool       `json:"needs_note"`
+	NeedsCorrection bool       `json:"needs_correction"`
+	RatingValue     int        `json:"rating_value"`
+	AlternateName   string     `json:"alternate_name"`
+	Retired         bool       `json:"retired"`
+	InUse           int64      `json:"in_use"`
+}
+
+func toSettings(in models.SettingsInput, use map[rating.Key]int64) settingsJSON {
+	out := settingsJSON{Organisation: organisationJSON{Name: in.OrgName, LogoURL: in.OrgLogoURL}, BaseURL: in.BaseURL,
+		RequireApproval: in.RequireApproval, Ratings: make([]ratingJSON, len(in.Ratings)), BestRating: in.Best, WorstRating: in.Worst,
+		Version: in.Version}
+	for i, r := range in.Ratings {
+		out.Ratings[i] = ratingJSON{Key: r.Key, Label: r.Label, Color: r.Color, Final: r.Final, NeedsSource: r.NeedsSource,
+			NeedsNote: r.NeedsNote, NeedsCorrection: r.NeedsCorrection, RatingValue: r.Value, AlternateName: r.AlternateName,
+			Retired: r.Retired, InUse: use[r.Key]}
+	}
+	return out
+}
+
+// webhookJSON is a webhook; Secret is only sent in the answer that
+// creates it.
+type webhookJSON struct {
+	ID        uint                  `json:"id"`
+	URL       string                `json:"url"`
+	Events    []models.WebhookEvent `json:"events"`
+	Active    bool                  `json:"active"`
+	CreatedAt time.Time             `json:"created_at"`
+	Secret    string                `json:"secret,omitempty"`
+}
+
+func toWebhook(w *models.Webhook) webhookJSON {
+	return webhookJSON{ID: w.ID, URL: w.URL, Events: orEmpty(w.Events), Active: w.Active, CreatedAt: w.CreatedAt}
+}
+
+// deliveryJSON is one entry of a webhook's delivery log.
+type deliveryJSON struct {
+	ID            uint                  `json:"id"`
+	Event         models.WebhookEvent   `json:"event"`
+	StatementID   uint                  `json:"statement_id"`
+	Status        models.DeliveryStatus `json:"status"`
+	Attempts      int                   `json:"attempts"`
+	LastCode      int                   `json:"last_code"`
+	LastError     string                `json:"last_error"`
+	NextAttemptAt *time.Time            `json:"next_attempt_at"`
+	DeliveredAt   *time.Time            `json:"delivered_at"`
+	CreatedAt     time.Time             `json:"created_at"`
+}
+
+func toDeliveries(list []models.WebhookDelivery) []deliveryJSON {
+	out := make([]deliveryJSON, len(list))
+	for i, d := range list {
+		out[i] = deliveryJSON{ID: d.ID, Event: d.Event, StatementID: d.StatementID, Status: d.Status, Attempts: d.Attempts,
+			LastCode: d.LastCode, LastError: d.LastError, DeliveredAt: d.DeliveredAt, CreatedAt: d.CreatedAt}
+		if d.Status == models.DeliveryPending {
+			out[i].NextAttemptAt = &list[i].NextAttemptAt
+		}
+	}
+	return out
 }
 
 // deletedArticleJSON is an article admins can still restore.

@@ -20,6 +20,7 @@ import (
 	"github.com/factcheckdesk/factcheck/match"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/static"
+	"github.com/factcheckdesk/factcheck/views"
 )
 
 // Config holds what the HTTP layer needs besides the store.
@@ -40,7 +41,8 @@ type Config struct {
 	// matching off.
 	Matches *match.Index
 	// Organization names the desk as author of ClaimReview markup;
-	// BaseURL is the public address of the desk, for permalinks.
+	// BaseURL is the public address of the desk, for permalinks. Both
+	// are defaults: the desk's settings, once saved, take their place.
 	Organization string
 	BaseURL      string
 	// MaxImports caps how many file and URL imports run at once; 0 means
@@ -54,8 +56,6 @@ type Handler struct {
 	log     *slog.Logger
 	clock   func() time.Time
 	fetcher *intake.Fetcher
-	org     string
-	baseURL string
 	secure  bool
 	setUp   atomic.Bool // the desk has users; see isSetUp
 	hub     *live.Hub
@@ -79,13 +79,15 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
 	}
+	if cfg.Organization != "" || cfg.BaseURL != "" {
+		store.SetDefaults(cfg.Organization, cfg.BaseURL)
+	}
 	if cfg.MaxImports <= 0 {
 		cfg.MaxImports = runtime.NumCPU()
 	}
 	h := &Handler{
 		store: store, log: cfg.Log, clock: cfg.Clock,
-		fetcher: &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
-		org:     cfg.Organization, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		fetcher:  &intake.Fetcher{AllowPrivate: cfg.AllowPrivateURLs, Timeout: cfg.FetchTimeout},
 		secure:   cfg.SecureCookies,
 		hub:      cfg.Live,
 		matches:  cfg.Matches,
@@ -127,14 +129,15 @@ func New(store *models.Store, cfg Config) *echo.Echo {
 // their handlers, which answer JSON under /api/v1.
 func (h *Handler) routes(e *echo.Echo) {
 	var (
-		read   = h.require(models.PermRead)
-		review = h.require(models.PermReview)
-		create = h.require(models.PermCreateArticle)
-		remove = h.require(models.PermDeleteArticle)
-		edit   = h.require(models.PermEditStatements)
-		assign = h.require(models.PermAssign)
-		users  = h.require(models.PermManageUsers)
-		revive = h.require(models.PermRestoreArticle)
+		read    = h.require(models.PermRead)
+		review  = h.require(models.PermReview)
+		create  = h.require(models.PermCreateArticle)
+		remove  = h.require(models.PermDeleteArticle)
+		edit    = h.require(models.PermEditStatements)
+		assign  = h.require(models.PermAssign)
+		users   = h.require(models.PermManageUsers)
+		approve = h.require(models.PermApprove)
+		revive  = h.require(models.PermRestoreArticle)
 	)
 	api := e.Group("/api/v1", requireJSON)
 
@@ -253,6 +256,39 @@ func (h *Handler) routes(e *echo.Echo) {
 	api.GET("/notifications", h.notificationsPage, read)
 	api.POST("/assignments", h.assign, assign)
 	api.POST("/assignments/unassign", h.unassign, assign)
+
+	// The review workflow and publishing (statement_workflow.go).
+	for _, g := range []interface {
+		POST(string, echo.HandlerFunc, ...echo.MiddlewareFunc) *echo.Route
+	}{e, api} {
+		g.POST("/statements/:id/approve", h.workflowStep((*models.Store).Approve), approve)
+		g.POST("/statements/:id/return", h.workflowStep((*models.Store).Return), approve)
+		g.POST("/statements/:id/publish", h.workflowStep((*models.Store).Publish), approve)
+		g.POST("/statements/:id/unpublish", h.workflowStep((*models.Store).Unpublish), approve)
+	}
+	e.GET("/approvals", h.approvalsPage, approve)
+	api.GET("/approvals", h.approvalsPage, approve)
+
+	// Settings and webhooks, for admins (settings.go, webhooks.go).
+	e.GET("/settings", h.settingsPage, users)
+	e.POST("/settings", h.saveSettings, users)
+	e.POST("/settings/webhooks", h.createWebhook, users)
+	e.GET("/settings/webhooks/:id", h.webhookDeliveries, users)
+	e.POST("/settings/webhooks/:id/delete", h.deleteWebhook, users)
+	api.GET("/settings", h.apiSettings, users)
+	api.PATCH("/settings", h.apiUpdateSettings, users)
+	api.GET("/webhooks", h.webhooks, users)
+	api.POST("/webhooks", h.createWebhook, users)
+	api.DELETE("/webhooks/:id", h.deleteWebhook, users)
+	api.GET("/webhooks/:id/deliveries", h.webhookDeliveries, users)
+
+	// The public site: no sign-in (public.go; isPublic).
+	e.GET("/checks", h.publicChecks)
+	e.GET("/checks/:id", h.publicCheck)
+	e.GET("/corrections", h.corrections)
+	e.GET("/corrections.atom", h.correctionsFeed(views.CorrectionsAtom, "application/atom+xml; charset=utf-8"))
+	e.GET("/corrections.json", h.correctionsFeed(views.CorrectionsJSONFeed, "application/feed+json; charset=utf-8"))
+	e.GET("/scale.css", h.scaleCSS)
 
 	api.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

@@ -76,6 +76,7 @@ func statementQuery(v url.Values) views.StatementQuery {
 	return views.StatementQuery{
 		Q: get("q"), Article: get("article"), Verdict: get("verdict"), Assignee: get("assignee"), Due: get("due"),
 		Checkable: get("checkable"), Type: get("type"), ReviewedBy: get("reviewed_by"), ReviewedSince: get("reviewed_since"),
+		Status: get("status"),
 	}
 }
 
@@ -90,6 +91,7 @@ func statementQuery(v url.Values) views.StatementQuery {
 //	type            a claim type
 //	reviewed_by     a user id: statements they gave a final verdict
 //	reviewed_since  YYYY-MM-DD
+//	status          a review status (open, submitted, returned, approved) or published
 func (h *Handler) statementFilter(q views.StatementQuery, now time.Time) (models.StatementFilter, error) {
 	f := models.StatementFilter{Text: q.Q, Type: q.Type, Now: now}
 	var problems []models.FieldError
@@ -142,6 +144,15 @@ func (h *Handler) statementFilter(q views.StatementQuery, now time.Time) (models
 			bad("reviewed_since", "The reviewed_since date must look like 2025-10-17.")
 		}
 		f.ReviewedSince = &t
+	}
+	switch st := models.ReviewStatus(q.Status); {
+	case q.Status == "":
+	case q.Status == "published":
+		f.Published = true
+	case st.Valid():
+		f.ReviewStatus = st
+	default:
+		bad("status", "The status filter is open, submitted, returned, approved or published.")
 	}
 	if len(problems) > 0 {
 		return f, models.Invalid(problems...)

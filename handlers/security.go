@@ -96,7 +96,8 @@ func csrfTokenFor(secret string) string {
 // the session cookie is a live session.
 func (h *Handler) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if isAPI(c) {
+		if isAPI(c) || isPublic(c.Request().URL.Path) {
+			// The public site has no forms and sets no cookie.
 			return next(c)
 		}
 		secret, _ := c.Get(sessionKey).(string)

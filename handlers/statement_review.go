@@ -187,6 +187,7 @@ func (h *Handler) fillPanel(c echo.Context, f *views.ReviewForm) error {
 	}
 	u := currentUser(c)
 	f.CanReview, f.CanEdit = u.Can(models.PermReview), u.Can(models.PermEditStatements)
+	f.CanApprove, f.UserID = u.Can(models.PermApprove), idOf(u)
 	if f.CanEdit {
 		next, err := h.store.NextStatement(ctx, f.Statement)
 		switch {

@@ -50,6 +50,16 @@ func (a Action) Relayout() bool {
 	return false
 }
 
+// changesReview reports whether the action changes a review's evidence,
+// so that an approval of it no longer holds.
+func (a Action) changesReview() bool {
+	switch a {
+	case ActionSourceAdd, ActionSourceEdit, ActionSourceRemove, ActionSourceOrder:
+		return true
+	}
+	return false
+}
+
 // Payload is what the history keeps of a statement before or after a
 // change: one type per action (see each type), stored as JSON.
 type Payload interface{ payload() }

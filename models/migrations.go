@@ -275,6 +275,8 @@ var migrations = []migration{
 	migrateScale,
 	// Page furniture the extractor set aside, shown greyed and restorable.
 	migrateFurniture,
+	// Desk settings, the review workflow, publication and webhooks.
+	migratePublication,
 }
 
 // schemaVersion records how many migrations have run.

@@ -74,6 +74,21 @@ type Statement struct {
 	// editor); they stay in the text but out of review and progress.
 	Dismissed     bool
 	DismissReason string
+
+	// The review workflow (workflow_store.go): where the review stands,
+	// who approved it and when, and why it was last sent back.
+	ReviewStatus ReviewStatus `gorm:"default:open"`
+	ApprovedByID *uint
+	ApprovedBy   *User `gorm:"foreignKey:ApprovedByID"`
+	ApprovedAt   *time.Time
+	ReturnReason string
+	// PublishedAt is when the check was first published; it is kept when
+	// the check is taken down, so a republication keeps the date.
+	// Published says whether it is on the public site now.
+	PublishedAt *time.Time
+	Published   bool
+	// PublicURL is where the check was last published.
+	PublicURL string
 }
 
 // NeedsReview reports whether the statement counts towards the article's

@@ -22,6 +22,9 @@ const (
 	// NoticeUnassigned: Actor sent Count statements the user had back to
 	// the pool.
 	NoticeUnassigned NoticeKind = "unassigned"
+	// NoticeReturned: Actor returned the user's review of Statement (of
+	// Article); the statement says why.
+	NoticeReturned NoticeKind = "returned"
 	// NoticeCommented: Actor commented on a statement of Article that the
 	// user is assigned or gave the verdict of.
 	NoticeCommented NoticeKind = "commented"

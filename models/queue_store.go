@@ -73,19 +73,18 @@ func (s Statement) Overdue(scale *rating.Scale, now time.Time) bool {
 	return s.DueAt != nil && !scale.Final(s.Verdict) && s.DueAt.Before(now)
 }
 
-// Queue returns the user's open statements, most pressing first: urgent or
-// overdue ones, then by due date (none last), then in the order they were
+// Queue returns the user's open statements, most pressing first: those
+// returned to them, urgent or overdue ones, then by due date (none last), then in the order they were
 // assigned. Reviewed (and dismissed) statements drop out.
 func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]StatementRow, error) {
 	db := s.db.WithContext(ctx)
 	var stmts []Statement
-	err := db.Preload("Assignee").
-		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
-		Where(liveArticle("article_id")).
+	err := s.queue(db.Preload("Assignee"), userID).
 		Order(clause.OrderBy{Expression: clause.Expr{
-			SQL: "CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 1 END, " +
+			SQL: "CASE WHEN review_status = ? THEN 0 ELSE 1 END, " +
+				"CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 1 END, " +
 				"CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, assigned_at, id",
-			Vars: []any{Urgent, now.UTC()}, WithoutParentheses: true,
+			Vars: []any{ReviewReturned, Urgent, now.UTC()}, WithoutParentheses: true,
 		}}).
 		Find(&stmts).Error
 	if err != nil {
@@ -94,12 +93,17 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 	return rows(db, stmts)
 }
 
+// queue selects the user's open statements: assigned to them and not
+// final yet, or returned to them to fix; dismissed ones drop out.
+func (s *Store) queue(q *gorm.DB, userID uint) *gorm.DB {
+	return q.Where("assignee_id = ? AND (verdict IN ? OR review_status = ?) AND dismissed = ?",
+		userID, s.Scale().OpenKeys(), ReviewReturned, false).Where(liveArticle("article_id"))
+}
+
 // QueueCount is how many open statements are assigned to the user.
 func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 	var n int64
-	err := s.db.WithContext(ctx).Model(&Statement{}).
-		Where("assignee_id = ? AND verdict IN ? AND dismissed = ?", userID, s.Scale().OpenKeys(), false).
-		Where(liveArticle("article_id")).Count(&n).Error
+	err := s.queue(s.db.WithContext(ctx).Model(&Statement{}), userID).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("models: queue count of user %d: %w", userID, err)
 	}

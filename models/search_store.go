@@ -45,6 +45,10 @@ type StatementFilter struct {
 	Type          string
 	ReviewedByID  uint
 	ReviewedSince *time.Time
+	// ReviewStatus narrows to one workflow status; Published to checks
+	// on the public site.
+	ReviewStatus ReviewStatus
+	Published    bool
 }
 
 // likePattern matches s anywhere, with LIKE's wildcards in s taken literally.
@@ -102,6 +106,12 @@ func (f StatementFilter) apply(s *Store, q *gorm.DB, scale *rating.Scale, byInde
 	}
 	if f.ReviewedSince != nil {
 		q = q.Where("reviewed_at >= ?", f.ReviewedSince.UTC())
+	}
+	if f.ReviewStatus != "" {
+		q = q.Where("review_status = ?", f.ReviewStatus)
+	}
+	if f.Published {
+		q = q.Where("published = ?", true)
 	}
 	return q
 }

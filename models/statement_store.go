@@ -22,7 +22,7 @@ func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) 
 // in the same query, and its sources in a second.
 func statementByID(db *gorm.DB, id uint) (*Statement, error) {
 	var st Statement
-	err := db.Joins("ReviewedBy").Joins("Assignee").
+	err := db.Joins("ReviewedBy").Joins("Assignee").Joins("ApprovedBy").
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Where("statements.id = ?", id).Where(liveArticle("statements.article_id")).Take(&st).Error
 	if err != nil {
@@ -113,6 +113,18 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 			next.ReviewedByID, next.ReviewedBy = &r.UserID, r.By
 		}
 	}
+	// The workflow moves on when the review changed, or when a returned
+	// one is saved again (perhaps as it was, on purpose); saving an
+	// unchanged review keeps its approval.
+	status := statusAfterReview(scale, s.Settings().RequireApproval, next.Verdict)
+	same := st.Verdict == next.Verdict && st.Note == next.Note && st.Correction == next.Correction &&
+		slices.EqualFunc(st.Sources, r.Sources, func(a Source, b SourceInput) bool { return InputOf(a).sameAs(b) })
+	if !same || st.Status() == ReviewReturned || (st.Status() == ReviewOpen) != (status == ReviewOpen) {
+		setFlow(&next, flowFields(status, r.UserID, now))
+		if next.ApprovedByID != nil && r.By != nil && *next.ApprovedByID == r.By.ID {
+			next.ApprovedBy = r.By
+		}
+	}
 	var current *Statement // the statement as stored, on a conflict
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		assignee, ok, err := claimReview(tx, st, &next)
@@ -172,8 +184,11 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 // else changed it first.
 func claimReview(tx *gorm.DB, st, next *Statement) (assignee *uint, ok bool, err error) {
 	rows, err := tx.Raw(`UPDATE statements SET verdict = ?, note = ?, correction = ?, reviewed_at = ?, reviewed_by_id = ?,
+review_status = ?, approved_by_id = ?, approved_at = ?, return_reason = ?,
 version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING assignee_id`,
-		next.Verdict, next.Note, next.Correction, next.ReviewedAt, next.ReviewedByID, next.UpdatedAt, st.ID, st.Version).Rows()
+		next.Verdict, next.Note, next.Correction, next.ReviewedAt, next.ReviewedByID,
+		next.Status(), next.ApprovedByID, next.ApprovedAt, next.ReturnReason,
+		next.UpdatedAt, st.ID, st.Version).Rows()
 	if err != nil {
 		return nil, false, err
 	}
@@ -224,6 +239,15 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, sr
 // write to a statement goes through here or through Review.
 func (s *Store) change(ctx context.Context, id uint, version int, userID uint, action Action,
 	edit func(tx *gorm.DB, st *Statement, now time.Time) (before, after Payload, err error)) (*Statement, error) {
+	return s.changeThen(ctx, id, version, userID, action, edit, nil)
+}
+
+// changeThen is change with a last step, given the statement as the edit
+// left it, inside the same transaction (nil for none): how a workflow
+// step queues its webhooks.
+func (s *Store) changeThen(ctx context.Context, id uint, version int, userID uint, action Action,
+	edit func(tx *gorm.DB, st *Statement, now time.Time) (before, after Payload, err error),
+	then func(tx *gorm.DB, st *Statement, now time.Time) error) (*Statement, error) {
 	if version < 1 {
 		return nil, invalid("version", "The version you based your edit on is required.")
 	}
@@ -244,6 +268,11 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 		if err != nil {
 			return err
 		}
+		if action.changesReview() {
+			if err := s.reopenReview(tx, st, userID, now); err != nil {
+				return err
+			}
+		}
 		if err := record(tx, now, entry{st.ArticleID, id, userID, action, before, after}); err != nil {
 			return err
 		}
@@ -252,8 +281,10 @@ func (s *Store) change(ctx context.Context, id uint, version int, userID uint, a
 		if err := recountStats(tx, s.Scale(), st.ArticleID); err != nil {
 			return err
 		}
-		out, err = statementByID(tx, id)
-		return err
+		if out, err = statementByID(tx, id); err != nil || then == nil {
+			return err
+		}
+		return then(tx, out, now)
 	})
 	if err != nil {
 		if isExpected(err) {

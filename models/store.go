@@ -33,8 +33,12 @@ type Options struct {
 	BcryptCost int
 	// Extractor splits and scores article text.
 	Extractor Extractor
-	// Scale is the rating scale; nil means rating.Builtin().
+	// Scale is the rating scale until the desk defines its own in its
+	// settings; nil means rating.Builtin().
 	Scale *rating.Scale
+	// Organization and BaseURL stand in for the settings of the same
+	// name while those are empty: the --org and --base-url flags.
+	Organization, BaseURL string
 	// PasswordChecks caps how many passwords are checked at once; 0 means
 	// one per CPU. A sign-in beyond it is refused (429) rather than queued.
 	PasswordChecks int
@@ -50,7 +54,12 @@ type Store struct {
 	now       func() time.Time
 	cost      int
 	extractor Extractor
-	scale     atomic.Pointer[rating.Scale]
+	// settings are the desk's settings as last read: every request
+	// reads them, so they are kept here and re-read when they change
+	// (see ReloadSettings).
+	settings atomic.Pointer[Settings]
+	defaults atomic.Pointer[Settings]
+	scale    *rating.Scale // until the desk defines its own
 	// writers queues the store's write transactions on SQLite, which has
 	// one writer: waiting in a queue is fair and immediate, where waiting
 	// in SQLite's busy handler means sleeping and retrying (seconds, at
@@ -93,7 +102,9 @@ func NewStore(db *gorm.DB, o Options) *Store {
 	if o.Scale == nil {
 		o.Scale = rating.Builtin()
 	}
-	s.scale.Store(o.Scale)
+	s.scale = o.Scale
+	s.SetDefaults(o.Organization, o.BaseURL)
+	s.settings.Store(s.effective(deskSetting{}, nil))
 	s.dummyHash = dummyHashOf(s.cost)
 	if o.PasswordChecks <= 0 {
 		o.PasswordChecks = runtime.NumCPU()
@@ -127,7 +138,7 @@ func (s *Store) Writer() *gorm.DB { return s.wdb }
 func (s *Store) DB() *gorm.DB { return s.db }
 
 // Scale is the desk's rating scale now.
-func (s *Store) Scale() *rating.Scale { return s.scale.Load() }
+func (s *Store) Scale() *rating.Scale { return s.settings.Load().Scale }
 
 // nowUTC is the store's clock in UTC, the zone every stored time is in.
 func (s *Store) nowUTC() time.Time { return s.now().UTC() }

@@ -45,13 +45,14 @@ const (
 	PermDeleteArticle                    // delete articles
 	PermEditStatements                   // fix statement boundaries, split, merge, dismiss
 	PermAssign                           // assign, reassign and unassign work; the team view
-	PermManageUsers                      // create users, change roles, deactivate; settings
+	PermManageUsers                      // create users, change roles, deactivate; settings and webhooks
 	PermRestoreArticle                   // list deleted articles and restore them
+	PermApprove                          // approve or return a review; publish and unpublish checks
 )
 
 var rolePermissions = map[Role][]Permission{
-	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers, PermRestoreArticle},
-	Editor:   {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign},
+	Admin:    {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermManageUsers, PermRestoreArticle, PermApprove},
+	Editor:   {PermRead, PermReview, PermCreateArticle, PermDeleteArticle, PermEditStatements, PermAssign, PermApprove},
 	Reviewer: {PermRead, PermReview},
 }
 

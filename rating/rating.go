@@ -10,6 +10,8 @@ package rating
 
 import (
 	"fmt"
+	"hash/fnv"
+	"regexp"
 	"strings"
 )
 
@@ -58,7 +60,23 @@ type Scale struct {
 	ratings     []Rating
 	index       map[Key]int
 	best, worst int
+	fingerprint string
 }
+
+// Limits on a desk's own scale, so a scale always fits a form and a page.
+const (
+	MaxRatings     = 40
+	MaxLabel       = 60
+	MaxAlternative = 100
+)
+
+// keyPattern is what a desk's own key may look like: it is stored, sent
+// in URLs and used as a CSS class name.
+var keyPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+
+// colorPattern is the only colour form accepted: it goes into a
+// stylesheet, so nothing else may get through.
+var colorPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // builtin is the desk's scale until it defines its own.
 var builtin = []Rating{
@@ -87,21 +105,34 @@ func New(ratings []Rating, best, worst int) (*Scale, error) {
 	if best <= worst {
 		return nil, fmt.Errorf("rating: best rating %d must be above worst %d", best, worst)
 	}
+	if len(ratings) > MaxRatings {
+		return nil, fmt.Errorf("rating: a scale has at most %d ratings", MaxRatings)
+	}
 	s := &Scale{ratings: append([]Rating(nil), ratings...), index: make(map[Key]int, len(ratings)), best: best, worst: worst}
+	h := fnv.New64a()
+	fmt.Fprint(h, best, worst)
 	for i, r := range s.ratings {
 		switch {
-		case r.Key == "" || strings.TrimSpace(string(r.Key)) != string(r.Key):
+		case r.Key == "":
 			return nil, fmt.Errorf("rating: rating %d has no key", i+1)
+		case !keyPattern.MatchString(string(r.Key)):
+			return nil, fmt.Errorf("rating: the key %s must be lower-case letters, digits and _ (at most 40), starting with a letter", quote(string(r.Key)))
 		case strings.TrimSpace(r.Label) == "":
 			return nil, fmt.Errorf("rating: %q has no label", r.Key)
+		case len(r.Label) > MaxLabel || len(r.AlternateName) > MaxAlternative:
+			return nil, fmt.Errorf("rating: the label or ClaimReview name of %q is too long", r.Key)
+		case r.Color != "" && !colorPattern.MatchString(r.Color):
+			return nil, fmt.Errorf("rating: the colour of %q must look like #1f5fbf", r.Key)
 		case r.Value != 0 && (r.Value < worst || r.Value > best):
 			return nil, fmt.Errorf("rating: %q has value %d outside %d..%d", r.Key, r.Value, worst, best)
 		}
+		fmt.Fprintf(h, "|%s|%s|%s", r.Key, r.Color, r.Label)
 		if _, dup := s.index[r.Key]; dup {
 			return nil, fmt.Errorf("rating: %q appears twice", r.Key)
 		}
 		s.index[r.Key] = i
 	}
+	s.fingerprint = fmt.Sprintf("%x", h.Sum64())
 	for _, b := range builtin {
 		r, ok := s.Lookup(b.Key)
 		if !ok {
@@ -128,6 +159,10 @@ func (s *Scale) All() []Rating { return append([]Rating(nil), s.ratings...) }
 
 // Offered returns the ratings a reviewer may choose now, in display order.
 func (s *Scale) Offered() []Rating { return s.where(func(r Rating) bool { return !r.Retired }) }
+
+// Fingerprint changes whenever a key, label or colour of the scale does:
+// it versions the stylesheet of the scale's colours.
+func (s *Scale) Fingerprint() string { return s.fingerprint }
 
 // Best is the ClaimReview bestRating of the scale.
 func (s *Scale) Best() int { return s.best }
@@ -173,6 +208,12 @@ func (s *Scale) FinalKeys() []Key { return s.keys(func(r Rating) bool { return r
 // OpenKeys lists the ratings of statements still to be reviewed, for SQL
 // parameters.
 func (s *Scale) OpenKeys() []Key { return s.keys(func(r Rating) bool { return !r.Final }) }
+
+// CorrectionKeys lists the ratings that carry corrected wording: a
+// published statement with one is a correction.
+func (s *Scale) CorrectionKeys() []Key {
+	return s.keys(func(r Rating) bool { return r.NeedsCorrection })
+}
 
 // MatchableKeys lists the ratings whose reviews may be reused.
 func (s *Scale) MatchableKeys() []Key {

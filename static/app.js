@@ -484,15 +484,17 @@
     var v = document.getElementById("filter-verdict");
     if (!v) return;
     var t = document.getElementById("filter-type").value, c = document.getElementById("filter-checkable").checked;
+    var st = (document.getElementById("filter-status") || {}).value;
     var all = document.querySelectorAll("#statement-list > li"), shown = 0;
     all.forEach(function (li) {
-      var show = (!v.value || li.dataset.verdict === v.value) && (!t || li.dataset.type === t) && (!c || li.dataset.checkable === "true");
+      var show = (!v.value || li.dataset.verdict === v.value) && (!t || li.dataset.type === t) && (!c || li.dataset.checkable === "true") &&
+        (!st || (st === "published" ? li.dataset.published === "true" : li.dataset.reviewStatus === st));
       li.hidden = !show;
       if (show) shown++;
       var mark = document.getElementById(li.id.replace(/^li-/, "s-"));
       if (mark) mark.classList.toggle("filtered-out", !show);
     });
-    var filtering = !!(v.value || t || c);
+    var filtering = !!(v.value || t || c || st);
     var empty = document.getElementById("filter-empty");
     if (empty) empty.hidden = !filtering || shown > 0;
     var count = document.getElementById("filter-count");

@@ -78,7 +78,9 @@ var actionLabels = map[models.Action]string{
 	models.ActionBounds: "Boundaries changed", models.ActionSplit: "Split", models.ActionMerge: "Merged",
 	models.ActionDismiss: "Dismissed", models.ActionRestore: "Restored", models.ActionCreate: "Statement added",
 	models.ActionReuse: "Earlier review reused", models.ActionAssign: "Assigned", models.ActionUnassign: "Unassigned",
-	models.ActionTake: "Taken from the pool",
+	models.ActionTake:    "Taken from the pool",
+	models.ActionApprove: "Approved", models.ActionReturn: "Returned to the reviewer", models.ActionPublish: "Published",
+	models.ActionUnpublish: "Unpublished",
 }
 
 func actionLabel(a models.Action) string {
@@ -154,6 +156,14 @@ func eventSummary(ctx context.Context, e models.Event, people People) string {
 	case models.ActionCreate:
 		if c := models.ChangeOf[models.Created](e).After; c != nil {
 			return clip(c.Text)
+		}
+	case models.ActionReturn:
+		if f := models.ChangeOf[models.FlowChange](e).After; f != nil {
+			return clip(f.Reason)
+		}
+	case models.ActionPublish:
+		if p := models.ChangeOf[models.PublicationChange](e).After; p != nil && len(p.Changed) > 0 {
+			return "updated: " + joinWords(p.Changed)
 		}
 	}
 	return ""
@@ -246,6 +256,14 @@ func ActionPhrase(action models.Action) string {
 		return "changed who reviews this statement"
 	case models.ActionReuse:
 		return "reused an earlier review for this statement"
+	case models.ActionApprove:
+		return "approved the review of this statement"
+	case models.ActionReturn:
+		return "returned the review of this statement"
+	case models.ActionPublish:
+		return "published this check"
+	case models.ActionUnpublish:
+		return "took this check off the public site"
 	}
 	return "changed this statement's sources"
 }

@@ -38,6 +38,8 @@ func NoticeText(n models.Notification) (message, link string) {
 		message = fmt.Sprintf("%s reassigned %s in “%s” to %s; %s", by, what, n.ArticleTitle, n.OtherName, gone)
 	case models.NoticeUnassigned:
 		message = fmt.Sprintf("%s unassigned %s in “%s”; %s", by, what, n.ArticleTitle, gone)
+	case models.NoticeReturned:
+		message = fmt.Sprintf("%s returned your review of a statement in “%s” with a note on what to fix; it is first in your queue.", by, n.ArticleTitle)
 	case models.NoticeCommented:
 		message = fmt.Sprintf("%s commented on a statement of yours in “%s”.", by, n.ArticleTitle)
 	case models.NoticeMentioned:

@@ -141,6 +141,11 @@ type ReviewForm struct {
 	NextVersion    int // version of the next statement, for merging; 0 if last
 	CanReview      bool
 	CanEdit        bool // fix boundaries, split, merge, dismiss
+	// The workflow (workflow.templ): whether the user may approve,
+	// return and publish, and why their last step was refused.
+	CanApprove bool
+	StepError  string
+	UserID     uint
 }
 
 // NewReviewForm fills the panel from the stored statement.
@@ -289,6 +294,7 @@ type TeamView struct {
 type StatementQuery struct {
 	Q, Article, Verdict, Assignee, Due, Checkable, Type string
 	ReviewedBy, ReviewedSince                           string
+	Status                                              string // a review status, or "published"
 }
 
 // Values is the query as URL parameters, without empty ones.
@@ -297,6 +303,7 @@ func (q StatementQuery) Values() url.Values {
 	for _, f := range []struct{ k, v string }{
 		{"q", q.Q}, {"article", q.Article}, {"verdict", q.Verdict}, {"assignee", q.Assignee}, {"due", q.Due},
 		{"checkable", q.Checkable}, {"type", q.Type}, {"reviewed_by", q.ReviewedBy}, {"reviewed_since", q.ReviewedSince},
+		{"status", q.Status},
 	} {
 		if f.v != "" {
 			v.Set(f.k, f.v)

@@ -113,8 +113,13 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	r := export.ReportOf(a, store.Scale(), time.Now())
-	r.Organization, r.BaseURL = *org, strings.TrimRight(*base, "/")
+	if _, err := store.ReloadSettings(ctx); err != nil {
+		return err
+	}
+	store.SetDefaults(*org, *base)
+	settings := store.Settings()
+	r := export.ReportOf(a, settings.Scale, time.Now())
+	r.Organization, r.BaseURL = settings.OrgName, settings.BaseURL
 	var buf bytes.Buffer
 	if f.Name == "csv" && *bom {
 		err = export.CSV(&buf, r, export.CSVOptions{BOM: true})

@@ -40,6 +40,8 @@ Usage:
                                    write a report of an article
   factcheck backup --out FILE      copy a SQLite desk, while it runs, to a new file
   factcheck restore --from FILE    check a backup and install it (stop the desk first)
+  factcheck claimreview validate FILE
+                                   check the ClaimReview JSON-LD in a file or HTML page
 
 Run "factcheck COMMAND --help" for a command's flags.
 `
@@ -72,6 +74,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = backupCmd(ctx, args, stdout, stderr)
 	case "restore":
 		err = restoreCmd(ctx, args, stdout, stderr)
+	case "claimreview":
+		err = claimReviewCmd(args, stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -87,6 +91,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errFlagHelp):
 		return 0
+	case errors.Is(err, errInvalid):
+		return 1
 	default:
 		fmt.Fprintf(stderr, "factcheck: %v\n", err)
 		return 1

@@ -13,9 +13,11 @@ import (
 	"github.com/factcheckdesk/factcheck/demo"
 	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/intake"
 	"github.com/factcheckdesk/factcheck/live"
 	"github.com/factcheckdesk/factcheck/match"
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/webhook"
 )
 
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
@@ -23,8 +25,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	addr := fs.String("addr", env("FACTCHECK_ADDR", "localhost:8080"), "address to listen on (env FACTCHECK_ADDR)")
 	dsn := dbFlag(fs)
 	allowPrivate := fs.Bool("allow-private-urls", env("FACTCHECK_ALLOW_PRIVATE_URLS", "") == "true", "let URL imports reach private, loopback and link-local addresses (env FACTCHECK_ALLOW_PRIVATE_URLS=true)")
-	org := fs.String("org", env("FACTCHECK_ORG", ""), "organisation named as author of ClaimReview markup (env FACTCHECK_ORG)")
-	base := fs.String("base-url", env("FACTCHECK_BASE_URL", ""), "public URL of the desk, for permalinks in reports (env FACTCHECK_BASE_URL)")
+	org := fs.String("org", env("FACTCHECK_ORG", ""), "organisation named as author of ClaimReview markup, until Settings name one (env FACTCHECK_ORG)")
+	base := fs.String("base-url", env("FACTCHECK_BASE_URL", ""), "public URL of the desk's public pages, until Settings name one (env FACTCHECK_BASE_URL)")
 	loadDemo := fs.Bool("demo", false, "load the example article and demo users (admin@, editor@, reviewer@example.org; password "+demo.Password+")")
 	secure := fs.Bool("secure-cookies", env("FACTCHECK_SECURE_COOKIES", "") == "true", "mark cookies Secure (behind TLS; env FACTCHECK_SECURE_COOKIES=true)")
 	debug := fs.Bool("debug", false, "log every request")
@@ -46,7 +48,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			log.Error("closing database", "err", err)
 		}
 	}()
-	store := models.NewStore(db, models.Options{Extractor: extract.Engine{}})
+	store := models.NewStore(db, models.Options{Extractor: extract.Engine{}, Organization: *org, BaseURL: *base})
+	if _, err := store.ReloadSettings(ctx); err != nil {
+		return err
+	}
 
 	if *loadDemo {
 		if err := demo.Seed(ctx, store, log); err != nil {
@@ -73,6 +78,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	matches := match.NewIndex()
 	hub.KeepMatches(liveCtx, store, matches, log)
 	go hub.Run(liveCtx)
+	// Settings saved on another instance reach this one within a second;
+	// webhook deliveries queued by any instance are sent by one of them.
+	go live.FollowSettings(liveCtx, store, time.Second, log)
+	dispatcher := &webhook.Dispatcher{Store: store, Log: log,
+		Client: (&intake.Fetcher{AllowPrivate: *allowPrivate}).Client()}
+	go dispatcher.Run(liveCtx, 2*time.Second)
 	go purgeDeleted(liveCtx, store, log, time.Hour)
 
 	e := handlers.New(store, handlers.Config{
