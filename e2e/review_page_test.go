@@ -445,12 +445,19 @@ func TestWalkthroughRolesAndDelete(t *testing.T) {
 // 9. Requests that take a while say so: the save button and a URL import
 // are busy until the answer comes.
 func TestWalkthroughProgress(t *testing.T) {
-	// A news site that takes its time.
+	// A news site that takes its time: it answers when the test has seen
+	// the import button busy, however long that takes.
+	answer, done := make(chan struct{}), make(chan struct{})
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(1500 * time.Millisecond)
+		select {
+		case <-answer:
+		case <-done: // the test ended first
+		case <-r.Context().Done():
+		}
 		fmt.Fprint(w, "<html><head><title>Slow story</title></head><body><article><p>In 2024, exports rose by 12 percent to $4bn, the ministry said.</p></article></body></html>")
 	}))
 	defer slow.Close()
+	defer close(done)
 	onScreens(t, func(t *testing.T, d *Desk, s screen, p *Page) {
 		a := freshArticle(t, d, articleTitle+" "+p.Name, articleBody)
 		st := statementWith(t, a, "supersonic speed")
@@ -468,9 +475,14 @@ func TestWalkthroughProgress(t *testing.T) {
 			p.Open("/")
 			p.Do("choose From a URL", chromedp.Click(chromedp.ID("mode-url")))
 			p.Do("type a URL", chromedp.SendKeys(chromedp.ID("import_url"), slow.URL+"/story"))
-			// The slow site takes 1.5 s, the page stays until then.
 			Eval[bool](p, `(document.querySelector("form.mode-url button[type=submit]").click(), true)`)
 			p.WaitJS("the import button to be busy while importing", `document.querySelector("form.mode-url button[type=submit]").getAttribute("aria-busy") === "true"`)
+			select {
+			case answer <- struct{}{}:
+			case <-time.After(stepTimeout):
+				t.Fatalf("%s: the desk never asked the news site for the story", p.Name)
+			}
+			p.WaitLoaded("the imported story", `location.pathname.startsWith("/articles/") && document.querySelector("h1").textContent === "Slow story"`)
 		}
 	})
 }
