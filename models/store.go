@@ -118,16 +118,20 @@ func NewStore(db *gorm.DB, o Options) *Store {
 // committer); elsewhere at once. Every change the store makes goes
 // through here.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	var err error
-	if s.writers != nil {
-		err = s.writers.do(ctx, s.wdb, fn)
-	} else {
-		err = s.wdb.WithContext(ctx).Transaction(fn)
-	}
+	err := s.commit(ctx, fn)
 	if err == nil {
 		s.changed()
 	}
 	return err
+}
+
+// commit is write without waking the live feed: for bookkeeping that no
+// page shows (when a session or token was last used).
+func (s *Store) commit(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writers != nil {
+		return s.writers.do(ctx, s.wdb, fn)
+	}
+	return s.wdb.WithContext(ctx).Transaction(fn)
 }
 
 // Writer returns the connection writes go through (on SQLite a small
