@@ -18,19 +18,6 @@ func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) 
 	return statementByID(s.db.WithContext(ctx), id)
 }
 
-// statementByID reads a statement, with its reviewer and assignee joined
-// in the same query, and its sources in a second.
-func statementByID(db *gorm.DB, id uint) (*Statement, error) {
-	var st Statement
-	err := db.Joins("ReviewedBy").Joins("Assignee").Joins("ApprovedBy").
-		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where("statements.id = ?", id).Where(liveArticle("statements.article_id")).Take(&st).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
-	}
-	return &st, nil
-}
-
 // StatementsByID returns the statements with those ids that exist, with
 // their reviewer, assignee and sources, in two queries: how the live feed
 // loads a batch of changes.
