@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"fmt"
 	"reflect"
 	"sync"
 	"testing"
@@ -115,8 +116,8 @@ func TestStatementReadMatchesGORM(t *testing.T) {
 
 var schemaCache sync.Map
 
-// normal makes two reads comparable: times in UTC without a monotonic
-// reading, empty lists as nil.
+// normal makes two reads comparable: times in UTC to the microsecond
+// without a monotonic reading, empty lists as nil.
 func normal(st *models.Statement) models.Statement {
 	v := reflect.ValueOf(st).Elem()
 	out := reflect.New(v.Type()).Elem()
@@ -136,7 +137,7 @@ func normalize(v reflect.Value) {
 		}
 	case reflect.Struct:
 		if t, ok := v.Interface().(time.Time); ok {
-			v.Set(reflect.ValueOf(t.UTC().Round(0)))
+			v.Set(reflect.ValueOf(t.UTC().Round(0).Truncate(time.Microsecond))) // PostgreSQL keeps microseconds
 			return
 		}
 		for i := range v.NumField() {
@@ -155,5 +156,67 @@ func normalize(v reflect.Value) {
 			normalize(c.Index(i))
 		}
 		v.Set(c)
+	}
+}
+
+// A review writes only the columns it changes; what Review returns must
+// still be what is stored, whatever changed, for every step of a
+// statement's life.
+func TestReviewStoresWhatItReturns(t *testing.T) {
+	store := modeltest.Open(t)
+	ctx := t.Context()
+	a, err := store.CreateArticle(ctx, models.ArticleInput{Title: "Trade", Body: sample})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var users []*models.User
+	for i, role := range []models.Role{models.Reviewer, models.Editor} {
+		u, err := store.CreateUser(ctx, models.UserInput{Email: fmt.Sprintf("u%d@example.org", i), Name: fmt.Sprintf("U%d", i),
+			Role: role, Password: "a long password 1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		users = append(users, u)
+	}
+	src := []models.SourceInput{{URL: "https://ustr.gov/1", Title: "USTR"}}
+	steps := []struct {
+		name string
+		by   int
+		in   models.ReviewInput
+	}{
+		{"verified", 0, models.ReviewInput{Verdict: rating.Verified, Sources: src}},
+		{"the note alone", 0, models.ReviewInput{Verdict: rating.Verified, Note: "Checked.", Sources: src}},
+		{"by someone else", 1, models.ReviewInput{Verdict: rating.Verified, Note: "Checked.", Sources: src}},
+		{"disputed", 1, models.ReviewInput{Verdict: rating.Disputed, Note: "No.", Sources: src}},
+		{"corrected", 0, models.ReviewInput{Verdict: rating.Corrected, Note: "No.", Correction: "It was $4bn.", Sources: src}},
+		{"back to in progress", 0, models.ReviewInput{Verdict: rating.InProgress}},
+		{"unchanged", 0, models.ReviewInput{Verdict: rating.InProgress}},
+		{"verified again", 1, models.ReviewInput{Verdict: rating.Verified, Sources: src}},
+	}
+	id, version := a.Statements[0].ID, 1
+	for _, step := range steps {
+		in := step.in
+		in.Version = version
+		in.SetUser(users[step.by])
+		saved, err := store.Review(ctx, id, in)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		stored, err := store.StatementByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range []*models.Statement{saved, stored} {
+			st.Sources = nil // compared by their inputs below
+			for _, u := range []*models.User{st.ReviewedBy, st.Assignee, st.ApprovedBy} {
+				if u != nil {
+					u.PasswordHash = ""
+				}
+			}
+		}
+		if !reflect.DeepEqual(normal(saved), normal(stored)) {
+			t.Errorf("%s: Review returned\n%+v\nstored is\n%+v", step.name, normal(saved), normal(stored))
+		}
+		version = stored.Version
 	}
 }

@@ -169,13 +169,32 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 // that only succeeds while the statement is still at st's version, and
 // returns who the statement is assigned to now; ok is false when someone
 // else changed it first.
+//
+// It sets only the columns whose value changes: the version claim makes
+// sure the row is still st, and every index over a column set is
+// rewritten even when its value stays the same (the statements table has
+// several, for the queues, the pool, approvals and reports).
 func claimReview(tx *gorm.DB, st, next *Statement) (assignee *uint, ok bool, err error) {
-	rows, err := tx.Raw(`UPDATE statements SET verdict = ?, note = ?, correction = ?, reviewed_at = ?, reviewed_by_id = ?,
-review_status = ?, approved_by_id = ?, approved_at = ?, return_reason = ?,
-version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING assignee_id`,
-		next.Verdict, next.Note, next.Correction, next.ReviewedAt, next.ReviewedByID,
-		next.Status(), next.ApprovedByID, next.ApprovedAt, next.ReturnReason,
-		next.UpdatedAt, st.ID, st.Version).Rows()
+	var set strings.Builder
+	args := make([]any, 0, 12)
+	col := func(name string, changed bool, v any) {
+		if changed {
+			set.WriteString(name + " = ?, ")
+			args = append(args, v)
+		}
+	}
+	col("verdict", st.Verdict != next.Verdict, next.Verdict)
+	col("note", st.Note != next.Note, next.Note)
+	col("correction", st.Correction != next.Correction, next.Correction)
+	col("reviewed_at", !sameTime(st.ReviewedAt, next.ReviewedAt), next.ReviewedAt)
+	col("reviewed_by_id", !sameID(st.ReviewedByID, next.ReviewedByID), next.ReviewedByID)
+	col("review_status", st.ReviewStatus != next.Status(), next.Status())
+	col("approved_by_id", !sameID(st.ApprovedByID, next.ApprovedByID), next.ApprovedByID)
+	col("approved_at", !sameTime(st.ApprovedAt, next.ApprovedAt), next.ApprovedAt)
+	col("return_reason", st.ReturnReason != next.ReturnReason, next.ReturnReason)
+	args = append(args, next.UpdatedAt, st.ID, st.Version)
+	rows, err := tx.Raw(`UPDATE statements SET `+set.String()+`version = version + 1, updated_at = ?
+WHERE id = ? AND version = ? RETURNING assignee_id`, args...).Rows()
 	if err != nil {
 		return nil, false, err
 	}
@@ -188,6 +207,12 @@ version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING ass
 		return nil, false, err
 	}
 	return a, true, rows.Close()
+}
+
+func sameID(a, b *uint) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+func sameTime(a, b *time.Time) bool {
+	return a == nil && b == nil || a != nil && b != nil && a.Equal(*b)
 }
 
 // replaceSources makes the statement's sources those of in, writing only
