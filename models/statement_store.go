@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -112,43 +113,42 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 			next.ApprovedBy = r.By
 		}
 	}
-	var current *Statement // the statement as stored, on a conflict
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		assignee, ok, err := claimReview(tx, st, &next)
-		if err != nil || !ok {
-			if err == nil {
-				current, err = statementByID(tx, id)
-				if err == nil {
-					err = conflict(current)
-				}
-			}
-			return err
-		}
-		// Assignments do not move the version: count with the assignee
-		// the statement has now.
-		was := *st
-		was.AssigneeID, next.AssigneeID = assignee, assignee
-		if next.Sources, err = replaceSources(tx, st, r.Sources, now); err != nil {
-			return err
-		}
-		action := ActionReview
-		before, after := reviewChange(st, &next)
-		if r.ReusedFrom != 0 {
-			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
-		}
-		if err := record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after}); err != nil {
-			return err
-		}
-		// Last: the article's row of counters is shared by everyone
-		// reviewing it, and stays locked until the commit.
-		return bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was)))
-	})
-	switch {
-	case err == nil:
-	case isExpected(err):
-		return current, err
-	default:
+	action := ActionReview
+	if r.ReusedFrom != 0 {
+		action = ActionReuse
+	}
+	w, err := newReviewWrite(scale, st, &next, r.Sources, action, r.ReusedFrom, r.UserID, now)
+	if err != nil {
 		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	var assignee *uint
+	if s.db.Dialector.Name() == "postgres" {
+		err = s.writeStatement(ctx, func(db *gorm.DB) (err error) {
+			assignee, err = w.applyOne(db)
+			return err
+		})
+	} else {
+		err = s.write(ctx, func(tx *gorm.DB) (err error) {
+			assignee, err = w.apply(tx)
+			return err
+		})
+	}
+	if errors.Is(err, errClaimLost) {
+		current, err := statementByID(s.db.WithContext(ctx), id)
+		if err != nil {
+			return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+		}
+		return current, conflict(current)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	// Assignments do not move the version: the statement has the
+	// assignee the claim found.
+	next.AssigneeID = assignee
+	next.Sources = st.Sources
+	if w.sources != nil {
+		next.Sources = w.sources
 	}
 	if next.ReviewedByID != nil && next.ReviewedBy == nil {
 		if next.ReviewedBy, err = s.UserByID(ctx, *next.ReviewedByID); err != nil {
@@ -163,85 +163,6 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		}
 	}
 	return &next, nil
-}
-
-// claimReview writes the review of next over st in one conditional UPDATE
-// that only succeeds while the statement is still at st's version, and
-// returns who the statement is assigned to now; ok is false when someone
-// else changed it first.
-//
-// It sets only the columns whose value changes: the version claim makes
-// sure the row is still st, and every index over a column set is
-// rewritten even when its value stays the same (the statements table has
-// several, for the queues, the pool, approvals and reports).
-func claimReview(tx *gorm.DB, st, next *Statement) (assignee *uint, ok bool, err error) {
-	var set strings.Builder
-	args := make([]any, 0, 12)
-	col := func(name string, changed bool, v any) {
-		if changed {
-			set.WriteString(name + " = ?, ")
-			args = append(args, v)
-		}
-	}
-	col("verdict", st.Verdict != next.Verdict, next.Verdict)
-	col("note", st.Note != next.Note, next.Note)
-	col("correction", st.Correction != next.Correction, next.Correction)
-	col("reviewed_at", !sameTime(st.ReviewedAt, next.ReviewedAt), next.ReviewedAt)
-	col("reviewed_by_id", !sameID(st.ReviewedByID, next.ReviewedByID), next.ReviewedByID)
-	col("review_status", st.ReviewStatus != next.Status(), next.Status())
-	col("approved_by_id", !sameID(st.ApprovedByID, next.ApprovedByID), next.ApprovedByID)
-	col("approved_at", !sameTime(st.ApprovedAt, next.ApprovedAt), next.ApprovedAt)
-	col("return_reason", st.ReturnReason != next.ReturnReason, next.ReturnReason)
-	args = append(args, next.UpdatedAt, st.ID, st.Version)
-	rows, err := tx.Raw(`UPDATE statements SET `+set.String()+`version = version + 1, updated_at = ?
-WHERE id = ? AND version = ? RETURNING assignee_id`, args...).Rows()
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return nil, false, rows.Err()
-	}
-	var a *uint
-	if err := rows.Scan(&a); err != nil {
-		return nil, false, err
-	}
-	return a, true, rows.Close()
-}
-
-func sameID(a, b *uint) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
-
-func sameTime(a, b *time.Time) bool {
-	return a == nil && b == nil || a != nil && b != nil && a.Equal(*b)
-}
-
-// replaceSources makes the statement's sources those of in, writing only
-// when they differ from what is stored.
-func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time) ([]Source, error) {
-	current := make([]SourceInput, len(st.Sources))
-	for i, src := range st.Sources {
-		current[i] = InputOf(src)
-	}
-	if slices.EqualFunc(current, in, func(a, b SourceInput) bool { return a.sameAs(b) }) {
-		return st.Sources, nil
-	}
-	// Plain SQL: this runs while SQLite's one writer is held.
-	if err := tx.Exec("DELETE FROM sources WHERE statement_id = ?", st.ID).Error; err != nil {
-		return nil, err
-	}
-	sources := make([]Source, len(in))
-	for i, x := range in {
-		src := x.source(st.ID, i+1, now)
-		src.CreatedAt = now
-		err := tx.Raw(`INSERT INTO sources (statement_id, position, url, title, publisher, quote, accessed_at, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, src.URL, src.Title, src.Publisher, src.Quote,
-			src.AccessedAt, src.CreatedAt).Row().Scan(&src.ID)
-		if err != nil {
-			return nil, err
-		}
-		sources[i] = src
-	}
-	return sources, nil
 }
 
 // change runs one edit of a statement as a transaction: it claims the

@@ -125,6 +125,17 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return err
 }
 
+// writeStatement runs fn, which writes with one statement that is atomic
+// on its own, outside a transaction (PostgreSQL: no BEGIN and COMMIT round
+// trips), and wakes the live feed as write does.
+func (s *Store) writeStatement(ctx context.Context, fn func(db *gorm.DB) error) error {
+	err := fn(s.wdb.WithContext(ctx))
+	if err == nil {
+		s.changed()
+	}
+	return err
+}
+
 // commit is write without waking the live feed: for bookkeeping that no
 // page shows (when a session or token was last used).
 func (s *Store) commit(ctx context.Context, fn func(tx *gorm.DB) error) error {
