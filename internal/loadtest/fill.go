@@ -35,6 +35,8 @@ func fillCmd(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", 2, "batches stored at once")
 	batch := fs.Int("batch", 50, "articles stored in one transaction")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed makes the same desk")
+	published := fs.Int("published", -1, "checks to publish once filled (-1: one for every 20 articles)")
+	submitted := fs.Int("submitted", -1, "reviews left awaiting approval (-1: one for every 50 articles)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -109,7 +111,16 @@ func fillCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Printf("added %d articles with %d statements, %d reviewed, in %s\n", made.Load(), stmts.Load(), reviews.Load(), time.Since(start).Round(time.Second))
-	return nil
+	if *published < 0 {
+		*published = *articles / 20
+	}
+	if *submitted < 0 {
+		*submitted = *articles / 50
+	}
+	if *published == 0 && *submitted == 0 {
+		return nil
+	}
+	return fillWorkflow(ctx, db, models.NewStore(db, models.Options{Extractor: extract.Engine{}}), *published, *submitted)
 }
 
 // fillDSN is the fill's own connection to dsn: on PostgreSQL its commits
