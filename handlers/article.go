@@ -11,6 +11,7 @@ import (
 
 	"github.com/factcheckdesk/factcheck/demo"
 	"github.com/factcheckdesk/factcheck/models"
+	"github.com/factcheckdesk/factcheck/rating"
 	"github.com/factcheckdesk/factcheck/views"
 )
 
@@ -108,22 +109,27 @@ func (h *Handler) showArticle(c echo.Context) error {
 	}
 	// A browser that has the page as it is now gets 304 (see
 	// article_cache.go).
-	rev, err := h.store.ArticleRevision(c.Request().Context(), id)
+	ctx := c.Request().Context()
+	rev, err := h.store.ArticleRevision(ctx, id)
 	if errors.Is(err, models.ErrNotFound) {
 		return h.deletedArticle(c, id, err)
 	}
 	if err != nil {
 		return err
 	}
-	etag, err := h.articleETag(c, h.page(c, ""), rev)
-	if err != nil {
-		return err
+	var assignees []models.User
+	if currentUser(c).Can(models.PermAssign) {
+		if assignees, err = h.store.Assignees(ctx); err != nil {
+			return err
+		}
 	}
+	scale := h.store.Scale()
+	etag := articleETag(c, h.page(c, ""), scale, rev, assignees)
 	if notModified(c, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	cacheHeaders(c, etag)
-	err = h.renderArticle(c, http.StatusOK, id, nil)
+	err = h.renderArticleAt(c, http.StatusOK, id, rev, scale, assignees, nil)
 	if errors.Is(err, models.ErrNotFound) {
 		return h.deletedArticle(c, id, err)
 	}
@@ -135,11 +141,40 @@ func (h *Handler) showArticle(c echo.Context) error {
 // given (after a problem), else fresh, saying what the last assignment did.
 func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *views.AssignForm) error {
 	ctx := c.Request().Context()
-	a, _, err := h.viewArticle(ctx, id)
+	rev, err := h.store.ArticleRevision(ctx, id)
 	if err != nil {
 		return err
 	}
-	v := views.ArticleView{Article: a, Progress: models.ProgressOf(h.store.Scale(), a.Statements)}
+	var assignees []models.User
+	if currentUser(c).Can(models.PermAssign) {
+		if assignees, err = h.store.Assignees(ctx); err != nil {
+			return err
+		}
+	}
+	return h.renderArticleAt(c, status, id, rev, h.store.Scale(), assignees, assign)
+}
+
+// renderArticleAt draws the article page from the revision rev of the
+// article: its statement list and text as drawn for every viewer of that
+// revision (unless the editor ticked statements), the rest for this one.
+func (h *Handler) renderArticleAt(c echo.Context, status int, id uint, rev int, scale *rating.Scale,
+	assignees []models.User, assign *views.AssignForm) error {
+	ctx := c.Request().Context()
+	ca, err := h.viewArticle(ctx, id, rev)
+	if err != nil {
+		return err
+	}
+	a := ca.article
+	u := currentUser(c)
+	v := views.ArticleView{Article: a, Progress: models.ProgressOf(scale, a.Statements)}
+	if assign != nil && len(assign.Selected) > 0 {
+		v.Parts, err = views.RenderArticleParts(views.WithScale(ctx, scale), a, u.Can(models.PermEditStatements), assign.Selected)
+	} else {
+		v.Parts, err = h.articleParts(ctx, ca, scale, u.Can(models.PermEditStatements))
+	}
+	if err != nil {
+		return err
+	}
 	// ?s=ID opens that statement's panel, so a reload or a shared link
 	// lands where the reviewer was.
 	if sid, err := strconv.ParseUint(c.QueryParam("s"), 10, 32); err == nil {
@@ -153,14 +188,12 @@ func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *vie
 			}
 		}
 	}
-	if currentUser(c).Can(models.PermAssign) {
+	if u.Can(models.PermAssign) {
 		if assign == nil {
 			assign = &views.AssignForm{}
 		}
 		assign.ArticleID = a.ID
-		if assign.Assignees, err = h.store.Assignees(ctx); err != nil {
-			return err
-		}
+		assign.Assignees = assignees
 		if status == http.StatusOK {
 			assign.Message = assignMessage(c.QueryParams(), assign.Assignees)
 		}

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,4 +64,67 @@ func TestArticlePageETag(t *testing.T) {
 	// The reviewer's queue count is on their page: it is part of theirs.
 	rp := rev.get(path)
 	wantContains(t, rp, `<span class="count" id="queue-count">1</span>`)
+}
+
+// The statement list and the article text are drawn once per revision and
+// shared, but by what the viewer may do: an editor's copy offers to
+// restore furniture, a reviewer's viewing the same revision does not, and
+// neither sees the other's. A change draws both again.
+func TestArticlePagePartsPerPermission(t *testing.T) {
+	ed := newClient(t)
+	rev := ed.as(models.Reviewer)
+	a := createArticle(t, ed, "Rates", furnitureArticle)
+	path := fmt.Sprintf("/articles/%d", a.ID)
+	for range 2 { // drawn, then from the cache
+		if r := ed.get(path); !strings.Contains(r.body, `class="restore"`) {
+			t.Fatalf("the editor's page offers no restore button")
+		}
+		r := rev.get(path)
+		wantStatus(t, r, http.StatusOK)
+		if strings.Contains(r.body, `class="restore"`) {
+			t.Fatalf("the reviewer's page offers to restore furniture")
+		}
+		if got := articleText(t, r.body); got != furnitureArticle {
+			t.Fatalf("the article text is %q, want the body", got)
+		}
+	}
+	s := a.Statements[0]
+	wantStatus(t, rev.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{
+		"verdict": "disputed", "note": "No.", "version": 1, "sources": []map[string]string{{"url": "https://boz.zm/x"}}}), http.StatusOK)
+	for _, c := range []*client{ed, rev} {
+		r := c.get(path)
+		wantContains(t, r, fmt.Sprintf(`id="s-%d" class="stmt v-disputed"`, s.ID))
+		if !regexp.MustCompile(fmt.Sprintf(`<li id="li-%d"[^>]* data-verdict="disputed"`, s.ID)).MatchString(r.body) {
+			t.Errorf("%s: the list item does not say disputed", c.user.Role)
+		}
+	}
+}
+
+// A view of the article page costs a few small queries, whatever the
+// article's size: who is asking (one), the navigation counts (one), the
+// revision (one) and, for those who assign work, the assignees (one).
+// The statements are read once per revision, not once per view.
+func TestArticlePageQueries(t *testing.T) {
+	c := newClient(t)
+	log := watchSQL(t, c.store.DB(), c.store.Writer())
+	a := createArticle(t, c, "Trade talks", tradeArticle)
+	path := fmt.Sprintf("/articles/%d", a.ID)
+	wantStatus(t, c.get(path), http.StatusOK) // the first view reads the article
+	for _, who := range []struct {
+		c    *client
+		want int
+	}{{c, 4}, {c.as(models.Reviewer), 3}} {
+		log.start()
+		r := who.c.get(path)
+		stmts := log.stop()
+		wantStatus(t, r, http.StatusOK)
+		for _, q := range stmts {
+			if strings.Contains(q, "FROM `statements`") && !strings.Contains(q, "COUNT(") {
+				t.Errorf("a repeat view read statements: %s", q)
+			}
+		}
+		if len(stmts) != who.want {
+			t.Errorf("%s: a view ran %d SQL statements, want %d:\n%s", who.c.user.Role, len(stmts), who.want, strings.Join(stmts, "\n"))
+		}
+	}
 }

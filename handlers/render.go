@@ -59,12 +59,8 @@ func (h *Handler) page(c echo.Context, title string) views.Page {
 	}
 	defer func() { c.Set(navKey, p) }()
 	if p.User != nil {
-		ctx := c.Request().Context()
 		var err error
-		if p.QueueCount, err = h.store.QueueCount(ctx, p.User.ID); err != nil {
-			h.log.Error("navigation counts", "err", err)
-		}
-		if p.Unread, err = h.store.UnreadCount(ctx, p.User.ID); err != nil {
+		if p.QueueCount, p.Unread, err = h.store.NavCounts(c.Request().Context(), p.User.ID); err != nil {
 			h.log.Error("navigation counts", "err", err)
 		}
 	}

@@ -17,63 +17,92 @@ import (
 // CreateArticle validates in, splits its body into statements and stores
 // both in one transaction. A *ValidationError means nothing was stored.
 func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (*Article, error) {
-	in = in.normalize()
-	published, err := in.validate()
+	list, err := s.CreateArticles(ctx, []ArticleInput{in})
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{Title: in.Title, Body: in.Body, URL: in.URL, Author: in.Author, PublishedAt: published,
-		SiteName: in.SiteName, ContentHash: contentHash(in.Body)}
-	dup, err := s.duplicateOf(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	if dup != nil {
-		if !in.Force {
-			return nil, duplicate(dup)
+	return &list[0], nil
+}
+
+// CreateArticles is CreateArticle of many articles at once, in one
+// transaction of a few multi-row inserts: how an archive is brought in
+// (and a load test fills a desk) without a commit per article. The first
+// input that is invalid or a duplicate (without Force) fails them all,
+// storing none.
+func (s *Store) CreateArticles(ctx context.Context, ins []ArticleInput) ([]Article, error) {
+	list := make([]Article, len(ins))
+	for i, in := range ins {
+		in = in.normalize()
+		published, err := in.validate()
+		if err != nil {
+			return nil, err
 		}
-		a.PreviousID = &dup.Existing.ID
-	}
-	res := s.extractor.Analyse(in.Body, in.Furniture)
-	a.Furniture = res.Furniture
-	a.Statements = make([]Statement, len(res.Statements))
-	for i, x := range res.Statements {
-		a.Statements[i] = Statement{
-			Position: i + 1, Start: x.Start, End: x.End, Text: x.Text,
-			Checkable: x.Checkable, Score: x.Score, Type: x.Type,
-			Reasons: x.Reasons, Facets: x.Facets, Verdict: rating.Unreviewed, Version: 1, Priority: Normal,
-			Sources: []Source{},
+		a := Article{Title: in.Title, Body: in.Body, URL: in.URL, Author: in.Author, PublishedAt: published,
+			SiteName: in.SiteName, ContentHash: contentHash(in.Body)}
+		dup, err := s.duplicateOf(ctx, &a)
+		if err != nil {
+			return nil, err
 		}
+		if dup != nil {
+			if !in.Force {
+				return nil, duplicate(dup)
+			}
+			a.PreviousID = &dup.Existing.ID
+		}
+		res := s.extractor.Analyse(in.Body, in.Furniture)
+		a.Furniture = res.Furniture
+		a.Statements = make([]Statement, len(res.Statements))
+		for i, x := range res.Statements {
+			a.Statements[i] = Statement{
+				Position: i + 1, Start: x.Start, End: x.End, Text: x.Text,
+				Checkable: x.Checkable, Score: x.Score, Type: x.Type,
+				Reasons: x.Reasons, Facets: x.Facets, Verdict: rating.Unreviewed, Version: 1, Priority: Normal,
+				Sources: []Source{},
+			}
+		}
+		list[i] = a
 	}
 	scale := s.Scale()
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		stmts := a.Statements
-		a.Statements = nil // created below in batches, not by association
-		if err := tx.Create(a).Error; err != nil {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		// The statements are created below, all together, not by
+		// association.
+		stmts := make([][]Statement, len(list))
+		for i := range list {
+			stmts[i], list[i].Statements = list[i].Statements, nil
+		}
+		if err := tx.CreateInBatches(&list, 100).Error; err != nil {
 			return err
 		}
-		var c counts
-		for i := range stmts {
-			c = c.plus(countsOf(scale, &stmts[i]))
+		stats := make([]articleStats, len(list))
+		var all []Statement
+		for i := range list {
+			var c counts
+			for k := range stmts[i] {
+				c = c.plus(countsOf(scale, &stmts[i][k]))
+				stmts[i][k].ArticleID = list[i].ID
+			}
+			stats[i] = articleStats{ArticleID: list[i].ID, CreatedAt: list[i].CreatedAt, Statements: c.statements,
+				ToReview: c.toReview, Reviewed: c.reviewed, AssignedOpen: c.assignedOpen, Pool: c.pool, Revision: 1}
+			all = append(all, stmts[i]...)
 		}
-		err := tx.Create(&articleStats{ArticleID: a.ID, CreatedAt: a.CreatedAt, Statements: c.statements,
-			ToReview: c.toReview, Reviewed: c.reviewed, AssignedOpen: c.assignedOpen, Pool: c.pool, Revision: 1}).Error
-		if err != nil {
+		if err := tx.CreateInBatches(&stats, 500).Error; err != nil {
 			return err
 		}
-		for i := range stmts {
-			stmts[i].ArticleID = a.ID
+		if len(all) > 0 {
+			if err := tx.Omit("Sources", "ReviewedBy", "Assignee").CreateInBatches(&all, 200).Error; err != nil {
+				return err
+			}
 		}
-		a.Statements = stmts
-		if len(stmts) == 0 {
-			return nil
+		// Each article gets its statements back, with their ids.
+		for i := range list {
+			list[i].Statements, all = all[:len(stmts[i]):len(stmts[i])], all[len(stmts[i]):]
 		}
-		return tx.Omit("Sources", "ReviewedBy", "Assignee").CreateInBatches(&a.Statements, 200).Error
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("models: create article: %w", err)
+		return nil, fmt.Errorf("models: create articles: %w", err)
 	}
-	return a, nil
+	return list, nil
 }
 
 // contentHash fingerprints article text so that the same article pasted

@@ -33,8 +33,11 @@ func Open(dsn string) (*gorm.DB, error) {
 		return nil, fmt.Errorf("models: open database: %w", err)
 	}
 	if db.Dialector.Name() == "sqlite" {
-		// A small pool of readers is plenty with WAL.
+		// A small pool of readers is plenty with WAL. All of them stay
+		// open: a connection closed when idle loses its prepared
+		// statements and its page cache.
 		sqlDB.SetMaxOpenConns(8)
+		sqlDB.SetMaxIdleConns(8)
 		// One writer at a time is all SQLite allows: writes go through a
 		// small pool of their own that keeps their prepared statements (a
 		// statement prepared on the connection a transaction runs on is
@@ -62,6 +65,11 @@ func Open(dsn string) (*gorm.DB, error) {
 		// every connection the server allows (100 by default) from the
 		// other instances sharing it.
 		sqlDB.SetMaxOpenConns(25)
+		// And they stay open: database/sql keeps two idle connections
+		// unless told, so a burst would close the others and open them
+		// again, each time signing in (SCRAM is slow on purpose, for the
+		// server too) and preparing its statements again.
+		sqlDB.SetMaxIdleConns(25)
 	}
 	if err := Migrate(db); err != nil {
 		Close(db)

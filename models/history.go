@@ -242,25 +242,38 @@ type entry struct {
 func record(tx *gorm.DB, now time.Time, entries ...entry) error {
 	events := make([]Event, len(entries))
 	for i, en := range entries {
-		e := Event{ArticleID: en.articleID, StatementID: en.statementID, Action: en.action, CreatedAt: now}
-		if en.userID != 0 {
-			e.UserID = &en.userID
+		var err error
+		if events[i], err = eventOf(now, en); err != nil {
+			return err
 		}
-		for _, x := range []struct {
-			v   Payload
-			dst *JSONText
-		}{{en.before, &e.Before}, {en.after, &e.After}} {
-			if x.v == nil {
-				continue
-			}
-			b, err := json.Marshal(x.v)
-			if err != nil {
-				return fmt.Errorf("models: history of statement %d: %w", en.statementID, err)
-			}
-			*x.dst = JSONText(b)
-		}
-		events[i] = e
 	}
+	return insertEvents(tx, events...)
+}
+
+// eventOf is the history entry of en, its payloads encoded.
+func eventOf(now time.Time, en entry) (Event, error) {
+	e := Event{ArticleID: en.articleID, StatementID: en.statementID, Action: en.action, CreatedAt: now}
+	if en.userID != 0 {
+		e.UserID = &en.userID
+	}
+	for _, x := range []struct {
+		v   Payload
+		dst *JSONText
+	}{{en.before, &e.Before}, {en.after, &e.After}} {
+		if x.v == nil {
+			continue
+		}
+		b, err := json.Marshal(x.v)
+		if err != nil {
+			return e, fmt.Errorf("models: history of statement %d: %w", en.statementID, err)
+		}
+		*x.dst = JSONText(b)
+	}
+	return e, nil
+}
+
+// insertEvents writes history entries.
+func insertEvents(tx *gorm.DB, events ...Event) error {
 	switch len(events) {
 	case 0:
 		return nil

@@ -96,8 +96,14 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]Statem
 // queue selects the user's open statements: assigned to them and not
 // final yet, or returned to them to fix; dismissed ones drop out.
 func (s *Store) queue(q *gorm.DB, userID uint) *gorm.DB {
-	return q.Where("assignee_id = ? AND (verdict IN ? OR review_status = ?) AND dismissed = ?",
-		userID, s.Scale().OpenKeys(), ReviewReturned, false).Where(liveArticle("article_id"))
+	return q.Where(queueWhere, s.queueArgs(userID)...).Where(liveArticle("article_id"))
+}
+
+// queueWhere selects a user's open statements, given queueArgs.
+const queueWhere = "assignee_id = ? AND (verdict IN ? OR review_status = ?) AND dismissed = ?"
+
+func (s *Store) queueArgs(userID uint) []any {
+	return []any{userID, s.Scale().OpenKeys(), ReviewReturned, false}
 }
 
 // QueueCount is how many open statements are assigned to the user.
@@ -108,6 +114,21 @@ func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 		return 0, fmt.Errorf("models: queue count of user %d: %w", userID, err)
 	}
 	return n, nil
+}
+
+// NavCounts returns what the navigation bar of every page counts for the
+// user, in one query: the open statements of their queue (QueueCount)
+// and their unread notifications (UnreadCount).
+func (s *Store) NavCounts(ctx context.Context, userID uint) (queue, unread int64, err error) {
+	var row struct{ Queue, Unread int64 }
+	err = s.db.WithContext(ctx).Raw(`SELECT
+(SELECT COUNT(*) FROM statements WHERE `+queueWhere+` AND `+liveArticle("article_id")+`) AS queue,
+(SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL AND `+noticeLive("article_id")+`) AS unread`,
+		append(s.queueArgs(userID), userID)...).Scan(&row).Error
+	if err != nil {
+		return 0, 0, fmt.Errorf("models: navigation counts of user %d: %w", userID, err)
+	}
+	return row.Queue, row.Unread, nil
 }
 
 // poolWhere selects the unassigned pool: checkable statements, not

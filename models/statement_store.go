@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,19 +17,6 @@ import (
 // StatementByID returns one statement with its sources.
 func (s *Store) StatementByID(ctx context.Context, id uint) (*Statement, error) {
 	return statementByID(s.db.WithContext(ctx), id)
-}
-
-// statementByID reads a statement, with its reviewer and assignee joined
-// in the same query, and its sources in a second.
-func statementByID(db *gorm.DB, id uint) (*Statement, error) {
-	var st Statement
-	err := db.Joins("ReviewedBy").Joins("Assignee").Joins("ApprovedBy").
-		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where("statements.id = ?", id).Where(liveArticle("statements.article_id")).Take(&st).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: statement %d: %w", id, notFound(err))
-	}
-	return &st, nil
 }
 
 // StatementsByID returns the statements with those ids that exist, with
@@ -125,43 +113,42 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 			next.ApprovedBy = r.By
 		}
 	}
-	var current *Statement // the statement as stored, on a conflict
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		assignee, ok, err := claimReview(tx, st, &next)
-		if err != nil || !ok {
-			if err == nil {
-				current, err = statementByID(tx, id)
-				if err == nil {
-					err = conflict(current)
-				}
-			}
-			return err
-		}
-		// Assignments do not move the version: count with the assignee
-		// the statement has now.
-		was := *st
-		was.AssigneeID, next.AssigneeID = assignee, assignee
-		if next.Sources, err = replaceSources(tx, st, r.Sources, now); err != nil {
-			return err
-		}
-		action := ActionReview
-		before, after := reviewChange(st, &next)
-		if r.ReusedFrom != 0 {
-			action, after.ReusedFrom = ActionReuse, r.ReusedFrom
-		}
-		if err := record(tx, now, entry{st.ArticleID, id, r.UserID, action, before, after}); err != nil {
-			return err
-		}
-		// Last: the article's row of counters is shared by everyone
-		// reviewing it, and stays locked until the commit.
-		return bumpStats(tx, st.ArticleID, countsOf(scale, &next).minus(countsOf(scale, &was)))
-	})
-	switch {
-	case err == nil:
-	case isExpected(err):
-		return current, err
-	default:
+	action := ActionReview
+	if r.ReusedFrom != 0 {
+		action = ActionReuse
+	}
+	w, err := newReviewWrite(scale, st, &next, r.Sources, action, r.ReusedFrom, r.UserID, now)
+	if err != nil {
 		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	var assignee *uint
+	if s.db.Dialector.Name() == "postgres" {
+		err = s.writeStatement(ctx, func(db *gorm.DB) (err error) {
+			assignee, err = w.applyOne(db)
+			return err
+		})
+	} else {
+		err = s.write(ctx, func(tx *gorm.DB) (err error) {
+			assignee, err = w.apply(tx)
+			return err
+		})
+	}
+	if errors.Is(err, errClaimLost) {
+		current, err := statementByID(s.db.WithContext(ctx), id)
+		if err != nil {
+			return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+		}
+		return current, conflict(current)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("models: review statement %d: %w", id, err)
+	}
+	// Assignments do not move the version: the statement has the
+	// assignee the claim found.
+	next.AssigneeID = assignee
+	next.Sources = st.Sources
+	if w.sources != nil {
+		next.Sources = w.sources
 	}
 	if next.ReviewedByID != nil && next.ReviewedBy == nil {
 		if next.ReviewedBy, err = s.UserByID(ctx, *next.ReviewedByID); err != nil {
@@ -176,60 +163,6 @@ func (s *Store) ReviewWith(ctx context.Context, id uint, build func(current *Sta
 		}
 	}
 	return &next, nil
-}
-
-// claimReview writes the review of next over st in one conditional UPDATE
-// that only succeeds while the statement is still at st's version, and
-// returns who the statement is assigned to now; ok is false when someone
-// else changed it first.
-func claimReview(tx *gorm.DB, st, next *Statement) (assignee *uint, ok bool, err error) {
-	rows, err := tx.Raw(`UPDATE statements SET verdict = ?, note = ?, correction = ?, reviewed_at = ?, reviewed_by_id = ?,
-review_status = ?, approved_by_id = ?, approved_at = ?, return_reason = ?,
-version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING assignee_id`,
-		next.Verdict, next.Note, next.Correction, next.ReviewedAt, next.ReviewedByID,
-		next.Status(), next.ApprovedByID, next.ApprovedAt, next.ReturnReason,
-		next.UpdatedAt, st.ID, st.Version).Rows()
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return nil, false, rows.Err()
-	}
-	var a *uint
-	if err := rows.Scan(&a); err != nil {
-		return nil, false, err
-	}
-	return a, true, rows.Close()
-}
-
-// replaceSources makes the statement's sources those of in, writing only
-// when they differ from what is stored.
-func replaceSources(tx *gorm.DB, st *Statement, in []SourceInput, now time.Time) ([]Source, error) {
-	current := make([]SourceInput, len(st.Sources))
-	for i, src := range st.Sources {
-		current[i] = InputOf(src)
-	}
-	if slices.EqualFunc(current, in, func(a, b SourceInput) bool { return a.sameAs(b) }) {
-		return st.Sources, nil
-	}
-	// Plain SQL: this runs while SQLite's one writer is held.
-	if err := tx.Exec("DELETE FROM sources WHERE statement_id = ?", st.ID).Error; err != nil {
-		return nil, err
-	}
-	sources := make([]Source, len(in))
-	for i, x := range in {
-		src := x.source(st.ID, i+1, now)
-		src.CreatedAt = now
-		err := tx.Raw(`INSERT INTO sources (statement_id, position, url, title, publisher, quote, accessed_at, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, src.URL, src.Title, src.Publisher, src.Quote,
-			src.AccessedAt, src.CreatedAt).Row().Scan(&src.ID)
-		if err != nil {
-			return nil, err
-		}
-		sources[i] = src
-	}
-	return sources, nil
 }
 
 // change runs one edit of a statement as a transaction: it claims the

@@ -118,16 +118,31 @@ func NewStore(db *gorm.DB, o Options) *Store {
 // committer); elsewhere at once. Every change the store makes goes
 // through here.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	var err error
-	if s.writers != nil {
-		err = s.writers.do(ctx, s.wdb, fn)
-	} else {
-		err = s.wdb.WithContext(ctx).Transaction(fn)
-	}
+	err := s.commit(ctx, fn)
 	if err == nil {
 		s.changed()
 	}
 	return err
+}
+
+// writeStatement runs fn, which writes with one statement that is atomic
+// on its own, outside a transaction (PostgreSQL: no BEGIN and COMMIT round
+// trips), and wakes the live feed as write does.
+func (s *Store) writeStatement(ctx context.Context, fn func(db *gorm.DB) error) error {
+	err := fn(s.wdb.WithContext(ctx))
+	if err == nil {
+		s.changed()
+	}
+	return err
+}
+
+// commit is write without waking the live feed: for bookkeeping that no
+// page shows (when a session or token was last used).
+func (s *Store) commit(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writers != nil {
+		return s.writers.do(ctx, s.wdb, fn)
+	}
+	return s.wdb.WithContext(ctx).Transaction(fn)
 }
 
 // Writer returns the connection writes go through (on SQLite a small

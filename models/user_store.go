@@ -254,32 +254,41 @@ func (s *Store) CreateSession(ctx context.Context, userID uint) (string, error) 
 
 // SessionUser returns the active user signed in with the cookie value, and
 // keeps the session alive. An unknown, idle or expired session is ErrNotFound.
+// Every page asks, so it is one query: the session with its user.
 func (s *Store) SessionUser(ctx context.Context, token string) (*User, error) {
 	if token == "" {
 		return nil, noSuchSession
 	}
 	db := s.db.WithContext(ctx)
-	var sess Session
-	if err := db.Where("id = ?", hashToken(token)).First(&sess).Error; err != nil {
-		return nil, fmt.Errorf("models: session: %w", notFound(err))
+	var row struct {
+		User          `gorm:"embedded"`
+		SessionID     string
+		SessionSeen   time.Time
+		SessionExpiry time.Time
 	}
-	now := s.nowUTC()
-	if now.After(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) > SessionIdle {
-		db.Delete(&sess)
+	err := db.Raw(`SELECT u.*, se.id AS session_id, se.last_seen_at AS session_seen, se.expires_at AS session_expiry
+FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.id = ?`, hashToken(token)).Scan(&row).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: session: %w", err)
+	}
+	if row.SessionID == "" {
 		return nil, noSuchSession
 	}
-	var u User
-	if err := db.First(&u, sess.UserID).Error; err != nil {
-		return nil, fmt.Errorf("models: session user: %w", notFound(err))
+	now := s.nowUTC()
+	if now.After(row.SessionExpiry) || now.Sub(row.SessionSeen) > SessionIdle {
+		s.commit(ctx, func(tx *gorm.DB) error { return tx.Delete(&Session{}, "id = ?", row.SessionID).Error })
+		return nil, noSuchSession
 	}
-	if !u.Active {
+	if !row.Active {
 		return nil, noSuchSession
 	}
 	// Writing on every request would make every page view a write.
-	if now.Sub(sess.LastSeenAt) > time.Minute {
-		db.Model(&Session{}).Where("id = ?", sess.ID).Update("last_seen_at", now)
+	if now.Sub(row.SessionSeen) > time.Minute {
+		s.commit(ctx, func(tx *gorm.DB) error {
+			return tx.Model(&Session{}).Where("id = ?", row.SessionID).Update("last_seen_at", now).Error
+		})
 	}
-	return &u, nil
+	return &row.User, nil
 }
 
 // DeleteSession signs a browser out.
@@ -318,24 +327,33 @@ func (s *Store) CreateToken(ctx context.Context, userID uint, name string) (stri
 // TokenUser returns the active user owning a live token.
 func (s *Store) TokenUser(ctx context.Context, token string) (*User, error) {
 	db := s.db.WithContext(ctx)
-	var t APIToken
-	if err := db.Where("hash = ? AND revoked_at IS NULL", hashToken(token)).First(&t).Error; err != nil {
-		return nil, fmt.Errorf("models: token: %w", notFound(err))
+	var row struct {
+		User          `gorm:"embedded"`
+		TokenID       uint
+		TokenHash     string
+		TokenLastUsed *time.Time
+	}
+	// Every API request asks: one query, the token with its user.
+	err := db.Raw(`SELECT u.*, t.id AS token_id, t.hash AS token_hash, t.last_used_at AS token_last_used
+FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hashToken(token)).Scan(&row).Error
+	if err != nil {
+		return nil, fmt.Errorf("models: token: %w", err)
+	}
+	if row.TokenID == 0 {
+		return nil, noSuchSession
 	}
 	// The hash matched in the index; compare again in constant time so the
 	// check does not depend on how the database compares strings.
-	if subtle.ConstantTimeCompare([]byte(t.Hash), []byte(hashToken(token))) != 1 {
-		return nil, noSuchSession
-	}
-	var u User
-	if err := db.First(&u, t.UserID).Error; err != nil || !u.Active {
+	if subtle.ConstantTimeCompare([]byte(row.TokenHash), []byte(hashToken(token))) != 1 || !row.Active {
 		return nil, noSuchSession
 	}
 	now := s.nowUTC()
-	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
-		db.Model(&APIToken{}).Where("id = ?", t.ID).Update("last_used_at", now)
+	if row.TokenLastUsed == nil || now.Sub(*row.TokenLastUsed) > time.Minute {
+		s.commit(ctx, func(tx *gorm.DB) error {
+			return tx.Model(&APIToken{}).Where("id = ?", row.TokenID).Update("last_used_at", now).Error
+		})
 	}
-	return &u, nil
+	return &row.User, nil
 }
 
 // Tokens returns a user's tokens, newest first.

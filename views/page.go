@@ -171,7 +171,10 @@ type HomeView struct {
 type ArticleView struct {
 	Article  *models.Article
 	Progress models.Progress
-	Panel    *ReviewForm // the selected statement, if any
+	// Parts are the statement list and the article text, drawn by
+	// RenderArticleParts (and kept, per revision, by the handler).
+	Parts ArticleParts
+	Panel *ReviewForm // the selected statement, if any
 	// Assign is the bulk-assign bar, for those who may assign work.
 	Assign *AssignForm
 }
