@@ -59,7 +59,7 @@ type Hub struct {
 	subs      map[uint]map[chan Change]struct{}
 	listeners []func([]models.Event)
 	closed    bool
-	stale     bool // entries were left unread while nobody listened
+	stale     bool                // entries were left unread while nobody listened
 	start     *models.EventCursor // where Run begins, when taken before it
 	observe   func(time.Duration)
 }
