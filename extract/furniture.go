@@ -46,6 +46,9 @@ var furnitureExact = set(
 	"newsletter promotion", "more from this author",
 	"from wikipedia, the free encyclopedia", "jump to navigation", "jump to search", "jump to content",
 	"slideshow", "view gallery", "enlarge this image", "toggle caption", "hide caption", "expand",
+	// live blogs
+	"this event has now ended", "this live blog is now closed", "this blog is now closed", "live", "live updates",
+	"pinned post", "pinned", "key events", "show key events only", "please turn on javascript",
 )
 
 // navExact are whole lines of menus and page widgets.
@@ -53,7 +56,9 @@ var navExact = set("back to top", "top of page", "back to table of contents", "h
 	"text size", "font size", "reset", "previous article", "next article", "previous story", "next story",
 	"previous post", "next post", "older post", "newer post", "view latest release", "main menu", "navigation",
 	"toggle the table of contents", "hide", "show", "edit", "view history", "talk", "read", "log in", "sign in",
-	"register", "skip to main content", "skip to navigation", "accessibility help", "top stories")
+	"register", "skip to main content", "skip to navigation", "accessibility help", "top stories",
+	"sort by", "latest first", "oldest first", "newest first", "latest", "oldest", "newest", "refresh", "load more",
+	"show more", "view all", "see all")
 
 // linkHeadings open a list of links to other stories: the heading and the
 // headline-like lines after it are furniture, up to the first line of prose.
@@ -78,6 +83,7 @@ var furniturePrefixes = []string{
 	"posted on", "watch:", "listen:", "more:", "photo:", "image:", "file photo", "file:",
 	"tags:", "topics:", "sponsored by", "visit ", "send a link", "send to a friend", "email this", "print this",
 	"slideshow (", "return to ", "back to ", "go to ", "post a comment", "leave a comment", "add a comment", "view comments", "show comments", "get adobe flash",
+	"join our commenting", "join the conversation", "join the discussion", "join the debate", "live: ",
 }
 
 // creditPrefixes start lines that credit or describe a picture, or credit
@@ -125,6 +131,7 @@ const (
 	lineEndSection // "end of list", "after newsletter promotion": furniture that closes a section
 	lineByline     // "By Lisa Mascaro": furniture; an outlet's name may follow on the next line
 	lineLabel      // "Release date:": furniture; its value follows on the next line
+	lineAppeal     // "Your support helps us to tell the story": furniture that opens a reader-support appeal
 )
 
 // furniture is the Furniture kind of a line of kind k ("" for content and
@@ -160,6 +167,7 @@ const (
 	inPromo
 	inByline // the line right after a byline
 	inLabel  // the line right after a label such as "Release date:"
+	inAppeal // a reader-support appeal (see chrome.go)
 )
 
 // promoEnd closes a promotion block.
@@ -182,6 +190,8 @@ func (s section) next(k lineKind) section {
 		return inByline
 	case lineLabel:
 		return inLabel
+	case lineAppeal:
+		return inAppeal
 	case lineBlank:
 		if s == inByline || s == inLabel {
 			return inArticle
@@ -209,6 +219,9 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 		}
 		return lineAdvert
 	}
+	if sec == inAppeal && len(line) <= 600 && isAppealText(lowLine) && appealLead(line, lowLine) == 0 {
+		return lineAdvert
+	}
 	// Long lines are prose, unless a photo credit ends them; this also keeps
 	// the classifier O(1) per byte.
 	if len(line) > 300 {
@@ -223,8 +236,8 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 	line = trimEditLink(line)
 	// Both trims cut only the end, so low is a prefix of lowLine.
 	low := lowLine[:len(strings.TrimRight(line, ":."))]
-	if len(low) <= maxMarkerLen {
-		if k := markerLine(low); k != lineContent {
+	if len(low) <= maxMarkerLen+4 {
+		if k := markerLine(trimBullet(low)); k != lineContent {
 			return k
 		}
 	}
@@ -250,6 +263,16 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 // maxMarkerLen is the length of the longest line markerLine knows.
 const maxMarkerLen = 40
 
+// trimBullet drops a list bullet before a marker line: "• Latest first".
+func trimBullet(low string) string {
+	for _, b := range [...]string{"• ", "- ", "* ", "· "} {
+		if rest, ok := strings.CutPrefix(low, b); ok {
+			return strings.TrimLeft(rest, " ")
+		}
+	}
+	return low
+}
+
 // markerLine classifies the lines that are furniture whatever their
 // section, by their whole text: "Advertisement", section headings, the
 // markers of promotion blocks and lists. Other lines are lineContent here.
@@ -259,6 +282,8 @@ func markerLine(low string) lineKind {
 		return linePromo
 	case low == "end of list" || low == promoEnd:
 		return lineEndSection
+	case appealHeadings[low]:
+		return lineAppeal
 	case linkHeadings[low]:
 		return lineLinks
 	case furnitureExact[low]:
@@ -316,7 +341,7 @@ func shortPromptLine(line, low string, words int, terminal bool) lineKind {
 		return lineReference
 	case strings.Contains(low, " redirects here"):
 		return lineNav
-	case isDateline(low, words) || isReadingTime(low, words) || isDateLine(low, words):
+	case isDateline(low, words) || isReadingTime(low, words) || isDateLine(low, words) || isAgeLine(low, words):
 		return lineCredit
 	case isFollowPrompt(low, words):
 		return lineAdvert
@@ -445,6 +470,24 @@ func isDateline(low string, words int) bool {
 	first, _, _ := strings.Cut(rest, " ")
 	first = strings.TrimRight(first, ",")
 	return isDigit(rest[0]) || months[first] || weekdays[first] || relDates[first] || strings.HasSuffix(rest, " ago")
+}
+
+// isAgeLine matches the age of a story on a line of its own: "59 minutes
+// ago", "an hour ago", "2 days ago".
+func isAgeLine(low string, words int) bool {
+	rest, ok := strings.CutSuffix(low, " ago")
+	if !ok || words > 4 {
+		return false
+	}
+	n, unit, ok := strings.Cut(rest, " ")
+	if !ok || n != "a" && n != "an" && strings.Trim(n, "0123456789") != "" {
+		return false
+	}
+	switch strings.TrimSuffix(unit, "s") {
+	case "second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year":
+		return true
+	}
+	return false
 }
 
 // isCopyright matches "© 2025 Reuters", "Copyright 2025 The Associated
@@ -696,9 +739,10 @@ func isLinkPrompt(low string, words int) bool {
 var labels = set("release date", "next release", "contact", "published", "updated", "last updated", "posted",
 	"author", "authors", "source", "filed under", "location", "date", "dateline", "photo", "credit")
 
-// isLabel matches a label line: one of labels, followed by a colon.
+// isLabel matches a label line: one of labels, followed by a colon, or
+// "Author" alone (a byline block's heading).
 func isLabel(line, low string, words int) bool {
-	return words <= 3 && strings.HasSuffix(line, ":") && labels[low]
+	return words <= 3 && strings.HasSuffix(line, ":") && labels[low] || words == 1 && (low == "author" || low == "authors")
 }
 
 // isWidgetItem matches a bullet with next to nothing after it, the rest of

@@ -42,7 +42,10 @@ func segment(doc, low string, known []Furniture) ([]span, []Furniture) {
 			ls = le + 1
 			continue
 		}
-		if sec == inPromo && kind != lineBlank {
+		if kind == lineContent {
+			kind, ts = sg.chrome(low, sec, ts, te)
+		}
+		if (sec == inPromo || sec == inAppeal) && kind != lineBlank {
 			if promoLines++; promoLines > maxPromoLines {
 				// No end marker: the block was not a promotion after all.
 				sec, promoLines = inArticle, 0

@@ -22,8 +22,9 @@ const LaterDebatesFrom = 30000
 // Config says where the evaluation data is.
 type Config struct {
 	Shared  string // holds eval/ (see ../shared/README.md)
-	News    string // the news set (extract/testdata/news); "" skips it
-	Verbose bool   // list every news error
+	News    string   // the news set (extract/testdata/news); "" skips it
+	Only    []string // if set, score only the news articles whose name matches one of these patterns (path.Match)
+	Verbose bool     // list every news error
 }
 
 // Run prints all figures to w.
@@ -79,6 +80,9 @@ func Run(w io.Writer, cfg Config) error {
 	}
 	news, err := ReadNews(cfg.News)
 	if err != nil {
+		return err
+	}
+	if news, err = Pick(news, cfg.Only); err != nil {
 		return err
 	}
 	var ns NewsScores

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,6 +55,37 @@ func ReadNews(dir string) ([]NewsArticle, error) {
 			return nil, err
 		}
 		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Pick keeps the articles whose name matches one of patterns (path.Match
+// syntax), all of them when there are none: a subset, such as the articles
+// added after the rules were written, can be measured on its own. A pattern
+// that matches nothing is an error, so a typo cannot pass for a figure.
+func Pick(news []NewsArticle, patterns []string) ([]NewsArticle, error) {
+	if len(patterns) == 0 {
+		return news, nil
+	}
+	var out []NewsArticle
+	for _, p := range patterns {
+		p = strings.TrimSpace(p)
+		n := 0
+		for _, a := range news {
+			ok, err := path.Match(p, a.Name)
+			if err != nil {
+				return nil, fmt.Errorf("evaluate: pattern %q: %w", p, err)
+			}
+			if ok && !slices.ContainsFunc(out, func(b NewsArticle) bool { return b.Name == a.Name }) {
+				out = append(out, a)
+			}
+			if ok {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("evaluate: no news article matches %q", p)
+		}
 	}
 	return out, nil
 }
