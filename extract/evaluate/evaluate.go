@@ -21,7 +21,7 @@ const LaterDebatesFrom = 30000
 
 // Config says where the evaluation data is.
 type Config struct {
-	Shared  string // holds eval/ (see ../shared/README.md)
+	Shared  string   // holds eval/ (see ../shared/README.md)
 	News    string   // the news set (extract/testdata/news); "" skips it
 	Only    []string // if set, score only the news articles whose name matches one of these patterns (path.Match)
 	Verbose bool     // list every news error
