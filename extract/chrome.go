@@ -128,8 +128,46 @@ func (sg *segmenter) chrome(low string, sec section, ts, te int) (lineKind, int)
 	if !sg.prose && te-ts <= 60 && (isMasthead(doc[ts:te], low[ts:te]) || isBreadcrumb(doc[ts:te])) {
 		return lineNav, ts
 	}
+	if !sg.prose && te-ts <= 80 && isPressOffice(low[ts:te]) {
+		return lineOffice, ts
+	}
 	if repeatedLabel(doc, ts, te) {
 		return lineNav, ts
 	}
 	return lineContent, ts
+}
+
+// pressOffices name the office that issues a release: "Office of the Press
+// Secretary", "Labor Department Office of Public Affairs".
+var pressOffices = []string{"press secretary", "press office", "office of public affairs", "media relations",
+	"communications office", "office of communications", "news release", "press release", "media release",
+	"for immediate release", "newsroom"}
+
+// isPressOffice: the short line above a release names its issuing office.
+func isPressOffice(low string) bool {
+	if strings.HasSuffix(low, ".") || strings.Count(low, " ") > 7 {
+		return false
+	}
+	for _, p := range pressOffices {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// issuer sets aside the one-line paragraph right above a press office's
+// line at ts (only blank lines between), the body that issues the release:
+// "The White House" over "Office of the Press Secretary".
+func (sg *segmenter) issuer(ts int) {
+	n := len(sg.stubs)
+	if n == 0 {
+		return
+	}
+	b := sg.stubs[n-1]
+	if b.maxWords > 5 || strings.TrimSpace(sg.doc[b.end:ts]) != "" {
+		return
+	}
+	sg.furniture(b.start, b.end, FurnitureCredit)
+	sg.stubs = sg.stubs[:n-1]
 }

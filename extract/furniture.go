@@ -96,6 +96,8 @@ var creditPrefixes = []string{
 	"this article has been amended", "this article was updated", "this article has been updated",
 	"this story has been updated", "this story was updated", "privacy notice:",
 	"this is a rush transcript", "this transcript has been", "this transcript was",
+	// a release's press contacts
+	"contact:", "media contact", "press contact", "media enquiries", "media inquiries", "press enquiries", "press inquiries",
 	// Wikipedia's hatnotes
 	"for other uses, see", "this article is about", "not to be confused with", "(redirected from",
 }
@@ -132,6 +134,7 @@ const (
 	lineByline     // "By Lisa Mascaro": furniture; an outlet's name may follow on the next line
 	lineLabel      // "Release date:": furniture; its value follows on the next line
 	lineAppeal     // "Your support helps us to tell the story": furniture that opens a reader-support appeal
+	lineOffice     // "Office of the Press Secretary": furniture; so is the issuer's name right above it
 )
 
 // furniture is the Furniture kind of a line of kind k ("" for content and
@@ -144,7 +147,7 @@ func (k lineKind) furniture() string {
 		return FurnitureNavigation
 	case lineCaption:
 		return FurnitureCaption
-	case lineCredit, lineByline, lineLabel:
+	case lineCredit, lineByline, lineLabel, lineOffice:
 		return FurnitureCredit
 	case lineReference, lineReferences:
 		return FurnitureReference
@@ -319,6 +322,8 @@ func promptLine(line, low string, words int, sec section) lineKind {
 		return lineCode
 	case isMenu(line, words):
 		return lineNav
+	case isReaderNote(low, words):
+		return lineCredit
 	case words > 16:
 		// Longer lines are prose unless they are one of the above; the
 		// rest are short by their nature.
@@ -343,7 +348,7 @@ func shortPromptLine(line, low string, words int, terminal bool) lineKind {
 		return lineNav
 	case isDateline(low, words) || isReadingTime(low, words) || isDateLine(low, words) || isAgeLine(low, words):
 		return lineCredit
-	case isFollowPrompt(low, words):
+	case isFollowPrompt(low, words) || isShareWidget(low, words):
 		return lineAdvert
 	case isCommentCount(low, words) || isArrowLink(line, words) || len(line) <= 16 && !hasLetterOrDigit(line) ||
 		isLinkPrompt(low, words) || isWidgetItem(line) || words <= 2 && (strings.HasSuffix(line, "...") || strings.HasSuffix(line, "…")):
@@ -488,6 +493,33 @@ func isAgeLine(low string, words int) bool {
 		return true
 	}
 	return false
+}
+
+// shareTargets are the names a share widget lists.
+var shareTargets = set("facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail", "reddit",
+	"telegram", "messenger", "print", "tumblr", "flipboard", "bluesky", "threads", "mastodon", "sms", "copy", "link", "share")
+
+// isShareWidget matches a line of share buttons: "Linkedin Pinterest",
+// "Facebook Twitter Email".
+func isShareWidget(low string, words int) bool {
+	if words < 2 || words > 10 {
+		return false
+	}
+	for w := range strings.FieldsSeq(low) {
+		if !shareTargets[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// isReaderNote matches the note an opinion page puts under every letter:
+// "We encourage readers to express their views about public issues.
+// Letters to the editor are subject to editing for brevity and clarity."
+func isReaderNote(low string, words int) bool {
+	return words <= 60 && (strings.Contains(low, "letters to the editor") || strings.Contains(low, "letters policy")) &&
+		(strings.Contains(low, "subject to editing") || strings.Contains(low, "we encourage") ||
+			strings.Contains(low, "must include") || strings.Contains(low, "submit") || strings.Contains(low, "may be edited"))
 }
 
 // isCopyright matches "© 2025 Reuters", "Copyright 2025 The Associated

@@ -61,6 +61,9 @@ func segment(doc, low string, known []Furniture) ([]span, []Furniture) {
 		if kind != lineContent && blk.lines > 0 {
 			sg.paragraph(&blk)
 		}
+		if kind == lineOffice {
+			sg.issuer(ts)
+		}
 		if f := kind.furniture(); f != "" {
 			sg.furniture(ts, te, f)
 		}
