@@ -51,9 +51,9 @@ func TestPageChrome(t *testing.T) {
 			[]string{"The President signed the bill on Friday."},
 			[]string{"credit: The White House\n\nOffice of the Press Secretary\n\nFor Immediate Release"}},
 		{"a press contact header",
-			"Ministry awards £20m to rural schools\n\nContact: Sam Reyes, Education Ministry Press Office, 020 7946 0000\n\nThe ministry awarded £20m to 140 rural schools.",
+			"Ministry awards £20m to rural schools\n\nContact: Sam Reyes, Education Ministry Press Office, 020 7946 0000\nAna Lima, Schools Agency, ana.lima@schools.example\n\nThe ministry awarded £20m to 140 rural schools.",
 			[]string{"Ministry awards £20m to rural schools", "The ministry awarded £20m to 140 rural schools."},
-			[]string{"credit: Contact: Sam Reyes, Education Ministry Press Office, 020 7946 0000"}},
+			[]string{"credit: Contact: Sam Reyes, Education Ministry Press Office, 020 7946 0000\nAna Lima, Schools Agency, ana.lima@schools.example"}},
 		{"a reader's letter: sign-off, town and the letters note",
 			"Parking fees went up 40% this year.\n\nJane Roe\n\nHexham\n\nWe welcome letters on local issues. Letters to the editor are subject to editing for length.",
 			[]string{"Parking fees went up 40% this year."},
@@ -73,5 +73,21 @@ func TestPageChrome(t *testing.T) {
 				t.Errorf("furniture\n got %q\nwant %q", furn, tc.furn)
 			}
 		})
+	}
+}
+
+// TestPageChromeKeepsProse: sentences that share a word or a shape with
+// page chrome stay statements.
+func TestPageChromeKeepsProse(t *testing.T) {
+	for _, doc := range []string{
+		"We need your support, the minister told farmers.",
+		"The Washington Post reported the figure on Monday.",
+		"Contact with the virus was limited.",
+		"Email addresses of 40,000 customers were stolen, the company said.",
+		"You can reach the agency at help@agency.example if you were affected by the outage last week.",
+	} {
+		if sts, furn := furnitureOf(doc); len(sts) != 1 || len(furn) != 0 {
+			t.Errorf("%q: statements %q, furniture %q", doc, sts, furn)
+		}
 	}
 }

@@ -322,7 +322,7 @@ func promptLine(line, low string, words int, sec section) lineKind {
 		return lineCode
 	case isMenu(line, words):
 		return lineNav
-	case isReaderNote(low, words):
+	case isReaderNote(low, words) || isContactLine(line, words, terminal):
 		return lineCredit
 	case words > 16:
 		// Longer lines are prose unless they are one of the above; the
@@ -511,6 +511,24 @@ func isShareWidget(low string, words int) bool {
 		}
 	}
 	return true
+}
+
+// isContactLine matches a short line that gives an email address, a press
+// contact's or a tip line's: "Sara Gast, Education Department Press
+// Office, (202) 401-1989, sara.gast@ed.gov". A sentence that ends in one
+// ("Send tips to news@example.com.") is furniture too.
+func isContactLine(line string, words int, terminal bool) bool {
+	at := strings.IndexByte(line, '@')
+	if at <= 0 || words > 20 || at+1 >= len(line) || !isAlnum(line[at-1]) {
+		return false
+	}
+	host := line[at+1:]
+	if k := strings.IndexAny(host, " ,;)>"); k >= 0 {
+		host = host[:k]
+	}
+	host = strings.TrimRight(host, ".")
+	dot := strings.IndexByte(host, '.')
+	return dot > 0 && dot < len(host)-1 && (!terminal || strings.HasSuffix(strings.TrimRight(line, "."), host))
 }
 
 // isReaderNote matches the note an opinion page puts under every letter:
