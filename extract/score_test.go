@@ -160,3 +160,34 @@ func TestNamedSourceReason(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerLabel: a transcript's speaker label is not part of the claim;
+// the sentence after it is judged as it would be alone.
+func TestSpeakerLabel(t *testing.T) {
+	tests := []struct {
+		sentence string
+		label    int // length of the label with its space
+	}{
+		{"DARYN KAGAN, CNN ANCHOR: Live pictures from Chicago now.", len("DARYN KAGAN, CNN ANCHOR: ")},
+		{"KAGAN: We will be back after the break.", len("KAGAN: ")},
+		{"THE PRESIDENT: Thank you very much.", len("THE PRESIDENT: ")},
+		{"SEN. O'BRIEN: We cut taxes twice.", len("SEN. O'BRIEN: ")},
+		{"Note: figures are provisional.", 0},   // not in capitals
+		{"I: the first of these.", 0},           // one letter
+		{"UK inflation:3%", 0},                  // no space after the colon
+		{"The vote was 50-50: a tie.", 0},       // prose before the colon
+		{"GDP GREW 2% IN THE FIRST QUARTER", 0}, // no colon
+	}
+	for _, tc := range tests {
+		if got := speakerLabel(tc.sentence); got != tc.label {
+			t.Errorf("speakerLabel(%q) = %d, want %d", tc.sentence, got, tc.label)
+		}
+		if tc.label == 0 {
+			continue
+		}
+		labelled, alone := ScoreSentence(tc.sentence), ScoreSentence(tc.sentence[tc.label:])
+		if labelled.Score != alone.Score || labelled.Type != alone.Type {
+			t.Errorf("%q judged %.3f %s, alone %.3f %s", tc.sentence, labelled.Score, labelled.Type, alone.Score, alone.Type)
+		}
+	}
+}
