@@ -191,3 +191,27 @@ func TestSpeakerLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestInstitutionPlans: what a named institution will do to something is
+// its announced plan, checkable; how a quantity will move is a forecast.
+func TestInstitutionPlans(t *testing.T) {
+	tests := []struct {
+		sentence string
+		typ      string
+	}{
+		{"The BBC will also expand radio services in Somalia and Nigeria.", "scheduled"},
+		{"The Ministry of Health will cut prescription charges for pensioners.", "scheduled"},
+		{"Next year the Federal Reserve will raise interest rates again.", "scheduled"},
+		{"Prices will rise by 3% next year.", "prediction"},
+		{"Unemployment will remain high for a decade.", "prediction"},
+		{"The economy will grow again, the Treasury believes.", "prediction"},
+		{"We will cut taxes for working families.", "prediction"},
+		{"He will cut your taxes.", "prediction"},
+	}
+	for _, tc := range tests {
+		s := ScoreSentence(tc.sentence)
+		if s.Type != tc.typ || s.Checkable != (tc.typ == "scheduled") {
+			t.Errorf("%q: type %s, checkable %v; want %s", tc.sentence, s.Type, s.Checkable, tc.typ)
+		}
+	}
+}
