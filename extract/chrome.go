@@ -112,8 +112,9 @@ func repeatedLabel(doc string, s, e int) bool {
 
 // chrome judges the content line doc[ts:te] by its place in the page: the
 // reader-support sentence a line after an appeal starts with is set aside
-// (and the line starts after it), a masthead or breadcrumb before the
-// story's first paragraph is furniture, and so is a label printed twice.
+// (and the line starts after it), and before the story's first paragraph a
+// masthead, a breadcrumb or a label printed twice is furniture (after the
+// story, such lines go with the rest of the page, see flushStubs).
 func (sg *segmenter) chrome(low string, sec section, ts, te int) (lineKind, int) {
 	doc := sg.doc
 	if sec == inAppeal {
@@ -131,7 +132,7 @@ func (sg *segmenter) chrome(low string, sec section, ts, te int) (lineKind, int)
 	if !sg.prose && te-ts <= 80 && isPressOffice(low[ts:te]) {
 		return lineOffice, ts
 	}
-	if repeatedLabel(doc, ts, te) {
+	if !sg.prose && repeatedLabel(doc, ts, te) {
 		return lineNav, ts
 	}
 	return lineContent, ts

@@ -46,6 +46,11 @@ type facetScanner struct {
 	low    string // lowerDoc(doc)
 	toks   []ftok
 	people map[string]bool
+	// common caches commonWord's answers: names recur in a document.
+	common map[string]bool
+	// titleCase: most words of the statement are capitalised, as in a
+	// headline too long to be taken for a heading.
+	titleCase bool
 	// heading: the statement being scanned is a heading, where capitals
 	// do not mark names.
 	heading bool
@@ -58,6 +63,16 @@ func (fs *facetScanner) scan(s, e int, heading bool) []Facet {
 	doc := fs.doc
 	fs.heading = heading
 	fs.tokenize(doc, s, e)
+	words, caps := 0, 0
+	for i := range fs.toks {
+		if fs.toks[i].sym == 0 && !fs.toks[i].num {
+			words++
+			if fs.toks[i].cap {
+				caps++
+			}
+		}
+	}
+	fs.titleCase = words >= 6 && 2*caps > words
 	// Facets of successive statements share one backing array (slab).
 	if cap(fs.slab)-len(fs.slab) < 8 {
 		fs.slab = make([]Facet, 0, min(max(2*cap(fs.slab), 32), 1024))

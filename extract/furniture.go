@@ -535,7 +535,10 @@ func isContactLine(line string, words int, terminal bool) bool {
 // "We encourage readers to express their views about public issues.
 // Letters to the editor are subject to editing for brevity and clarity."
 func isReaderNote(low string, words int) bool {
-	return words <= 60 && (strings.Contains(low, "letters to the editor") || strings.Contains(low, "letters policy")) &&
+	if words < 8 || words > 60 {
+		return false
+	}
+	return (strings.Contains(low, "letters to the editor") || strings.Contains(low, "letters policy")) &&
 		(strings.Contains(low, "subject to editing") || strings.Contains(low, "we encourage") ||
 			strings.Contains(low, "must include") || strings.Contains(low, "submit") || strings.Contains(low, "may be edited"))
 }

@@ -257,7 +257,7 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 		// Headings capitalise every word and shouting every letter: a
 		// run of capitals there is no evidence of a name.
 		return ""
-	case end > start && end-start <= 3 && !t[start].num && !(fs.commonWord(start) && fs.commonWord(end)):
+	case end > start && end-start <= 3 && !t[start].num && !(fs.titleCase && fs.commonWord(start) && fs.commonWord(end)):
 		return KindPerson
 	case fs.people[last]:
 		return KindPerson
@@ -479,8 +479,9 @@ func (fs *facetScanner) datelineFollows(end int) bool {
 }
 
 // commonWord: the word of t[k] stands in lower case elsewhere in the
-// document, so it is an ordinary word capitalised by a headline or a
-// sentence ("Workforce Development", "First Round of Grants"), not a name.
+// document, so in a title-case line it is an ordinary word the headline
+// capitalised ("Workforce Development", "First Round of Grants"), not a
+// name.
 // Surnames that are also words ("Price") need both words of a run to be
 // common before the run is no name.
 func (fs *facetScanner) commonWord(k int) bool {
@@ -488,19 +489,28 @@ func (fs *facetScanner) commonWord(k int) bool {
 	if len(w) < 3 || w == fs.toks[k].text {
 		return false
 	}
+	if common, ok := fs.common[w]; ok {
+		return common
+	}
+	if fs.common == nil {
+		fs.common = map[string]bool{}
+	}
+	common := false
 	doc := fs.doc
 	for i := 0; i < len(doc); {
 		j := strings.Index(doc[i:], w)
 		if j < 0 {
-			return false
+			break
 		}
 		j += i
 		if (j == 0 || !isLetterByte(doc[j-1])) && (j+len(w) == len(doc) || !isLetterByte(doc[j+len(w)])) {
-			return true
+			common = true
+			break
 		}
 		i = j + len(w)
 	}
-	return false
+	fs.common[w] = common
+	return common
 }
 
 // isLetterByte: c is an ASCII letter or part of a multi-byte rune.
