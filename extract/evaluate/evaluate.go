@@ -85,12 +85,21 @@ func Run(w io.Writer, cfg Config) error {
 	if news, err = Pick(news, cfg.Only); err != nil {
 		return err
 	}
-	var ns NewsScores
+	var ns, held NewsScores
+	heldOut := 0
 	for _, a := range news {
 		ns.Add(a)
+		if a.HeldOut() {
+			held.Add(a)
+			heldOut++
+		}
 	}
 	fmt.Fprintf(w, "\n== News set (%d articles, hand-labelled, in extract/testdata/news) ==\n", len(news))
 	ns.Report(w, cfg.Verbose)
+	if heldOut > 0 && heldOut < len(news) {
+		fmt.Fprintf(w, "\n== Of which added as held out (%d articles, labelled before the rules that came after them) ==\n", heldOut)
+		held.Report(w, false)
+	}
 	return nil
 }
 
