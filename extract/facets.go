@@ -190,6 +190,9 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 			}
 		}
 		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: isUpper(c) || c >= utf8.RuneSelf && runeUpper(doc, i), space: space}
+		if t.cap && lowerAfterHyphen(t.text) {
+			t.cap = false // "U-turn", "Prize-winning": a word, not a name
+		}
 		n := len(t.text)
 		if strings.HasSuffix(t.text, "’s") {
 			n -= len("’s")
@@ -538,6 +541,12 @@ func (fs *facetScanner) date(i int) {
 		if i > 0 && t[i-1].low == "the" {
 			from = i - 1
 		}
+	case t[i].num && len(w) <= 2 && i+3 < len(t) && (t[i+1].low == "and" || t[i+1].low == "to" || t[i+1].sym == '-' && !t[i+1].space) &&
+		t[i+2].num && len(t[i+2].low) <= 2 && t[i+3].f&fMonths != 0 && t[i+3].cap:
+		to = i + 3 // "29 and 30 June", "13-17 June"
+		if i+4 < len(t) && isYearTok(t[i+4].low) {
+			to = i + 4
+		}
 	case t[i].num && len(w) <= 2 && i+1 < len(t) && t[i+1].f&fMonths != 0 && t[i+1].cap:
 		to = i + 1 // "30 September", "30 September 2025"
 		if i+2 < len(t) && isYearTok(t[i+2].low) {
@@ -592,6 +601,18 @@ func (fs *facetScanner) date(i int) {
 		}
 	}
 	fs.add(KindDate, from, to)
+}
+
+// lowerAfterHyphen: w is a compound word, not a name: one capital before
+// its hyphen ("U-turn", "X-ray") or a participle after it
+// ("Prize-winning", "Kremlin-backed"). Names keep theirs: "Chiang
+// Kai-shek", "Kim Jong-il".
+func lowerAfterHyphen(w string) bool {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || k+1 >= len(w) || !isLower(w[k+1]) {
+		return false
+	}
+	return k == 1 || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
 }
 
 // monthEndingAt returns the index of the month name that ends at token k

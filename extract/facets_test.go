@@ -149,6 +149,11 @@ func TestNewsFacetClasses(t *testing.T) {
 		{"Voters in Colorado, Ohio and New Hampshire went to the polls.", []string{"place: Colorado", "place: Ohio", "place: New Hampshire"}, []string{KindPlace, KindPerson}},
 		{"SEATTLE (AP) — The port reopened on Monday.", []string{"place: SEATTLE"}, []string{KindPlace, KindPerson}},
 		{"HALIFAX, March 3 (Reuters) - The port reopened.", []string{"place: HALIFAX"}, []string{KindPlace, KindPerson}},
+		{"The state Liquor and Cannabis Board and the Food and Drug Administration met.", []string{"organisation: Liquor and Cannabis Board", "organisation: Food and Drug Administration"}, []string{KindOrg, KindPerson}},
+		{"Colorado and Texas voted.", []string{"place: Colorado", "place: Texas"}, []string{KindOrg, KindPlace, KindPerson}},
+		{"Matches will be played on 29 and 30 June, and the final from 13 to 17 July 2026.", []string{"date: on 29 and 30 June", "date: from 13 to 17 July 2026"}, []string{KindDate, KindCount}},
+		{"The government made a Massive U-turn on Monday.", nil, []string{KindPerson}},
+		{"Alexandria Ocasio-Cortez met Kim Jong-il and Nobel Prize-winning economists.", []string{"person: Alexandria Ocasio-Cortez", "person: Kim Jong-il"}, []string{KindPerson, KindSpeaker}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

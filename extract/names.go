@@ -97,8 +97,8 @@ func (fs *facetScanner) name(i int) int {
 			end += 2 // "Group of 20"
 			break
 		}
-		if nx.low == "and" && end+2 < len(t) && t[end+2].cap && !t[end+2].used && fs.hasOrgWord(i, end) {
-			end += 2 // "Office of Management and Budget"
+		if nx.low == "and" && end+2 < len(t) && t[end+2].cap && !t[end+2].used && (fs.hasOrgWord(i, end) || fs.orgAhead(end+2)) {
+			end += 2 // "Office of Management and Budget", "Liquor and Cannabis Board"
 			continue
 		}
 		if nx.f&fNameJoiners != 0 {
@@ -434,6 +434,20 @@ func orgAfterOfThe(t []ftok, i, end int) int {
 		}
 	}
 	return 0
+}
+
+// orgAhead: the capitalised words from t[k] on (three at most) are a name
+// that ends in an organisation word: "Cannabis Board" of "Liquor and
+// Cannabis Board" (but "NATO" alone is a name of its own: "European and
+// NATO allies").
+func (fs *facetScanner) orgAhead(k int) bool {
+	t := fs.toks
+	for n := k; n < len(t) && n < k+3 && t[n].cap && !t[n].num && !t[n].used; n++ {
+		if n > k && t[n].f&fOrgWords != 0 && (n+1 >= len(t) || !t[n+1].cap || t[n+1].used) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord: the run t[i..end] has an organisation word.
