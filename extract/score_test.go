@@ -215,3 +215,21 @@ func TestInstitutionPlans(t *testing.T) {
 		}
 	}
 }
+
+// TestLongHeadline: a title-case headline is a heading however long; a
+// long line in sentence case without its full stop is not.
+func TestLongHeadline(t *testing.T) {
+	tests := []struct {
+		line    string
+		heading bool
+	}{
+		{"Ministry Awards Nearly $500 Million in First Round of Grants to Colleges for Job Training and Workforce Development", true},
+		{"The ministry awarded nearly $500 million in grants to colleges for job training and workforce development on Monday", false},
+	}
+	for _, tc := range tests {
+		sts := Extract(tc.line + "\n\nThe grants were paid in March.")
+		if len(sts) != 2 || (sts[0].Type == "heading") != tc.heading || tc.heading && sts[0].Checkable {
+			t.Errorf("%q: %+v", tc.line, sts)
+		}
+	}
+}
