@@ -233,3 +233,22 @@ func TestLongHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestExhortation: a call to act is not a claim, unless it carries a figure.
+func TestExhortation(t *testing.T) {
+	tests := []struct {
+		sentence  string
+		typ       string
+		checkable bool
+	}{
+		{"Pass this jobs bill, and thousands of teachers in every state will go back to work.", "exhortation", false},
+		{"Tell your congressman to vote for it.", "exhortation", false},
+		{"Give us the 2% pay rise we were promised in 2019.", "quantity", true},
+	}
+	for _, tc := range tests {
+		s := ScoreSentence(tc.sentence)
+		if s.Type != tc.typ || s.Checkable != tc.checkable {
+			t.Errorf("%q: type %s, checkable %v; want %s, %v", tc.sentence, s.Type, s.Checkable, tc.typ, tc.checkable)
+		}
+	}
+}

@@ -113,6 +113,28 @@ func (c *Cues) newsRules(s string, toks []token) {
 	// article named: a description of it, not exposition.
 	pronoun := c.Subject == subjHeShe || c.Subject == subjThey
 	c.Exposition = !specific && !pronoun && !c.Question && (g&rExpository != 0 || c.SequenceStart || c.Definition || c.DomainFrame)
+	c.Exhortation = exhortation(toks)
+}
+
+// exhortVerbs open a call to act when a determiner or a pronoun follows:
+// "Pass this bill", "Put our teachers back", "Tell your senator".
+// "Let me", "Remember" and "Imagine" are left out: they open claims as
+// often as calls ("Let me remind you it was a Democratic tax increase").
+var exhortVerbs = set("pass", "put", "give", "tell", "send", "call", "help", "join", "stop", "support", "ask",
+	"bring", "keep", "show", "protect", "save", "vote", "invest", "fix", "build", "make", "get")
+
+// exhortObjects follow the verb of a call to act.
+var exhortObjects = set("this", "that", "these", "those", "the", "a", "an", "our", "your", "my", "their", "his",
+	"her", "its", "it", "them", "us", "me", "him", "every", "all")
+
+// exhortation: the sentence (after "and", "so", "now") opens with a verb
+// in its base form and its object: a call to act, not a claim.
+func exhortation(toks []token) bool {
+	i := 0
+	for i < len(toks) && leadingWords[toks[i].low] {
+		i++
+	}
+	return i+1 < len(toks) && exhortVerbs[toks[i].low] && exhortObjects[toks[i+1].low]
 }
 
 // futureAt returns the index after the future marker at toks[i] ("will",
