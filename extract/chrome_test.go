@@ -1,19 +1,12 @@
 package extract
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestPageChrome pins the furniture that only its place in the page gives
 // away, with sentences of our own in the shapes real pages bring: what
 // stays a statement and what is set aside, with its kind.
 func TestPageChrome(t *testing.T) {
-	tests := []struct {
-		name      string
-		doc       string
-		sts, furn []string
-	}{
+	tests := []furnitureCase{
 		{"a masthead and a breadcrumb above the story, a sign-off below",
 			"Harbour Gazette\n\nHome News Politics\n\nCouncil approves £4m flood wall\n\nThe council approved a £4m flood wall on Tuesday.\n\nHarbour Gazette Digital\n\nFrom Harbour Gazette",
 			[]string{"Council approves £4m flood wall", "The council approved a £4m flood wall on Tuesday."},
@@ -67,31 +60,17 @@ func TestPageChrome(t *testing.T) {
 			[]string{"Power prices fell 12% in June."},
 			[]string{"promotion: Linkedin Pinterest", "credit: Author\n\nBy Ana Lima, Energy Editor", "promotion: Join our commenting forum"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			sts, furn := furnitureOf(tc.doc)
-			if !slices.Equal(sts, tc.sts) {
-				t.Errorf("statements\n got %q\nwant %q", sts, tc.sts)
-			}
-			if !slices.Equal(furn, tc.furn) {
-				t.Errorf("furniture\n got %q\nwant %q", furn, tc.furn)
-			}
-		})
-	}
+	checkFurniture(t, tests)
 }
 
 // TestPageChromeKeepsProse: sentences that share a word or a shape with
 // page chrome stay statements.
 func TestPageChromeKeepsProse(t *testing.T) {
-	for _, doc := range []string{
+	checkKeepsProse(t, []string{
 		"We need your support, the minister told farmers.",
 		"The Washington Post reported the figure on Monday.",
 		"Contact with the virus was limited.",
 		"Email addresses of 40,000 customers were stolen, the company said.",
 		"You can reach the agency at help@agency.example if you were affected by the outage last week.",
-	} {
-		if sts, furn := furnitureOf(doc); len(sts) != 1 || len(furn) != 0 {
-			t.Errorf("%q: statements %q, furniture %q", doc, sts, furn)
-		}
-	}
+	})
 }
