@@ -69,9 +69,9 @@ func (c counts) minus(o counts) counts {
 
 // bumpStats adds d to the article's counters and moves its revision on.
 func bumpStats(tx *gorm.DB, articleID uint, d counts) error {
-	return tx.Exec(`UPDATE article_stats SET statements = statements + ?, to_review = to_review + ?,
+	return rawExec(tx.Statement.Context, tx, `UPDATE article_stats SET statements = statements + ?, to_review = to_review + ?,
 reviewed = reviewed + ?, assigned_open = assigned_open + ?, pool = pool + ?, revision = revision + 1
-WHERE article_id = ?`, d.statements, d.toReview, d.reviewed, d.assignedOpen, d.pool, articleID).Error
+WHERE article_id = ?`, d.statements, d.toReview, d.reviewed, d.assignedOpen, d.pool, articleID)
 }
 
 // recountSQL sets articles' counters from their statements and moves their
@@ -117,13 +117,11 @@ func (s *Store) Recount(ctx context.Context) error {
 // ArticleRevision is a number that changes whenever anything about the
 // article's statements does: the key of its pages' ETags.
 //
-// Every view of an article page asks, so the query is written out rather
-// than built by GORM's query builder (whose join parsing cost more than
-// the query).
+// Every view of an article page asks (see raw_sql.go).
 func (s *Store) ArticleRevision(ctx context.Context, articleID uint) (int, error) {
 	var rev int
-	err := s.db.WithContext(ctx).Raw(`SELECT st.revision FROM article_stats st
-JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL WHERE st.article_id = ?`, articleID).Row().Scan(&rev)
+	err := rawRow(ctx, s.db, `SELECT st.revision FROM article_stats st
+JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL WHERE st.article_id = ?`, articleID).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, notFoundf("article %d", articleID)
 	}

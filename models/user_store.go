@@ -256,7 +256,8 @@ func (s *Store) CreateSession(ctx context.Context, userID uint) (string, error) 
 
 // signedInColumns are the columns of a user (as u) in the order signedInFields
 // scans them. Every request reads its user, with its session or token, so
-// those reads are scanned by hand rather than by GORM's reflection.
+// those reads are scanned by hand rather than by GORM's reflection (and
+// run without its builder: raw_sql.go).
 const signedInColumns = "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at"
 
 func signedInFields(u *User) []any {
@@ -276,8 +277,8 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*User, error) {
 		SessionSeen   time.Time
 		SessionExpiry time.Time
 	}
-	err := s.db.WithContext(ctx).Raw(`SELECT `+signedInColumns+`, se.id, se.last_seen_at, se.expires_at
-FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.id = ?`, hashToken(token)).Row().
+	err := rawRow(ctx, s.db, `SELECT `+signedInColumns+`, se.id, se.last_seen_at, se.expires_at
+FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.id = ?`, hashToken(token)).
 		Scan(append(signedInFields(&row.User), &row.SessionID, &row.SessionSeen, &row.SessionExpiry)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noSuchSession
@@ -344,8 +345,8 @@ func (s *Store) TokenUser(ctx context.Context, token string) (*User, error) {
 		TokenLastUsed *time.Time
 	}
 	// Every API request asks: one query, the token with its user.
-	err := s.db.WithContext(ctx).Raw(`SELECT `+signedInColumns+`, t.id, t.hash, t.last_used_at
-FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hashToken(token)).Row().
+	err := rawRow(ctx, s.db, `SELECT `+signedInColumns+`, t.id, t.hash, t.last_used_at
+FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hashToken(token)).
 		Scan(append(signedInFields(&row.User), &row.TokenID, &row.TokenHash, &row.TokenLastUsed)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noSuchSession
