@@ -130,16 +130,25 @@ func TestPasteReviewExport(t *testing.T) {
 	}
 }
 
-func TestReviewCtrlEnterSaves(t *testing.T) {
-	d, p := newDesk(t)
+// openSupersonicPanel opens a new desk's article on the "supersonic speed"
+// statement, its panel open and the page watched for reloads. It returns
+// the statement, its mark's id and how many statements the progress counts.
+func openSupersonicPanel(t *testing.T) (d *Desk, p *Page, s *models.Statement, mark string, total int) {
+	t.Helper()
+	d, p = newDesk(t)
 	art := d.App.CreateArticle(t, articleTitle, articleBody)
-	s := statementWith(t, art, "supersonic speed")
-	mark := fmt.Sprintf("s-%d", s.ID)
-	total := models.ProgressOf(rating.Builtin(), art.Statements).Total
+	s = statementWith(t, art, "supersonic speed")
+	mark = fmt.Sprintf("s-%d", s.ID)
+	total = models.ProgressOf(rating.Builtin(), art.Statements).Total
 
 	p.Open(fmt.Sprintf("/articles/%d", art.ID))
 	Eval[int](p, noReload)
 	openPanel(p, mark)
+	return d, p, s, mark, total
+}
+
+func TestReviewCtrlEnterSaves(t *testing.T) {
+	d, p, s, mark, total := openSupersonicPanel(t)
 	chooseVerdict(p, rating.Disputed)
 	addSource(p, sourceURL)
 
@@ -172,15 +181,7 @@ func TestReviewCtrlEnterSaves(t *testing.T) {
 }
 
 func TestReviewValidationErrorKeepsInput(t *testing.T) {
-	d, p := newDesk(t)
-	art := d.App.CreateArticle(t, articleTitle, articleBody)
-	s := statementWith(t, art, "supersonic speed")
-	mark := fmt.Sprintf("s-%d", s.ID)
-	total := models.ProgressOf(rating.Builtin(), art.Statements).Total
-
-	p.Open(fmt.Sprintf("/articles/%d", art.ID))
-	Eval[int](p, noReload)
-	openPanel(p, mark)
+	d, p, s, mark, total := openSupersonicPanel(t)
 	chooseVerdict(p, rating.Corrected)
 	p.Do("type a note but no corrected wording",
 		chromedp.WaitVisible(chromedp.ID("correction")),

@@ -101,11 +101,7 @@ func (h *Handler) showArticle(c echo.Context) error {
 		return err
 	}
 	if isAPI(c) {
-		a, err := h.store.ArticleByID(c.Request().Context(), id)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
+		return h.articleJSON(c, id)
 	}
 	// A browser that has the page as it is now gets 304 (see
 	// article_cache.go).
@@ -117,11 +113,9 @@ func (h *Handler) showArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var assignees []models.User
-	if currentUser(c).Can(models.PermAssign) {
-		if assignees, err = h.store.Assignees(ctx); err != nil {
-			return err
-		}
+	assignees, err := h.assigneesFor(c)
+	if err != nil {
+		return err
 	}
 	scale := h.store.Scale()
 	etag := articleETag(c, h.page(c, ""), scale, rev, assignees)
@@ -136,6 +130,24 @@ func (h *Handler) showArticle(c echo.Context) error {
 	return err
 }
 
+// assigneesFor lists whom the viewer may assign work to: nobody unless
+// they may assign.
+func (h *Handler) assigneesFor(c echo.Context) ([]models.User, error) {
+	if !currentUser(c).Can(models.PermAssign) {
+		return nil, nil
+	}
+	return h.store.Assignees(c.Request().Context())
+}
+
+// articleJSON answers with article id as the API shows it.
+func (h *Handler) articleJSON(c echo.Context, id uint) error {
+	a, err := h.store.ArticleByID(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
+}
+
 // renderArticle shows the article page. For those who may assign work it
 // carries the bulk-assign bar: as the editor filled it in when assign is
 // given (after a problem), else fresh, saying what the last assignment did.
@@ -145,11 +157,9 @@ func (h *Handler) renderArticle(c echo.Context, status int, id uint, assign *vie
 	if err != nil {
 		return err
 	}
-	var assignees []models.User
-	if currentUser(c).Can(models.PermAssign) {
-		if assignees, err = h.store.Assignees(ctx); err != nil {
-			return err
-		}
+	assignees, err := h.assigneesFor(c)
+	if err != nil {
+		return err
 	}
 	return h.renderArticleAt(c, status, id, rev, h.store.Scale(), assignees, assign)
 }

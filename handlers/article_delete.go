@@ -41,11 +41,7 @@ func (h *Handler) restoreArticle(c echo.Context) error {
 		return err
 	}
 	if isAPI(c) {
-		a, err := h.store.ArticleByID(c.Request().Context(), id)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, toArticle(a, h.store.Scale()))
+		return h.articleJSON(c, id)
 	}
 	return redirect(c, fmt.Sprintf("/articles/%d", id))
 }

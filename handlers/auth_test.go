@@ -241,95 +241,84 @@ func TestPermissionMatrix(t *testing.T) {
 		}
 		return v
 	}
-	type want map[string]int
 	tests := []struct {
 		name string
 		do   func(c *client) response
-		want want
+		want roleStatus
 	}{
-		{"GET /", func(c *client) response { return c.get("/") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /", func(c *client) response { return c.get("/") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"POST /articles", func(c *client) response {
 			return c.post("/articles", form("title", "New", "body", fmt.Sprintf("Body %d.", userSeq.Add(1))), false)
-		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
-		{"POST /demo", func(c *client) response { return c.post("/demo", url.Values{}, false) }, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
-		{"GET /articles/:id", func(c *client) response { a, _ := fresh(); return c.get(fmt.Sprintf("/articles/%d", a.ID)) }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"POST /demo", func(c *client) response { return c.post("/demo", url.Values{}, false) }, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"GET /articles/:id", func(c *client) response { a, _ := fresh(); return c.get(fmt.Sprintf("/articles/%d", a.ID)) }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"POST /articles/:id/delete", func(c *client) response {
 			a, _ := fresh()
 			return c.post(fmt.Sprintf("/articles/%d/delete", a.ID), url.Values{}, false)
-		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
-		{"GET /admin/deleted", func(c *client) response { return c.get("/admin/deleted") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"GET /admin/deleted", func(c *client) response { return c.get("/admin/deleted") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
 		{"POST /articles/:id/restore", func(c *client) response {
 			a, _ := fresh()
 			if err := admin.store.DeleteArticle(t.Context(), a.ID, admin.user.ID); err != nil {
 				t.Fatal(err)
 			}
 			return c.post(fmt.Sprintf("/articles/%d/restore", a.ID), url.Values{}, false)
-		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
-		{"API GET /articles/deleted", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles/deleted", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
-		{"GET /members", func(c *client) response { return c.get("/members?q=a") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
+		{"API GET /articles/deleted", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles/deleted", nil) }, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"GET /members", func(c *client) response { return c.get("/members?q=a") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"GET /articles/:id/export", func(c *client) response {
 			a, _ := fresh()
 			return c.get(fmt.Sprintf("/articles/%d/export?format=csv", a.ID))
-		}, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /statements/:id/panel", func(c *client) response { _, s := fresh(); return c.get(fmt.Sprintf("/statements/%d/panel", s)) }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /statements/:id/panel", func(c *client) response { _, s := fresh(); return c.get(fmt.Sprintf("/statements/%d/panel", s)) }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"POST /statements/:id", func(c *client) response {
 			_, s := fresh()
 			return c.post(fmt.Sprintf("/statements/%d", s), form("version", "1", "verdict", "in_progress"), true)
-		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /reports/team", func(c *client) response { return c.get("/reports/team") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /account", func(c *client) response { return c.get("/account") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /admin/users", func(c *client) response { return c.get("/admin/users") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /reports/team", func(c *client) response { return c.get("/reports/team") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /account", func(c *client) response { return c.get("/account") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /admin/users", func(c *client) response { return c.get("/admin/users") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
 		{"POST /admin/users", func(c *client) response {
 			return c.post("/admin/users", form("email", fmt.Sprintf("u%d@example.org", userSeq.Add(1)), "name", "U", "role", "reviewer", "password", testPassword), false)
-		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
-		{"API GET /articles", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles", nil) }, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 303}},
+		{"API GET /articles", func(c *client) response { return c.api(http.MethodGet, "/api/v1/articles", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"API POST /articles", func(c *client) response {
 			return c.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": fmt.Sprintf("API body %d.", userSeq.Add(1))})
-		}, want{"anon": 401, "reviewer": 403, "editor": 201, "admin": 201}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 201, "admin": 201}},
 		{"API DELETE /articles/:id", func(c *client) response {
 			a, _ := fresh()
 			return c.api(http.MethodDelete, fmt.Sprintf("/api/v1/articles/%d", a.ID), nil)
-		}, want{"anon": 401, "reviewer": 403, "editor": 204, "admin": 204}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 204, "admin": 204}},
 		{"API PATCH /statements/:id", func(c *client) response {
 			_, s := fresh()
 			return c.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s), `{"verdict":"verified","sources":[{"url":"https://example.org/a"}],"version":1}`)
-		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"API GET /articles/:id/export", func(c *client) response {
 			a, _ := fresh()
 			return c.api(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d/export?format=json", a.ID), nil)
-		}, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API GET /users", func(c *client) response { return c.api(http.MethodGet, "/api/v1/users", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /users", func(c *client) response { return c.api(http.MethodGet, "/api/v1/users", nil) }, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
 		{"API POST /users", func(c *client) response {
 			return c.api(http.MethodPost, "/api/v1/users", map[string]string{"email": fmt.Sprintf("a%d@example.org", userSeq.Add(1)), "name": "A", "role": "reviewer", "password": testPassword})
-		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
-		{"GET /settings", func(c *client) response { return c.get("/settings") }, want{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
-		{"API GET /settings", func(c *client) response { return c.api(http.MethodGet, "/api/v1/settings", nil) }, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
+		{"GET /settings", func(c *client) response { return c.get("/settings") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 403, "admin": 200}},
+		{"API GET /settings", func(c *client) response { return c.api(http.MethodGet, "/api/v1/settings", nil) }, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 200}},
 		{"API POST /webhooks", func(c *client) response {
 			return c.api(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": "https://hooks.example.org/x", "events": []string{"published"}})
-		}, want{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
-		{"GET /approvals", func(c *client) response { return c.get("/approvals") }, want{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 403, "admin": 201}},
+		{"GET /approvals", func(c *client) response { return c.get("/approvals") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
 		{"API POST /statements/:id/approve", func(c *client) response {
 			_, s := fresh()
 			return c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/approve", s), `{"version":1}`)
-		}, want{"anon": 401, "reviewer": 403, "editor": 422, "admin": 422}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 422, "admin": 422}},
 		{"API POST /statements/:id/publish", func(c *client) response {
 			_, s := fresh()
 			return c.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/publish", s), `{"version":1}`)
-		}, want{"anon": 401, "reviewer": 403, "editor": 422, "admin": 422}},
-		{"GET /checks", func(c *client) response { return c.get("/checks") }, want{"anon": 200, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /checks/:id unpublished", func(c *client) response { _, s := fresh(); return c.get(fmt.Sprintf("/checks/%d", s)) }, want{"anon": 404, "reviewer": 404, "editor": 404, "admin": 404}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 422, "admin": 422}},
+		{"GET /checks", func(c *client) response { return c.get("/checks") }, roleStatus{"anon": 200, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /checks/:id unpublished", func(c *client) response { _, s := fresh(); return c.get(fmt.Sprintf("/checks/%d", s)) }, roleStatus{"anon": 404, "reviewer": 404, "editor": 404, "admin": 404}},
 	}
 	for _, tt := range tests {
-		for _, role := range []string{"anon", "reviewer", "editor", "admin"} {
-			t.Run(tt.name+"/"+role, func(t *testing.T) {
-				r := tt.do(clients[role])
-				if r.status != tt.want[role] {
-					t.Fatalf("status %d, want %d; body:\n%.400s", r.status, tt.want[role], r.body)
-				}
-				if role == "anon" && r.status == 303 && !strings.HasPrefix(r.header.Get("Location"), "/login?next=") {
-					t.Errorf("anonymous redirect to %q, want /login?next=…", r.header.Get("Location"))
-				}
-			})
-		}
+		checkRoles(t, clients, tt.name, tt.do, tt.want)
 	}
 }

@@ -121,6 +121,27 @@ func (c *client) signIn(role models.Role) {
 	}
 }
 
+// roleStatus is the status each role gets: "anon", "reviewer", "editor"
+// and "admin".
+type roleStatus map[string]int
+
+// checkRoles runs do as each role's client and wants each role's status;
+// an anonymous visitor sent away must be sent to sign in.
+func checkRoles(t *testing.T, clients map[string]*client, name string, do func(*client) response, want roleStatus) {
+	t.Helper()
+	for _, role := range []string{"anon", "reviewer", "editor", "admin"} {
+		t.Run(name+"/"+role, func(t *testing.T) {
+			r := do(clients[role])
+			if r.status != want[role] {
+				t.Fatalf("status %d, want %d; body:\n%.400s", r.status, want[role], r.body)
+			}
+			if role == "anon" && r.status == http.StatusSeeOther && !strings.HasPrefix(r.header.Get("Location"), "/login?next=") {
+				t.Errorf("anonymous redirect to %q, want /login?next=…", r.header.Get("Location"))
+			}
+		})
+	}
+}
+
 // response is what a request returned.
 type response struct {
 	status int

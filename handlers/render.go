@@ -77,6 +77,15 @@ func idParam(c echo.Context, name string) (uint, error) {
 	return uint(id), nil
 }
 
+// statementParam reads the statement named by the route's :id.
+func (h *Handler) statementParam(c echo.Context) (*models.Statement, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	return h.store.StatementByID(c.Request().Context(), id)
+}
+
 // pageParam reads a page number; anything else is the first page.
 func pageParam(s string) int {
 	n, err := strconv.Atoi(s)

@@ -52,11 +52,7 @@ func (h *Handler) panelMatches(ctx context.Context, st *models.Statement) (found
 // statementMatches shows earlier reviews of the same claim: as the
 // panel's fragment, or as JSON.
 func (h *Handler) statementMatches(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	st, err := h.store.StatementByID(c.Request().Context(), id)
+	st, err := h.statementParam(c)
 	if err != nil {
 		return err
 	}

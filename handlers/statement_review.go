@@ -20,11 +20,7 @@ import (
 
 // statementPanel shows the review panel of a statement.
 func (h *Handler) statementPanel(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	s, err := h.store.StatementByID(c.Request().Context(), id)
+	s, err := h.statementParam(c)
 	if err != nil {
 		return err
 	}
@@ -37,11 +33,7 @@ func (h *Handler) statementPanel(c echo.Context) error {
 
 // apiStatement returns one statement.
 func (h *Handler) apiStatement(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	st, err := h.store.StatementByID(c.Request().Context(), id)
+	st, err := h.statementParam(c)
 	if err != nil {
 		return err
 	}

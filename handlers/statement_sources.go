@@ -31,11 +31,7 @@ func (h *Handler) sourceRowFrom(c echo.Context) error {
 }
 
 func (h *Handler) apiSources(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	st, err := h.store.StatementByID(c.Request().Context(), id)
+	st, err := h.statementParam(c)
 	if err != nil {
 		return err
 	}

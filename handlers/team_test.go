@@ -107,51 +107,40 @@ func TestTeamPermissionMatrix(t *testing.T) {
 		}
 		return a.Statements[0].ID
 	}
-	type want map[string]int
 	tests := []struct {
 		name string
 		do   func(c *client) response
-		want want
+		want roleStatus
 	}{
-		{"GET /queue", func(c *client) response { return c.get("/queue") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /pool", func(c *client) response { return c.get("/pool") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /statements", func(c *client) response { return c.get("/statements?q=bridge") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /notifications", func(c *client) response { return c.get("/notifications") }, want{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /team", func(c *client) response { return c.get("/team") }, want{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
-		{"POST /queue/take", func(c *client) response { return c.post("/queue/take", url.Values{}, false) }, want{"anon": 401, "reviewer": 303, "editor": 303, "admin": 303}},
+		{"GET /queue", func(c *client) response { return c.get("/queue") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /pool", func(c *client) response { return c.get("/pool") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /statements", func(c *client) response { return c.get("/statements?q=bridge") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /notifications", func(c *client) response { return c.get("/notifications") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /team", func(c *client) response { return c.get("/team") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
+		{"POST /queue/take", func(c *client) response { return c.post("/queue/take", url.Values{}, false) }, roleStatus{"anon": 401, "reviewer": 303, "editor": 303, "admin": 303}},
 		{"POST /assignments", func(c *client) response {
 			a := workArticle(t, admin, 1)
 			return c.post("/assignments", url.Values{"article_id": {fmt.Sprint(a.ID)}, "scope": {"article"}, "assignee": {fmt.Sprint(reviewer.user.ID)}}, false)
-		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
 		{"POST /assignments/unassign", func(c *client) response {
 			s := assigned()
 			st, _ := admin.store.StatementByID(t.Context(), s)
 			return c.post("/assignments/unassign", url.Values{"article_id": {fmt.Sprint(st.ArticleID)}, "statement": {fmt.Sprint(s)}}, false)
-		}, want{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
-		{"API GET /queue", func(c *client) response { return c.api(http.MethodGet, "/api/v1/queue", nil) }, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API POST /queue/take", func(c *client) response { return c.api(http.MethodPost, "/api/v1/queue/take", "{}") }, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API GET /statements", func(c *client) response { return c.api(http.MethodGet, "/api/v1/statements?q=bridge", nil) }, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API GET /notifications", func(c *client) response { return c.api(http.MethodGet, "/api/v1/notifications", nil) }, want{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
+		{"API GET /queue", func(c *client) response { return c.api(http.MethodGet, "/api/v1/queue", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API POST /queue/take", func(c *client) response { return c.api(http.MethodPost, "/api/v1/queue/take", "{}") }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /statements", func(c *client) response { return c.api(http.MethodGet, "/api/v1/statements?q=bridge", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /notifications", func(c *client) response { return c.api(http.MethodGet, "/api/v1/notifications", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"API POST /assignments", func(c *client) response {
 			a := workArticle(t, admin, 1)
 			return c.api(http.MethodPost, "/api/v1/assignments", map[string]any{"article_id": a.ID, "assignee_id": reviewer.user.ID})
-		}, want{"anon": 401, "reviewer": 403, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 200, "admin": 200}},
 		{"API POST /assignments/unassign", func(c *client) response {
 			return c.api(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{assigned()}})
-		}, want{"anon": 401, "reviewer": 403, "editor": 200, "admin": 200}},
+		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 200, "admin": 200}},
 	}
 	for _, tt := range tests {
-		for _, role := range []string{"anon", "reviewer", "editor", "admin"} {
-			t.Run(tt.name+"/"+role, func(t *testing.T) {
-				r := tt.do(clients[role])
-				if r.status != tt.want[role] {
-					t.Fatalf("status %d, want %d; body:\n%.400s", r.status, tt.want[role], r.body)
-				}
-				if role == "anon" && r.status == 303 && !strings.HasPrefix(r.header.Get("Location"), "/login?next=") {
-					t.Errorf("anonymous redirect to %q, want /login?next=…", r.header.Get("Location"))
-				}
-			})
-		}
+		checkRoles(t, clients, tt.name, tt.do, tt.want)
 	}
 	// The reviewer's pages do not offer what they may not do.
 	for _, path := range []string{"/queue", fmt.Sprintf("/articles/%d", workArticle(t, admin, 1).ID)} {

@@ -59,7 +59,8 @@ type Hub struct {
 	subs      map[uint]map[chan Change]struct{}
 	listeners []func([]models.Event)
 	closed    bool
-	stale     bool // entries were left unread while nobody listened
+	stale     bool                // entries were left unread while nobody listened
+	start     *models.EventCursor // where Run begins, when taken before it
 	observe   func(time.Duration)
 }
 
@@ -136,9 +137,17 @@ func (h *Hub) Subscribe(articleID uint) (<-chan Change, func()) {
 // them.
 func (h *Hub) Run(ctx context.Context) {
 	defer h.close()
-	cursor, err := h.src.LatestEvents(ctx)
-	if err != nil {
-		h.log.Error("live updates: reading the history", "err", err)
+	h.mu.Lock()
+	start := h.start
+	h.mu.Unlock()
+	var cursor models.EventCursor
+	if start != nil {
+		cursor = *start
+	} else {
+		var err error
+		if cursor, err = h.src.LatestEvents(ctx); err != nil {
+			h.log.Error("live updates: reading the history", "err", err)
+		}
 	}
 	t := time.NewTicker(h.interval)
 	defer t.Stop()

@@ -37,6 +37,17 @@ func LoadMatches(ctx context.Context, store Matchable, idx *match.Index) error {
 // loaded. Call it before the hub's Run; it stops with ctx.
 func (h *Hub) KeepMatches(ctx context.Context, store Matchable, idx *match.Index, log *slog.Logger) {
 	q := &idQueue{ready: make(chan struct{}, 1), ids: map[uint]bool{}}
+	// The hub starts reading where the history is now, before the index
+	// loads: a change saved while it loads reaches the queue. Were the
+	// hub to take its start later (Run is started on its own goroutine),
+	// a change saved in between would be in neither.
+	if c, err := h.src.LatestEvents(ctx); err != nil {
+		log.Error("claim matching: reading the history", "err", err)
+	} else {
+		h.mu.Lock()
+		h.start = &c
+		h.mu.Unlock()
+	}
 	h.Listen(func(events []models.Event) {
 		for _, e := range events {
 			// Only a change of boundaries changes a statement's text;

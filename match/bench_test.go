@@ -89,10 +89,6 @@ func bigIndex(b *testing.B) *Index {
 func BenchmarkQuery1M(b *testing.B) {
 	ix := bigIndex(b)
 	const nq = 2000
-	report := func(b *testing.B) {
-		b.ReportMetric(big.build.Seconds(), "build-s")
-		b.ReportMetric(big.heapMB, "heap-MB")
-	}
 	b.Run("match", func(b *testing.B) {
 		qs, src := make([]string, 0, nq), make([]int, 0, nq)
 		for j := 3; len(qs) < nq; j = (j + 7919) % (bigN - 10) {
@@ -106,13 +102,7 @@ func BenchmarkQuery1M(b *testing.B) {
 				hits++
 			}
 		}
-		k := 0
-		for b.Loop() {
-			ix.Query(qs[k%nq], 0, 5)
-			k++
-		}
-		report(b)
-		reportWork(b, ix, qs)
+		queryLoop(b, ix, qs)
 		b.ReportMetric(float64(hits)/nq, "hit@1")
 	})
 	b.Run("nomatch", func(b *testing.B) {
@@ -126,13 +116,7 @@ func BenchmarkQuery1M(b *testing.B) {
 				matched++
 			}
 		}
-		k := 0
-		for b.Loop() {
-			ix.Query(qs[k%nq], 0, 5)
-			k++
-		}
-		report(b)
-		reportWork(b, ix, qs)
+		queryLoop(b, ix, qs)
 		b.ReportMetric(float64(matched)/nq, "matched")
 	})
 	b.Run("common", func(b *testing.B) {
@@ -141,13 +125,7 @@ func BenchmarkQuery1M(b *testing.B) {
 			"People in the city say the cost of spending has been higher than in the country",
 			"The government spent more on aid, according to the survey",
 		}
-		k := 0
-		for b.Loop() {
-			ix.Query(qs[k%len(qs)], 0, 5)
-			k++
-		}
-		report(b)
-		reportWork(b, ix, qs)
+		queryLoop(b, ix, qs)
 	})
 }
 
@@ -185,6 +163,19 @@ func BenchmarkAdd(b *testing.B) {
 		ix.Add(d)
 		i++
 	}
+}
+
+// queryLoop times queries of qs in turn against the 1M index and reports
+// the work they did and what building the index cost.
+func queryLoop(b *testing.B, ix *Index, qs []string) {
+	k := 0
+	for b.Loop() {
+		ix.Query(qs[k%len(qs)], 0, 5)
+		k++
+	}
+	b.ReportMetric(big.build.Seconds(), "build-s")
+	b.ReportMetric(big.heapMB, "heap-MB")
+	reportWork(b, ix, qs)
 }
 
 // BenchmarkFigures: figure parsing of one statement.

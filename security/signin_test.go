@@ -1,6 +1,7 @@
 package security
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"sync"
@@ -153,10 +154,12 @@ func TestThrottleByAccountAndAddress(t *testing.T) {
 }
 
 // Finding 3: an unknown email took 4 ms, a wrong password 454 ms. Both
-// now do the same bcrypt work at the store's cost. The fastest of seven
-// tries of each, taken in turn so that load on the machine hits both
-// alike, must be within a factor 2 at cost 10 (~60 ms a check); before the
-// fix, with a dummy hash of the cheapest cost, the ratio was about 1:50.
+// now do the same bcrypt work at the store's cost. The fastest try of
+// each, taken in turn so that load on the machine hits both alike, must be
+// within a factor 2 at cost 10 (~60 ms a check); before the fix, with a
+// dummy hash of the cheapest cost, the ratio was about 1:50. A shared
+// machine can slow a few tries of one kind: the test takes at least seven
+// of each and up to forty while the fastest are further apart than that.
 func TestSignInTimingDoesNotTellAccounts(t *testing.T) {
 	o := modeltest.Options()
 	o.BcryptCost = 10
@@ -173,11 +176,17 @@ func TestSignInTimingDoesNotTellAccounts(t *testing.T) {
 		return time.Since(began)
 	}
 	wrong, unknown := time.Hour, time.Hour
-	for range 7 {
-		wrong = min(wrong, try("known@example.org", "192.0.2.10"))
-		unknown = min(unknown, try("nobody@example.org", "192.0.2.11"))
+	ratio := 0.0
+	for i := range 40 {
+		// Each try from its own address: the throttle counts per address
+		// too, and forty tries must not be refused as a burst.
+		wrong = min(wrong, try("known@example.org", fmt.Sprintf("192.0.2.%d", 10+i)))
+		unknown = min(unknown, try("nobody@example.org", fmt.Sprintf("198.51.100.%d", 10+i)))
+		ratio = float64(unknown) / float64(wrong)
+		if i >= 6 && ratio >= 0.5 && ratio <= 2 {
+			break
+		}
 	}
-	ratio := float64(unknown) / float64(wrong)
 	t.Logf("fastest sign-in: wrong password %v, unknown email %v (ratio %.2f)", wrong, unknown, ratio)
 	if ratio < 0.5 || ratio > 2 {
 		t.Fatalf("an unknown email takes %v, a wrong password %v: the timing tells who has an account", unknown, wrong)

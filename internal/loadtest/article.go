@@ -12,7 +12,6 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
-	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/rating"
 )
@@ -27,12 +26,11 @@ func articleCmd(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := models.Open(*dsn)
+	_, store, closeDB, err := openDesk(*dsn)
 	if err != nil {
 		return err
 	}
-	defer models.Close(db)
-	store := models.NewStore(db, models.Options{Extractor: extract.Engine{}, BcryptCost: 4})
+	defer closeDB()
 	admin, err := loadAdmin(ctx, store)
 	if err != nil {
 		return err

@@ -23,6 +23,11 @@ import (
 	"os/signal"
 	"slices"
 	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/factcheckdesk/factcheck/extract"
+	"github.com/factcheckdesk/factcheck/models"
 )
 
 const usage = `usage: loadtest fill|pages|writes|article|bare [flags]   (loadtest COMMAND -h for its flags)`
@@ -53,6 +58,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
+}
+
+// openDesk opens the desk's database and a store over it for a command
+// that signs people in and adds work (cheap password hashes: the load
+// test's users are its own). close releases the database.
+func openDesk(dsn string) (db *gorm.DB, store *models.Store, close func(), err error) {
+	if db, err = models.Open(dsn); err != nil {
+		return nil, nil, nil, err
+	}
+	store = models.NewStore(db, models.Options{Extractor: extract.Engine{}, BcryptCost: 4})
+	return db, store, func() { models.Close(db) }, nil
 }
 
 // latencies summarises request times.

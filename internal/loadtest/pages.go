@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/models"
 )
 
@@ -30,12 +29,11 @@ func pagesCmd(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := models.Open(*dsn)
+	_, store, closeDB, err := openDesk(*dsn)
 	if err != nil {
 		return err
 	}
-	defer models.Close(db)
-	store := models.NewStore(db, models.Options{Extractor: extract.Engine{}, BcryptCost: 4})
+	defer closeDB()
 	admin, err := loadAdmin(ctx, store)
 	if err != nil {
 		return err

@@ -20,7 +20,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/factcheckdesk/factcheck/extract"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/rating"
 )
@@ -46,12 +45,11 @@ func writesCmd(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := models.Open(*dsn)
+	db, store, closeDB, err := openDesk(*dsn)
 	if err != nil {
 		return err
 	}
-	defer models.Close(db)
-	store := models.NewStore(db, models.Options{Extractor: extract.Engine{}, BcryptCost: 4})
+	defer closeDB()
 	users, err := loadUsers(ctx, store, *reviewers)
 	if err != nil {
 		return err

@@ -56,19 +56,7 @@ func TestAnalyse(t *testing.T) {
 		{"She won’t say “no”.", []string{"Quote", "Negation", "ThirdPerson"}, []string{"Future"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			c := Analyse(tc.sentence)
-			for _, name := range tc.set {
-				if !cueSet(t, c, name) {
-					t.Errorf("%s not set: %+v", name, c)
-				}
-			}
-			for _, name := range tc.unset {
-				if cueSet(t, c, name) {
-					t.Errorf("%s set: %+v", name, c)
-				}
-			}
-		})
+		wantCues(t, tc.sentence, tc.set, tc.unset)
 	}
 }
 
@@ -241,4 +229,23 @@ func TestTable(t *testing.T) {
 			t.Errorf("Get(%q) = %d, want 0", k, got)
 		}
 	}
+}
+
+// wantCues analyses sentence and wants the cues named in set set and those
+// in unset not.
+func wantCues(t *testing.T, sentence string, set, unset []string) {
+	t.Helper()
+	t.Run(sentence, func(t *testing.T) {
+		c := Analyse(sentence)
+		for _, name := range set {
+			if !cueSet(t, c, name) {
+				t.Errorf("%s not set: %+v", name, c)
+			}
+		}
+		for _, name := range unset {
+			if cueSet(t, c, name) {
+				t.Errorf("%s set: %+v", name, c)
+			}
+		}
+	})
 }

@@ -286,18 +286,6 @@ func TestNewsRuleCues(t *testing.T) {
 		{"This is usually measured using a price index (CPI).[3][4]", []string{"Exposition"}, nil},
 	}
 	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			c := Analyse(tc.sentence)
-			for _, name := range tc.set {
-				if !cueSet(t, c, name) {
-					t.Errorf("%s not set: %+v", name, c)
-				}
-			}
-			for _, name := range tc.unset {
-				if cueSet(t, c, name) {
-					t.Errorf("%s set: %+v", name, c)
-				}
-			}
-		})
+		wantCues(t, tc.sentence, tc.set, tc.unset)
 	}
 }
