@@ -57,12 +57,17 @@ func reviewRoles() []Role {
 
 // Assignees returns the active users who may review, by name: the people
 // an editor can assign work to. Every article page an editor opens asks
-// (its ETag names them), so the rows are scanned by hand rather than by
-// GORM's reflection, and without the password hash and timestamps, which
-// a list of names has no use for.
+// (its ETag names them), so the query runs without GORM's builder and its
+// rows are scanned by hand (raw_sql.go), without the password hash and
+// timestamps, which a list of names has no use for.
 func (s *Store) Assignees(ctx context.Context) ([]User, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT id, email, name, role, active FROM users
-WHERE active = ? AND role IN ? ORDER BY name, id`, true, reviewRoles()).Rows()
+	roles := reviewRoles()
+	args := []any{true}
+	for _, r := range roles {
+		args = append(args, r)
+	}
+	rows, err := rawQuery(ctx, s.db, `SELECT id, email, name, role, active FROM users
+WHERE active = ? AND role IN (?`+strings.Repeat(", ?", len(roles)-1)+`) ORDER BY name, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("models: assignees: %w", err)
 	}
