@@ -11,7 +11,8 @@ import (
 )
 
 // The busiest queries (every request's user, the statement a save reads,
-// the statements a save writes while SQLite's one writer is held) are
+// the statements a save writes while SQLite's one writer is held, and its
+// one statement on PostgreSQL) are
 // written out, and run straight on the pool or transaction GORM holds:
 // GORM's Raw copies the SQL byte by byte looking for placeholders, clones
 // its statement and runs its callbacks, which together cost more than

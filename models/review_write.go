@@ -203,7 +203,7 @@ stats AS (UPDATE article_stats st SET`)
 	q.WriteString(`, revision = st.revision + 1 FROM claim c WHERE st.article_id = ?)
 SELECT c.assignee_id, a.id, a.position FROM claim c LEFT JOIN ` + added + ` a ON true ORDER BY a.position`)
 	args = append(args, w.st.ArticleID)
-	rows, err := db.Raw(q.String(), args...).Rows()
+	rows, err := rawQuery(db.Statement.Context, db, q.String(), args...)
 	if err != nil {
 		return nil, err
 	}
