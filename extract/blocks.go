@@ -20,6 +20,11 @@ type block struct {
 	lines      int
 	stubLines  int // short lines that end no sentence (see isStubLine)
 	maxWords   int // words in its longest line
+	// leadIn: the first line ends in a colon, so the short lines under it
+	// are the items of a list ("First Round Qualifiers:" over "Offaly v
+	// Tyrone"), not a sidebar. Lines that open page widgets ("Sort by:",
+	// "Related:") are furniture before they reach a block.
+	leadIn bool
 }
 
 // maxStubWords is the most words of a one-line paragraph that can be part
@@ -33,6 +38,7 @@ const minStubRun = 3
 func (b *block) addLine(doc string, s, e int) {
 	if b.lines == 0 {
 		b.start = s
+		b.leadIn = lastSignificant(doc, s, e) == ':'
 	}
 	b.end = e
 	b.lines++
@@ -64,7 +70,7 @@ func isStubLine(doc string, s, e, words int) bool {
 func (sg *segmenter) paragraph(b *block) {
 	defer func() { *b = block{} }()
 	switch {
-	case b.lines >= 2 && b.stubLines == b.lines:
+	case b.lines >= 2 && b.stubLines == b.lines && !b.leadIn:
 		kind := FurnitureNavigation
 		if b.maxWords > maxStubWords {
 			kind = FurnitureCaption

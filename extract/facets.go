@@ -46,6 +46,11 @@ type facetScanner struct {
 	low    string // lowerDoc(doc)
 	toks   []ftok
 	people map[string]bool
+	// common caches commonWord's answers: names recur in a document.
+	common map[string]bool
+	// titleCase: most words of the statement are capitalised, as in a
+	// headline too long to be taken for a heading.
+	titleCase bool
 	// heading: the statement being scanned is a heading, where capitals
 	// do not mark names.
 	heading bool
@@ -58,6 +63,16 @@ func (fs *facetScanner) scan(s, e int, heading bool) []Facet {
 	doc := fs.doc
 	fs.heading = heading
 	fs.tokenize(doc, s, e)
+	words, caps := 0, 0
+	for i := range fs.toks {
+		if fs.toks[i].sym == 0 && !fs.toks[i].num {
+			words++
+			if fs.toks[i].cap {
+				caps++
+			}
+		}
+	}
+	fs.titleCase = words >= 6 && 2*caps > words
 	// Facets of successive statements share one backing array (slab).
 	if cap(fs.slab)-len(fs.slab) < 8 {
 		fs.slab = make([]Facet, 0, min(max(2*cap(fs.slab), 32), 1024))
@@ -175,6 +190,9 @@ func (fs *facetScanner) tokenize(doc string, s, e int) {
 			}
 		}
 		t := ftok{s: i, e: j, text: doc[i:j], num: isDigit(c), cap: isUpper(c) || c >= utf8.RuneSelf && runeUpper(doc, i), space: space}
+		if t.cap && lowerAfterHyphen(t.text) {
+			t.cap = false // "U-turn", "Prize-winning": a word, not a name
+		}
 		n := len(t.text)
 		if strings.HasSuffix(t.text, "’s") {
 			n -= len("’s")
@@ -523,6 +541,12 @@ func (fs *facetScanner) date(i int) {
 		if i > 0 && t[i-1].low == "the" {
 			from = i - 1
 		}
+	case t[i].num && len(w) <= 2 && i+3 < len(t) && (t[i+1].low == "and" || t[i+1].low == "to" || t[i+1].sym == '-' && !t[i+1].space) &&
+		t[i+2].num && len(t[i+2].low) <= 2 && t[i+3].f&fMonths != 0 && t[i+3].cap:
+		to = i + 3 // "29 and 30 June", "13-17 June"
+		if i+4 < len(t) && isYearTok(t[i+4].low) {
+			to = i + 4
+		}
 	case t[i].num && len(w) <= 2 && i+1 < len(t) && t[i+1].f&fMonths != 0 && t[i+1].cap:
 		to = i + 1 // "30 September", "30 September 2025"
 		if i+2 < len(t) && isYearTok(t[i+2].low) {
@@ -577,6 +601,18 @@ func (fs *facetScanner) date(i int) {
 		}
 	}
 	fs.add(KindDate, from, to)
+}
+
+// lowerAfterHyphen: w is a compound word, not a name: one capital before
+// its hyphen ("U-turn", "X-ray") or a participle after it
+// ("Prize-winning", "Kremlin-backed"). Names keep theirs: "Chiang
+// Kai-shek", "Kim Jong-il".
+func lowerAfterHyphen(w string) bool {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || k+1 >= len(w) || !isLower(w[k+1]) {
+		return false
+	}
+	return k == 1 || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
 }
 
 // monthEndingAt returns the index of the month name that ends at token k

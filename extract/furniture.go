@@ -46,6 +46,9 @@ var furnitureExact = set(
 	"newsletter promotion", "more from this author",
 	"from wikipedia, the free encyclopedia", "jump to navigation", "jump to search", "jump to content",
 	"slideshow", "view gallery", "enlarge this image", "toggle caption", "hide caption", "expand",
+	// live blogs
+	"this event has now ended", "this live blog is now closed", "this blog is now closed", "live", "live updates",
+	"pinned post", "pinned", "key events", "show key events only", "please turn on javascript",
 )
 
 // navExact are whole lines of menus and page widgets.
@@ -53,7 +56,9 @@ var navExact = set("back to top", "top of page", "back to table of contents", "h
 	"text size", "font size", "reset", "previous article", "next article", "previous story", "next story",
 	"previous post", "next post", "older post", "newer post", "view latest release", "main menu", "navigation",
 	"toggle the table of contents", "hide", "show", "edit", "view history", "talk", "read", "log in", "sign in",
-	"register", "skip to main content", "skip to navigation", "accessibility help", "top stories")
+	"register", "skip to main content", "skip to navigation", "accessibility help", "top stories",
+	"sort by", "latest first", "oldest first", "newest first", "latest", "oldest", "newest", "refresh", "load more",
+	"show more", "view all", "see all")
 
 // linkHeadings open a list of links to other stories: the heading and the
 // headline-like lines after it are furniture, up to the first line of prose.
@@ -78,6 +83,7 @@ var furniturePrefixes = []string{
 	"posted on", "watch:", "listen:", "more:", "photo:", "image:", "file photo", "file:",
 	"tags:", "topics:", "sponsored by", "visit ", "send a link", "send to a friend", "email this", "print this",
 	"slideshow (", "return to ", "back to ", "go to ", "post a comment", "leave a comment", "add a comment", "view comments", "show comments", "get adobe flash",
+	"join our commenting", "join the conversation", "join the discussion", "join the debate", "live: ",
 }
 
 // creditPrefixes start lines that credit or describe a picture, or credit
@@ -90,6 +96,8 @@ var creditPrefixes = []string{
 	"this article has been amended", "this article was updated", "this article has been updated",
 	"this story has been updated", "this story was updated", "privacy notice:",
 	"this is a rush transcript", "this transcript has been", "this transcript was",
+	// a release's press contacts
+	"contact:", "media contact", "press contact", "media enquiries", "media inquiries", "press enquiries", "press inquiries",
 	// Wikipedia's hatnotes
 	"for other uses, see", "this article is about", "not to be confused with", "(redirected from",
 }
@@ -125,6 +133,8 @@ const (
 	lineEndSection // "end of list", "after newsletter promotion": furniture that closes a section
 	lineByline     // "By Lisa Mascaro": furniture; an outlet's name may follow on the next line
 	lineLabel      // "Release date:": furniture; its value follows on the next line
+	lineAppeal     // "Your support helps us to tell the story": furniture that opens a reader-support appeal
+	lineOffice     // "Office of the Press Secretary": furniture; so is the issuer's name right above it
 )
 
 // furniture is the Furniture kind of a line of kind k ("" for content and
@@ -137,7 +147,7 @@ func (k lineKind) furniture() string {
 		return FurnitureNavigation
 	case lineCaption:
 		return FurnitureCaption
-	case lineCredit, lineByline, lineLabel:
+	case lineCredit, lineByline, lineLabel, lineOffice:
 		return FurnitureCredit
 	case lineReference, lineReferences:
 		return FurnitureReference
@@ -160,6 +170,7 @@ const (
 	inPromo
 	inByline // the line right after a byline
 	inLabel  // the line right after a label such as "Release date:"
+	inAppeal // a reader-support appeal (see chrome.go)
 )
 
 // promoEnd closes a promotion block.
@@ -182,6 +193,8 @@ func (s section) next(k lineKind) section {
 		return inByline
 	case lineLabel:
 		return inLabel
+	case lineAppeal:
+		return inAppeal
 	case lineBlank:
 		if s == inByline || s == inLabel {
 			return inArticle
@@ -209,6 +222,9 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 		}
 		return lineAdvert
 	}
+	if sec == inAppeal && len(line) <= 600 && isAppealText(lowLine) && appealLead(line, lowLine) == 0 {
+		return lineAdvert
+	}
 	// Long lines are prose, unless a photo credit ends them; this also keeps
 	// the classifier O(1) per byte.
 	if len(line) > 300 {
@@ -223,8 +239,8 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 	line = trimEditLink(line)
 	// Both trims cut only the end, so low is a prefix of lowLine.
 	low := lowLine[:len(strings.TrimRight(line, ":."))]
-	if len(low) <= maxMarkerLen {
-		if k := markerLine(low); k != lineContent {
+	if len(low) <= maxMarkerLen+4 {
+		if k := markerLine(trimBullet(low)); k != lineContent {
 			return k
 		}
 	}
@@ -250,6 +266,16 @@ func classifyLine(line, lowLine string, sec section) lineKind {
 // maxMarkerLen is the length of the longest line markerLine knows.
 const maxMarkerLen = 40
 
+// trimBullet drops a list bullet before a marker line: "• Latest first".
+func trimBullet(low string) string {
+	for _, b := range [...]string{"• ", "- ", "* ", "· "} {
+		if rest, ok := strings.CutPrefix(low, b); ok {
+			return strings.TrimLeft(rest, " ")
+		}
+	}
+	return low
+}
+
 // markerLine classifies the lines that are furniture whatever their
 // section, by their whole text: "Advertisement", section headings, the
 // markers of promotion blocks and lists. Other lines are lineContent here.
@@ -259,6 +285,8 @@ func markerLine(low string) lineKind {
 		return linePromo
 	case low == "end of list" || low == promoEnd:
 		return lineEndSection
+	case appealHeadings[low]:
+		return lineAppeal
 	case linkHeadings[low]:
 		return lineLinks
 	case furnitureExact[low]:
@@ -294,6 +322,8 @@ func promptLine(line, low string, words int, sec section) lineKind {
 		return lineCode
 	case isMenu(line, words):
 		return lineNav
+	case isReaderNote(low, words) || isContactLine(line, words, terminal):
+		return lineCredit
 	case words > 16:
 		// Longer lines are prose unless they are one of the above; the
 		// rest are short by their nature.
@@ -316,9 +346,9 @@ func shortPromptLine(line, low string, words int, terminal bool) lineKind {
 		return lineReference
 	case strings.Contains(low, " redirects here"):
 		return lineNav
-	case isDateline(low, words) || isReadingTime(low, words) || isDateLine(low, words):
+	case isDateline(low, words) || isReadingTime(low, words) || isDateLine(low, words) || isAgeLine(low, words):
 		return lineCredit
-	case isFollowPrompt(low, words):
+	case isFollowPrompt(low, words) || isShareWidget(low, words):
 		return lineAdvert
 	case isCommentCount(low, words) || isArrowLink(line, words) || len(line) <= 16 && !hasLetterOrDigit(line) ||
 		isLinkPrompt(low, words) || isWidgetItem(line) || words <= 2 && (strings.HasSuffix(line, "...") || strings.HasSuffix(line, "…")):
@@ -445,6 +475,72 @@ func isDateline(low string, words int) bool {
 	first, _, _ := strings.Cut(rest, " ")
 	first = strings.TrimRight(first, ",")
 	return isDigit(rest[0]) || months[first] || weekdays[first] || relDates[first] || strings.HasSuffix(rest, " ago")
+}
+
+// isAgeLine matches the age of a story on a line of its own: "59 minutes
+// ago", "an hour ago", "2 days ago".
+func isAgeLine(low string, words int) bool {
+	rest, ok := strings.CutSuffix(low, " ago")
+	if !ok || words > 4 {
+		return false
+	}
+	n, unit, ok := strings.Cut(rest, " ")
+	if !ok || n != "a" && n != "an" && strings.Trim(n, "0123456789") != "" {
+		return false
+	}
+	switch strings.TrimSuffix(unit, "s") {
+	case "second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year":
+		return true
+	}
+	return false
+}
+
+// shareTargets are the names a share widget lists.
+var shareTargets = set("facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail", "reddit",
+	"telegram", "messenger", "print", "tumblr", "flipboard", "bluesky", "threads", "mastodon", "sms", "copy", "link", "share")
+
+// isShareWidget matches a line of share buttons: "Linkedin Pinterest",
+// "Facebook Twitter Email".
+func isShareWidget(low string, words int) bool {
+	if words < 2 || words > 10 {
+		return false
+	}
+	for w := range strings.FieldsSeq(low) {
+		if !shareTargets[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// isContactLine matches a short line that gives an email address, a press
+// contact's or a tip line's: "Sara Gast, Education Department Press
+// Office, (202) 401-1989, sara.gast@ed.gov". A sentence that ends in one
+// ("Send tips to news@example.com.") is furniture too.
+func isContactLine(line string, words int, terminal bool) bool {
+	at := strings.IndexByte(line, '@')
+	if at <= 0 || words > 20 || at+1 >= len(line) || !isAlnum(line[at-1]) {
+		return false
+	}
+	host := line[at+1:]
+	if k := strings.IndexAny(host, " ,;)>"); k >= 0 {
+		host = host[:k]
+	}
+	host = strings.TrimRight(host, ".")
+	dot := strings.IndexByte(host, '.')
+	return dot > 0 && dot < len(host)-1 && (!terminal || strings.HasSuffix(strings.TrimRight(line, "."), host))
+}
+
+// isReaderNote matches the note an opinion page puts under every letter:
+// "We encourage readers to express their views about public issues.
+// Letters to the editor are subject to editing for brevity and clarity."
+func isReaderNote(low string, words int) bool {
+	if words < 8 || words > 60 {
+		return false
+	}
+	return (strings.Contains(low, "letters to the editor") || strings.Contains(low, "letters policy")) &&
+		(strings.Contains(low, "subject to editing") || strings.Contains(low, "we encourage") ||
+			strings.Contains(low, "must include") || strings.Contains(low, "submit") || strings.Contains(low, "may be edited"))
 }
 
 // isCopyright matches "© 2025 Reuters", "Copyright 2025 The Associated
@@ -696,9 +792,10 @@ func isLinkPrompt(low string, words int) bool {
 var labels = set("release date", "next release", "contact", "published", "updated", "last updated", "posted",
 	"author", "authors", "source", "filed under", "location", "date", "dateline", "photo", "credit")
 
-// isLabel matches a label line: one of labels, followed by a colon.
+// isLabel matches a label line: one of labels, followed by a colon, or
+// "Author" alone (a byline block's heading).
 func isLabel(line, low string, words int) bool {
-	return words <= 3 && strings.HasSuffix(line, ":") && labels[low]
+	return words <= 3 && strings.HasSuffix(line, ":") && labels[low] || words == 1 && (low == "author" || low == "authors")
 }
 
 // isWidgetItem matches a bullet with next to nothing after it, the rest of

@@ -23,11 +23,7 @@ func furnitureOf(doc string) (sts, furn []string) {
 // sentences of our own in the shape real pages bring them: what stays a
 // statement and what is set aside, with its kind.
 func TestFurnitureClasses(t *testing.T) {
-	tests := []struct {
-		name      string
-		doc       string
-		sts, furn []string
-	}{
+	tests := []furnitureCase{
 		{"photo caption with a wire credit, whatever its length",
 			"Flood barriers went up overnight.\n\nResidents of Hull carry sandbags past a closed shop on the high street, in Hull, England, Tuesday, Feb. 4, 2025, as the river rose above its banks for the second time this winter and the council opened two rest centres. (AP Photo/Jon Super)\n\nThe river peaked at 6am.",
 			[]string{"Flood barriers went up overnight.", "The river peaked at 6am."},
@@ -101,6 +97,20 @@ func TestFurnitureClasses(t *testing.T) {
 			[]string{"- Record funding for hospitals across the state in the coming year", "The budget rose 5.1 per cent."},
 			nil},
 	}
+	checkFurniture(t, tests)
+}
+
+// furnitureCase is a document and what Analyse makes of it: its statements
+// and its furniture as "kind: text".
+type furnitureCase struct {
+	name      string
+	doc       string
+	sts, furn []string
+}
+
+// checkFurniture runs each case as a subtest.
+func checkFurniture(t *testing.T, tests []furnitureCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			sts, furn := furnitureOf(tc.doc)
@@ -114,21 +124,27 @@ func TestFurnitureClasses(t *testing.T) {
 	}
 }
 
+// checkKeepsProse: each doc is one statement and no furniture.
+func checkKeepsProse(t *testing.T, docs []string) {
+	t.Helper()
+	for _, doc := range docs {
+		if sts, furn := furnitureOf(doc); len(sts) != 1 || len(furn) != 0 {
+			t.Errorf("%q: statements %q, furniture %q", doc, sts, furn)
+		}
+	}
+}
+
 // TestFurnitureKeepsProse: lines that look like furniture at a glance but
 // are sentences stay statements.
 func TestFurnitureKeepsProse(t *testing.T) {
-	for _, doc := range []string{
+	checkKeepsProse(t, []string{
 		"You see all these ads?",
 		"The bill would go to the House for another vote before it would go to the Senate.",
 		"Contact tracing ended in May.",
 		"Prices rose by 4% in the year to March, the ONS said.",
 		"By air, the journey takes two hours.",
 		"In 2024, 1,200 people were evacuated.",
-	} {
-		if sts, furn := furnitureOf(doc); len(sts) != 1 || len(furn) != 0 {
-			t.Errorf("%q: statements %q, furniture %q", doc, sts, furn)
-		}
-	}
+	})
 }
 
 // TestFurnitureSpansCoverTheRest: statements and furniture never overlap,

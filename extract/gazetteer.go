@@ -49,6 +49,9 @@ func buildGazetteer() map[string]string {
 	for _, n := range cities {
 		m[n] = KindPlace
 	}
+	for _, n := range states {
+		m[n] = KindPlace
+	}
 	for _, n := range institutions {
 		m[n] = KindOrg
 	}
@@ -112,6 +115,22 @@ var cities = []string{
 	"buenos aires", "sao paulo", "rio de janeiro", "brasilia", "caracas", "geneva", "the hague", "strasbourg",
 	"brussels", "edinburgh", "cardiff", "belfast", "manchester", "birmingham", "liverpool", "glasgow", "leeds",
 	"gaza", "west bank", "crimea", "donbas", "kharkiv", "odesa", "odessa", "mariupol", "kherson",
+}
+
+// states are the states and provinces of federations that news names
+// without their country: the United States (with its capital's district),
+// Canada and Australia.
+var states = []string{
+	"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+	"georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+	"maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+	"nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+	"oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+	"utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "district of columbia",
+	"alberta", "british columbia", "manitoba", "new brunswick", "newfoundland and labrador", "nova scotia",
+	"ontario", "prince edward island", "quebec", "saskatchewan", "yukon", "nunavut", "northwest territories",
+	"new south wales", "queensland", "south australia", "tasmania", "victoria", "western australia",
+	"northern territory", "australian capital territory",
 }
 
 // institutions are organisations news names by a short name or acronym

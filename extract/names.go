@@ -17,7 +17,12 @@ var (
 		"aide", "mr", "mrs", "ms", "dr", "gen", "general", "senator", "sen", "rep", "governor", "gov", "chancellor",
 		"king", "queen", "pope", "prince", "judge", "justice", "ambassador", "chief", "director", "leader",
 		"foreign", "defence", "defense", "state", "deputy", "vice", "former", "professor", "prof", "lt", "col",
-		"colonel", "admiral", "adm", "sir", "lord", "kremlin", "senior", "head")
+		"colonel", "admiral", "adm", "sir", "lord", "kremlin", "senior", "head", "undersecretary")
+	// offices end a run that names an office, not its holder: "Labor
+	// Secretary", "Education Undersecretary", "Strategic Defence".
+	offices = set("secretary", "undersecretary", "minister", "president", "spokesman", "spokeswoman",
+		"spokesperson", "governor", "senator", "ambassador", "director", "chancellor", "defence", "defense",
+		"aide", "leader", "deputy")
 	orgWords = set("court", "fund", "office", "institute", "union", "council", "ministry", "department", "party",
 		"agency", "press", "army", "navy", "nations", "bank", "committee", "congress", "senate", "university",
 		"company", "corporation", "corp", "inc", "ltd", "group", "global", "news", "times", "post", "kremlin",
@@ -50,7 +55,8 @@ var (
 		"east", "middle", "oblast", "province", "region", "city", "island", "republic", "united",
 		"kingdom", "states", "base", "sea", "ocean", "river", "mountains", "strait")
 	placeHeads = set("oblast", "province", "region", "city", "island", "republic", "base", "sea", "ocean",
-		"river", "mountains", "strait", "county", "state", "kingdom", "states", "east")
+		"river", "mountains", "strait", "county", "state", "kingdom", "states", "east", "park", "downs", "heights",
+		"hills", "valley", "gardens", "borough", "township", "parish")
 	auxiliaries = set("also", "later", "had", "has", "have", "was", "is", "were", "would", "then")
 	demonyms    = set("russian", "ukrainian", "hungarian", "american", "european", "british", "french", "german",
 		"chinese", "israeli", "palestinian", "iranian", "syrian", "us", "eu", "un", "western", "soviet")
@@ -61,7 +67,8 @@ var (
 		"there", "here", "most", "some", "many", "all", "both", "yes", "no", "not", "well", "now", "then",
 		"today", "tomahawk", "tomahawks", "interactive", "thank", "my", "is", "are", "was", "were", "for", "to",
 		"by", "with", "from", "while", "since", "because", "although", "even", "also", "only", "just", "peace",
-		"russians", "ukrainians", "americans", "officials", "analysts", "mr", "mrs", "ms")
+		"russians", "ukrainians", "americans", "officials", "analysts", "mr", "mrs", "ms",
+		"i’m", "i'm", "i’ll", "i'll", "i’ve", "i've", "i’d", "i'd")
 )
 
 // name scans the capitalised run starting at i, adds a facet for it, and
@@ -90,8 +97,8 @@ func (fs *facetScanner) name(i int) int {
 			end += 2 // "Group of 20"
 			break
 		}
-		if nx.low == "and" && end+2 < len(t) && t[end+2].cap && !t[end+2].used && fs.hasOrgWord(i, end) {
-			end += 2 // "Office of Management and Budget"
+		if nx.low == "and" && end+2 < len(t) && t[end+2].cap && !t[end+2].used && (fs.hasOrgWord(i, end) || fs.orgAhead(end+2)) {
+			end += 2 // "Office of Management and Budget", "Liquor and Cannabis Board"
 			continue
 		}
 		if nx.f&fNameJoiners != 0 {
@@ -163,6 +170,9 @@ trimmed:
 				fs.trimPossessive()
 			}
 			start, titled, person = k+1, k, true
+			if start+2 <= end && (t[start].low == "of" || t[start].low == "for") && t[start+1].f&fTitleWords == 0 {
+				start += 2 // "Under Secretary of Education Martha Kanter": the portfolio is not the name
+			}
 			break
 		}
 	}
@@ -229,6 +239,10 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 		return KindOrg
 	case t[end].f&fThingHeads != 0 || fs.hasDigit(start, end):
 		return "" // a thing or an event, not a person: "Paris Agreement", "AGM-86 ALCM"
+	case end > start && offices[last]:
+		return "" // an office without its holder: "Labor Secretary"
+	case end > start && t[start].low == "co":
+		return KindPlace // an Irish county: "Co Kerry"
 	case place || (t[end].f&fPlaceHeads != 0) && end > start:
 		return KindPlace
 	case acronym:
@@ -237,11 +251,13 @@ func (fs *facetScanner) nameKind(start, end int, person bool) string {
 		return KindPerson // a transcript's speaker: "DARYN KAGAN, CNN ANCHOR:"
 	case fs.people[last] && end-start <= 1:
 		return KindPerson // named in full before: "Trump"
+	case start == 0 && fs.shouting(start, end) && fs.datelineFollows(end):
+		return KindPlace // a wire dateline: "SEATTLE (AP) —", "LUSAKA, Feb 17 (Reuters) -"
 	case fs.heading || fs.shouting(start, end):
 		// Headings capitalise every word and shouting every letter: a
 		// run of capitals there is no evidence of a name.
 		return ""
-	case end > start && end-start <= 3 && !t[start].num:
+	case end > start && end-start <= 3 && !t[start].num && !(fs.titleCase && fs.commonWord(start) && fs.commonWord(end)):
 		return KindPerson
 	case fs.people[last]:
 		return KindPerson
@@ -420,6 +436,20 @@ func orgAfterOfThe(t []ftok, i, end int) int {
 	return 0
 }
 
+// orgAhead: the capitalised words from t[k] on (three at most) are a name
+// that ends in an organisation word: "Cannabis Board" of "Liquor and
+// Cannabis Board" (but "NATO" alone is a name of its own: "European and
+// NATO allies").
+func (fs *facetScanner) orgAhead(k int) bool {
+	t := fs.toks
+	for n := k; n < len(t) && n < k+3 && t[n].cap && !t[n].num && !t[n].used; n++ {
+		if n > k && t[n].f&fOrgWords != 0 && (n+1 >= len(t) || !t[n+1].cap || t[n+1].used) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasOrgWord: the run t[i..end] has an organisation word.
 func (fs *facetScanner) hasOrgWord(i, end int) bool {
 	for k := i; k <= end; k++ {
@@ -448,6 +478,57 @@ func (fs *facetScanner) placeByPreposition(i, start, end int) bool {
 	return i > 0 && i == start && placePreps[t[i-1].low] && end-start <= 1 &&
 		t[start].f&(fMonths|fWeekdays|fTitleWords|fNotNames) == 0 && !fs.people[t[end].low] && !t[start].num
 }
+
+// datelineFollows: what follows t[end] opens a wire dateline: "(AP)", a
+// dash, or a comma and a month.
+func (fs *facetScanner) datelineFollows(end int) bool {
+	n := fs.at(end + 1)
+	switch {
+	case n.sym == '(':
+		return true
+	case n.sym == ',':
+		return fs.at(end+2).f&fMonths != 0
+	}
+	return n.text == "-" || n.text == "—" || n.text == "–"
+}
+
+// commonWord: the word of t[k] stands in lower case elsewhere in the
+// document, so in a title-case line it is an ordinary word the headline
+// capitalised ("Workforce Development", "First Round of Grants"), not a
+// name.
+// Surnames that are also words ("Price") need both words of a run to be
+// common before the run is no name.
+func (fs *facetScanner) commonWord(k int) bool {
+	w := fs.toks[k].low
+	if len(w) < 3 || w == fs.toks[k].text {
+		return false
+	}
+	if common, ok := fs.common[w]; ok {
+		return common
+	}
+	if fs.common == nil {
+		fs.common = map[string]bool{}
+	}
+	common := false
+	doc := fs.doc
+	for i := 0; i < len(doc); {
+		j := strings.Index(doc[i:], w)
+		if j < 0 {
+			break
+		}
+		j += i
+		if (j == 0 || !isLetterByte(doc[j-1])) && (j+len(w) == len(doc) || !isLetterByte(doc[j+len(w)])) {
+			common = true
+			break
+		}
+		i = j + len(w)
+	}
+	fs.common[w] = common
+	return common
+}
+
+// isLetterByte: c is an ASCII letter or part of a multi-byte rune.
+func isLetterByte(c byte) bool { return c >= 0x80 || isUpper(c) || isLower(c) }
 
 // labelFollows: a comma or a colon follows t[end].
 func (fs *facetScanner) labelFollows(end int) bool {

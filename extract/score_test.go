@@ -160,3 +160,95 @@ func TestNamedSourceReason(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerLabel: a transcript's speaker label is not part of the claim;
+// the sentence after it is judged as it would be alone.
+func TestSpeakerLabel(t *testing.T) {
+	tests := []struct {
+		sentence string
+		label    int // length of the label with its space
+	}{
+		{"DARYN KAGAN, CNN ANCHOR: Live pictures from Chicago now.", len("DARYN KAGAN, CNN ANCHOR: ")},
+		{"KAGAN: We will be back after the break.", len("KAGAN: ")},
+		{"THE PRESIDENT: Thank you very much.", len("THE PRESIDENT: ")},
+		{"SEN. O'BRIEN: We cut taxes twice.", len("SEN. O'BRIEN: ")},
+		{"Note: figures are provisional.", 0},   // not in capitals
+		{"I: the first of these.", 0},           // one letter
+		{"UK inflation:3%", 0},                  // no space after the colon
+		{"The vote was 50-50: a tie.", 0},       // prose before the colon
+		{"GDP GREW 2% IN THE FIRST QUARTER", 0}, // no colon
+	}
+	for _, tc := range tests {
+		if got := speakerLabel(tc.sentence); got != tc.label {
+			t.Errorf("speakerLabel(%q) = %d, want %d", tc.sentence, got, tc.label)
+		}
+		if tc.label == 0 {
+			continue
+		}
+		labelled, alone := ScoreSentence(tc.sentence), ScoreSentence(tc.sentence[tc.label:])
+		if labelled.Score != alone.Score || labelled.Type != alone.Type {
+			t.Errorf("%q judged %.3f %s, alone %.3f %s", tc.sentence, labelled.Score, labelled.Type, alone.Score, alone.Type)
+		}
+	}
+}
+
+// TestInstitutionPlans: what a named institution will do to something is
+// its announced plan, checkable; how a quantity will move is a forecast.
+func TestInstitutionPlans(t *testing.T) {
+	tests := []struct {
+		sentence string
+		typ      string
+	}{
+		{"The BBC will also expand radio services in Somalia and Nigeria.", "scheduled"},
+		{"The Ministry of Health will cut prescription charges for pensioners.", "scheduled"},
+		{"Next year the Federal Reserve will raise interest rates again.", "scheduled"},
+		{"Prices will rise by 3% next year.", "prediction"},
+		{"Unemployment will remain high for a decade.", "prediction"},
+		{"The economy will grow again, the Treasury believes.", "prediction"},
+		{"We will cut taxes for working families.", "prediction"},
+		{"He will cut your taxes.", "prediction"},
+	}
+	for _, tc := range tests {
+		s := ScoreSentence(tc.sentence)
+		if s.Type != tc.typ || s.Checkable != (tc.typ == "scheduled") {
+			t.Errorf("%q: type %s, checkable %v; want %s", tc.sentence, s.Type, s.Checkable, tc.typ)
+		}
+	}
+}
+
+// TestLongHeadline: a title-case headline is a heading however long; a
+// long line in sentence case without its full stop is not.
+func TestLongHeadline(t *testing.T) {
+	tests := []struct {
+		line    string
+		heading bool
+	}{
+		{"Ministry Awards Nearly $500 Million in First Round of Grants to Colleges for Job Training and Workforce Development", true},
+		{"The ministry awarded nearly $500 million in grants to colleges for job training and workforce development on Monday", false},
+	}
+	for _, tc := range tests {
+		sts := Extract(tc.line + "\n\nThe grants were paid in March.")
+		if len(sts) != 2 || (sts[0].Type == "heading") != tc.heading || tc.heading && sts[0].Checkable {
+			t.Errorf("%q: %+v", tc.line, sts)
+		}
+	}
+}
+
+// TestExhortation: a call to act is not a claim, unless it carries a figure.
+func TestExhortation(t *testing.T) {
+	tests := []struct {
+		sentence  string
+		typ       string
+		checkable bool
+	}{
+		{"Pass this jobs bill, and thousands of teachers in every state will go back to work.", "exhortation", false},
+		{"Tell your congressman to vote for it.", "exhortation", false},
+		{"Give us the 2% pay rise we were promised in 2019.", "quantity", true},
+	}
+	for _, tc := range tests {
+		s := ScoreSentence(tc.sentence)
+		if s.Type != tc.typ || s.Checkable != tc.checkable {
+			t.Errorf("%q: type %s, checkable %v; want %s, %v", tc.sentence, s.Type, s.Checkable, tc.typ, tc.checkable)
+		}
+	}
+}

@@ -42,7 +42,10 @@ func segment(doc, low string, known []Furniture) ([]span, []Furniture) {
 			ls = le + 1
 			continue
 		}
-		if sec == inPromo && kind != lineBlank {
+		if kind == lineContent {
+			kind, ts = sg.chrome(low, sec, ts, te)
+		}
+		if (sec == inPromo || sec == inAppeal) && kind != lineBlank {
 			if promoLines++; promoLines > maxPromoLines {
 				// No end marker: the block was not a promotion after all.
 				sec, promoLines = inArticle, 0
@@ -57,6 +60,9 @@ func segment(doc, low string, known []Furniture) ([]span, []Furniture) {
 		}
 		if kind != lineContent && blk.lines > 0 {
 			sg.paragraph(&blk)
+		}
+		if kind == lineOffice {
+			sg.issuer(ts)
 		}
 		if f := kind.furniture(); f != "" {
 			sg.furniture(ts, te, f)
@@ -264,7 +270,7 @@ func isHeading(doc string, s, e int) bool {
 	if s > 0 && !lineStartBefore(doc, s) || e < len(doc) && !lineEndAfter(doc, e) {
 		return false
 	}
-	if e-s > 120 {
+	if e-s > 240 {
 		return false
 	}
 	words := strings.Count(doc[s:e], " ") + 1
@@ -273,9 +279,27 @@ func isHeading(doc string, s, e int) bool {
 	case '.', '!', ';', ',', ':':
 		return false
 	case '?':
-		return words <= 12
+		return words <= 12 && e-s <= 120
 	}
-	return words <= 14
+	return words <= 14 && e-s <= 120 || words <= 30 && titleCase(doc[s:e])
+}
+
+// titleCase: every word of line that is not a short joiner ("of", "to",
+// "and", "in") is capitalised or a figure, as in a long headline
+// ("Obama Administration Awards Nearly $500 Million in First Round of
+// Grants to Community Colleges for Job Training and Workforce
+// Development").
+func titleCase(line string) bool {
+	for w := range strings.FieldsSeq(line) {
+		switch w {
+		case "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with", "from", "as", "vs", "v":
+			continue
+		}
+		if c := w[0]; !isUpper(c) && !isDigit(c) && c != '$' && c != '"' && c < 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // lineStartBefore reports whether only whitespace precedes s on its line.

@@ -37,13 +37,13 @@ type apiArticle struct {
 
 func TestAPIArticleContract(t *testing.T) {
 	c := newClient(t)
-	r := c.api(http.MethodPost, "/api/v1/articles", map[string]any{
+	r := c.API(http.MethodPost, "/api/v1/articles", map[string]any{
 		"title": "Trade", "body": tradeArticle, "url": "https://example.org/trade", "author": "Desk", "published_at": "2025-10-17",
 	})
 	wantStatus(t, r, http.StatusCreated)
 	// Every field of the contract is present, lists as [] never null.
 	for _, field := range []string{`"id":`, `"start":`, `"end":`, `"text":`, `"checkable":`, `"score":`, `"reasons":[`, `"facets":[`, `"verdict":"unreviewed"`, `"note":""`, `"correction":""`, `"sources":[]`, `"version":1`} {
-		if !strings.Contains(r.body, field) {
+		if !strings.Contains(r.Body, field) {
 			t.Errorf("POST response lacks %s", field)
 		}
 	}
@@ -57,17 +57,17 @@ func TestAPIArticleContract(t *testing.T) {
 		}
 	}
 
-	one := c.api(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d", created.ID), nil)
+	one := c.API(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d", created.ID), nil)
 	wantStatus(t, one, http.StatusOK)
 	if got := decode[apiArticle](t, one); got.URL != "https://example.org/trade" || len(got.Statements) != len(created.Statements) {
 		t.Errorf("GET article = %+v", got)
 	}
-	list := c.api(http.MethodGet, "/api/v1/articles", nil)
+	list := c.API(http.MethodGet, "/api/v1/articles", nil)
 	wantStatus(t, list, http.StatusOK)
 	if got := decode[[]apiArticle](t, list); len(got) != 1 || len(got[0].Statements) == 0 {
 		t.Errorf("GET articles = %+v", got)
 	}
-	rep := c.api(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d/report.md", created.ID), nil)
+	rep := c.API(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d/report.md", created.ID), nil)
 	wantStatus(t, rep, http.StatusOK)
 	wantContains(t, rep, "Trade")
 }
@@ -91,9 +91,9 @@ func TestAPICreateArticleErrors(t *testing.T) {
 	c := newClient(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			req, _ := http.NewRequest(http.MethodPost, c.base+"/api/v1/articles", strings.NewReader(tt.body))
+			req, _ := http.NewRequest(http.MethodPost, c.Base+"/api/v1/articles", strings.NewReader(tt.body))
 			req.Header.Set("Content-Type", tt.ct)
-			r := c.do(req)
+			r := c.Do(req)
 			wantStatus(t, r, tt.code)
 			e := decode[map[string]any](t, r)
 			if msg, _ := e["error"].(string); !strings.Contains(msg, tt.want) {
@@ -101,14 +101,14 @@ func TestAPICreateArticleErrors(t *testing.T) {
 			}
 		})
 	}
-	if list := decode[[]apiArticle](t, c.api(http.MethodGet, "/api/v1/articles", nil)); len(list) != 0 {
+	if list := decode[[]apiArticle](t, c.API(http.MethodGet, "/api/v1/articles", nil)); len(list) != 0 {
 		t.Fatalf("bad input stored %d articles", len(list))
 	}
 }
 
 func TestAPIPatchStatement(t *testing.T) {
 	c := newClient(t)
-	created := decode[apiArticle](t, c.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": tradeArticle}))
+	created := decode[apiArticle](t, c.API(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": tradeArticle}))
 	s := created.Statements[1]
 	path := fmt.Sprintf("/api/v1/statements/%d", s.ID)
 
@@ -131,7 +131,7 @@ func TestAPIPatchStatement(t *testing.T) {
 			if tt.code == 404 {
 				p = "/api/v1/statements/99999"
 			}
-			r := c.api(http.MethodPatch, p, tt.body)
+			r := c.API(http.MethodPatch, p, tt.body)
 			wantStatus(t, r, tt.code)
 			if msg, _ := decode[map[string]any](t, r)["error"].(string); !strings.Contains(msg, tt.want) {
 				t.Errorf("error = %q, want %q", msg, tt.want)
@@ -139,7 +139,7 @@ func TestAPIPatchStatement(t *testing.T) {
 		})
 	}
 
-	r := c.api(http.MethodPatch, path, map[string]any{
+	r := c.API(http.MethodPatch, path, map[string]any{
 		"verdict": "corrected", "correction": "about $5.3bn", "note": "USTR",
 		"sources": []map[string]string{{"url": "https://ustr.gov/russia", "title": "USTR"}}, "version": 1,
 	})
@@ -150,17 +150,17 @@ func TestAPIPatchStatement(t *testing.T) {
 	}
 
 	// A partial patch keeps the other fields.
-	r = c.api(http.MethodPatch, path, `{"note":"USTR, 2024 figures","version":2}`)
+	r = c.API(http.MethodPatch, path, `{"note":"USTR, 2024 figures","version":2}`)
 	wantStatus(t, r, http.StatusOK)
 	if got := decode[apiStatement](t, r); got.Verdict != "corrected" || len(got.Sources) != 1 || got.Note != "USTR, 2024 figures" {
 		t.Fatalf("partial patch = %+v", got)
 	}
 
 	// Stale: version 2 is gone now. Nothing changes; the current state comes back.
-	r = c.api(http.MethodPatch, path, `{"verdict":"verified","version":2}`)
+	r = c.API(http.MethodPatch, path, `{"verdict":"verified","version":2}`)
 	wantStatus(t, r, http.StatusConflict)
 	wantContains(t, r, `"current":`, `"version":3`)
-	if cur := decode[apiArticle](t, c.api(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d", created.ID), nil)).Statements[1]; cur.Verdict != "corrected" || cur.Version != 3 {
+	if cur := decode[apiArticle](t, c.API(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d", created.ID), nil)).Statements[1]; cur.Verdict != "corrected" || cur.Version != 3 {
 		t.Fatalf("a stale patch changed the statement: %+v", cur)
 	}
 }
@@ -168,10 +168,10 @@ func TestAPIPatchStatement(t *testing.T) {
 func TestAPINotFoundIsJSON(t *testing.T) {
 	c := newClient(t)
 	for _, p := range []string{"/api/v1/articles/42", "/api/v1/nothing", "/api/v1/articles/x/report.md"} {
-		r := c.api(http.MethodGet, p, nil)
+		r := c.API(http.MethodGet, p, nil)
 		wantStatus(t, r, http.StatusNotFound)
 		if e := decode[map[string]any](t, r); e["error"] == nil {
-			t.Errorf("%s: %s", p, r.body)
+			t.Errorf("%s: %s", p, r.Body)
 		}
 	}
 }

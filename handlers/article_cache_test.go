@@ -12,10 +12,10 @@ import (
 
 // getIf fetches path as c with If-None-Match: etag.
 func (c *client) getIf(path, etag string) response {
-	c.t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, c.base+path, nil)
+	c.T.Helper()
+	req, _ := http.NewRequest(http.MethodGet, c.Base+path, nil)
 	req.Header.Set("If-None-Match", etag)
-	return c.do(req)
+	return c.Do(req)
 }
 
 // A repeat view of an unchanged article page is 304 Not Modified; any
@@ -26,43 +26,43 @@ func TestArticlePageETag(t *testing.T) {
 	rev := c.as(models.Reviewer)
 	a := createArticle(t, c, "Trade talks", tradeArticle)
 	path := fmt.Sprintf("/articles/%d", a.ID)
-	first := c.get(path)
+	first := c.Get(path)
 	wantStatus(t, first, http.StatusOK)
-	etag := first.header.Get("ETag")
-	if !strings.HasPrefix(etag, `W/"`) || first.header.Get("Cache-Control") != "private, no-cache" {
-		t.Fatalf("ETag %q, Cache-Control %q", etag, first.header.Get("Cache-Control"))
+	etag := first.Header.Get("ETag")
+	if !strings.HasPrefix(etag, `W/"`) || first.Header.Get("Cache-Control") != "private, no-cache" {
+		t.Fatalf("ETag %q, Cache-Control %q", etag, first.Header.Get("Cache-Control"))
 	}
-	if again := c.getIf(path, etag); again.status != http.StatusNotModified || again.body != "" {
-		t.Fatalf("repeat view: %d with %d bytes, want 304 and nothing", again.status, len(again.body))
+	if again := c.getIf(path, etag); again.Status != http.StatusNotModified || again.Body != "" {
+		t.Fatalf("repeat view: %d with %d bytes, want 304 and nothing", again.Status, len(again.Body))
 	}
 	// Another person's copy is theirs: their ETag differs.
-	if other := rev.getIf(path, etag); other.status != http.StatusOK {
-		t.Errorf("another user's view with this ETag: %d, want 200", other.status)
+	if other := rev.getIf(path, etag); other.Status != http.StatusOK {
+		t.Errorf("another user's view with this ETag: %d, want 200", other.Status)
 	}
 	// Someone saves a verdict: the page changes, and says so.
 	s := a.Statements[1]
-	wantStatus(t, rev.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{
+	wantStatus(t, rev.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{
 		"verdict": "verified", "version": 1, "sources": []map[string]string{{"url": "https://ustr.gov/x"}}}), http.StatusOK)
 	changed := c.getIf(path, etag)
 	wantStatus(t, changed, http.StatusOK)
 	wantContains(t, changed, fmt.Sprintf(`id="s-%d" class="stmt v-verified"`, s.ID))
-	if changed.header.Get("ETag") == etag {
+	if changed.Header.Get("ETag") == etag {
 		t.Error("the ETag did not change with the article")
 	}
-	etag = changed.header.Get("ETag")
+	etag = changed.Header.Get("ETag")
 	// A comment, an assignment: each moves the page on.
-	wantStatus(t, rev.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", s.ID), map[string]string{"body": "ok"}), http.StatusCreated)
-	if r := c.getIf(path, etag); r.status != http.StatusOK {
-		t.Errorf("after a comment: %d, want 200", r.status)
+	wantStatus(t, rev.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", s.ID), map[string]string{"body": "ok"}), http.StatusCreated)
+	if r := c.getIf(path, etag); r.Status != http.StatusOK {
+		t.Errorf("after a comment: %d, want 200", r.Status)
 	} else {
-		etag = r.header.Get("ETag")
+		etag = r.Header.Get("ETag")
 	}
-	wantStatus(t, c.api(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{a.Statements[2].ID}, "assignee_id": rev.user.ID}), http.StatusOK)
+	wantStatus(t, c.API(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{a.Statements[2].ID}, "assignee_id": rev.user.ID}), http.StatusOK)
 	r := c.getIf(path, etag)
 	wantStatus(t, r, http.StatusOK)
 	wantContains(t, r, rev.user.Name)
 	// The reviewer's queue count is on their page: it is part of theirs.
-	rp := rev.get(path)
+	rp := rev.Get(path)
 	wantContains(t, rp, `<span class="count" id="queue-count">1</span>`)
 }
 
@@ -76,25 +76,25 @@ func TestArticlePagePartsPerPermission(t *testing.T) {
 	a := createArticle(t, ed, "Rates", furnitureArticle)
 	path := fmt.Sprintf("/articles/%d", a.ID)
 	for range 2 { // drawn, then from the cache
-		if r := ed.get(path); !strings.Contains(r.body, `class="restore"`) {
+		if r := ed.Get(path); !strings.Contains(r.Body, `class="restore"`) {
 			t.Fatalf("the editor's page offers no restore button")
 		}
-		r := rev.get(path)
+		r := rev.Get(path)
 		wantStatus(t, r, http.StatusOK)
-		if strings.Contains(r.body, `class="restore"`) {
+		if strings.Contains(r.Body, `class="restore"`) {
 			t.Fatalf("the reviewer's page offers to restore furniture")
 		}
-		if got := articleText(t, r.body); got != furnitureArticle {
+		if got := articleText(t, r.Body); got != furnitureArticle {
 			t.Fatalf("the article text is %q, want the body", got)
 		}
 	}
 	s := a.Statements[0]
-	wantStatus(t, rev.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{
+	wantStatus(t, rev.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{
 		"verdict": "disputed", "note": "No.", "version": 1, "sources": []map[string]string{{"url": "https://boz.zm/x"}}}), http.StatusOK)
 	for _, c := range []*client{ed, rev} {
-		r := c.get(path)
+		r := c.Get(path)
 		wantContains(t, r, fmt.Sprintf(`id="s-%d" class="stmt v-disputed"`, s.ID))
-		if !regexp.MustCompile(fmt.Sprintf(`<li id="li-%d"[^>]* data-verdict="disputed"`, s.ID)).MatchString(r.body) {
+		if !regexp.MustCompile(fmt.Sprintf(`<li id="li-%d"[^>]* data-verdict="disputed"`, s.ID)).MatchString(r.Body) {
 			t.Errorf("%s: the list item does not say disputed", c.user.Role)
 		}
 	}
@@ -109,13 +109,13 @@ func TestArticlePageQueries(t *testing.T) {
 	log := watchSQL(t, c.store.DB(), c.store.Writer())
 	a := createArticle(t, c, "Trade talks", tradeArticle)
 	path := fmt.Sprintf("/articles/%d", a.ID)
-	wantStatus(t, c.get(path), http.StatusOK) // the first view reads the article
+	wantStatus(t, c.Get(path), http.StatusOK) // the first view reads the article
 	for _, who := range []struct {
 		c    *client
 		want int
 	}{{c, 4}, {c.as(models.Reviewer), 3}} {
 		log.start()
-		r := who.c.get(path)
+		r := who.c.Get(path)
 		stmts := log.stop()
 		wantStatus(t, r, http.StatusOK)
 		for _, q := range stmts {

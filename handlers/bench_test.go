@@ -43,9 +43,9 @@ func BenchmarkArticlePage(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				r := c.get(bc.path)
-				if r.status != http.StatusOK {
-					b.Fatalf("status %d", r.status)
+				r := c.Get(bc.path)
+				if r.Status != http.StatusOK {
+					b.Fatalf("status %d", r.Status)
 				}
 			}
 		})

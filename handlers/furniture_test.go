@@ -63,18 +63,18 @@ func TestFurnitureShownAndRestored(t *testing.T) {
 	if len(a.Furniture) != 3 {
 		t.Fatalf("furniture %+v", a.Furniture)
 	}
-	page := c.get("/articles/" + strconv.Itoa(int(a.ID)))
+	page := c.Get("/articles/" + strconv.Itoa(int(a.ID)))
 	wantStatus(t, page, http.StatusOK)
 	wantContains(t, page, `class="furniture fk-caption"`, `class="furniture fk-credit"`, `class="furniture fk-navigation"`,
 		"Left out of review as page furniture: a picture caption or credit.", `aria-label="Restore as a statement"`)
-	if got := articleText(t, page.body); got != furnitureArticle {
+	if got := articleText(t, page.Body); got != furnitureArticle {
 		t.Errorf("#article-text holds\n%q\nwant the body\n%q", got, furnitureArticle)
 	}
 
 	// Reviewers see it greyed, without the restore button.
 	rev := c.as(models.Reviewer)
-	rp := rev.get("/articles/" + strconv.Itoa(int(a.ID)))
-	if !strings.Contains(rp.body, `class="furniture fk-caption"`) || strings.Contains(rp.body, `class="restore"`) {
+	rp := rev.Get("/articles/" + strconv.Itoa(int(a.ID)))
+	if !strings.Contains(rp.Body, `class="furniture fk-caption"`) || strings.Contains(rp.Body, `class="restore"`) {
 		t.Errorf("reviewer's page: furniture or restore button wrong")
 	}
 
@@ -83,7 +83,7 @@ func TestFurnitureShownAndRestored(t *testing.T) {
 			Start, End int
 			Kind       string
 		} `json:"furniture"`
-	}](t, c.api("GET", "/api/v1/articles/"+strconv.Itoa(int(a.ID)), nil))
+	}](t, c.API("GET", "/api/v1/articles/"+strconv.Itoa(int(a.ID)), nil))
 	if len(api.Furniture) != 3 || api.Furniture[1].Kind != "caption" ||
 		!strings.HasPrefix(furnitureArticle[api.Furniture[1].Start:api.Furniture[1].End], "FILE PHOTO:") {
 		t.Fatalf("API furniture %+v", api.Furniture)
@@ -91,9 +91,9 @@ func TestFurnitureShownAndRestored(t *testing.T) {
 
 	// Restore the caption: the button posts its offsets.
 	f := api.Furniture[1]
-	r := c.post("/articles/"+strconv.Itoa(int(a.ID))+"/statements", url.Values{"start": {strconv.Itoa(f.Start)}, "end": {strconv.Itoa(f.End)}}, true)
-	if r.status >= 400 {
-		t.Fatalf("restore: %d %s", r.status, r.body)
+	r := c.Post("/articles/"+strconv.Itoa(int(a.ID))+"/statements", url.Values{"start": {strconv.Itoa(f.Start)}, "end": {strconv.Itoa(f.End)}}, true)
+	if r.Status >= 400 {
+		t.Fatalf("restore: %d %s", r.Status, r.Body)
 	}
 	got, err := c.store.ArticleByID(t.Context(), a.ID)
 	if err != nil {
@@ -106,11 +106,11 @@ func TestFurnitureShownAndRestored(t *testing.T) {
 	if !restored {
 		t.Fatalf("no statement over the restored caption: %+v", got.Statements)
 	}
-	after := c.get("/articles/" + strconv.Itoa(int(a.ID)))
-	if strings.Contains(after.body, `class="furniture fk-caption"`) {
+	after := c.Get("/articles/" + strconv.Itoa(int(a.ID)))
+	if strings.Contains(after.Body, `class="furniture fk-caption"`) {
 		t.Error("the restored caption is still shown as furniture")
 	}
-	if got := articleText(t, after.body); got != furnitureArticle {
+	if got := articleText(t, after.Body); got != furnitureArticle {
 		t.Errorf("after restoring, #article-text holds %q", got)
 	}
 }

@@ -1,39 +1,33 @@
 package handlers_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
-	"mime/multipart"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/internal/webtest"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
 )
 
-// client is a browser stand-in: it keeps cookies and the CSRF token the
-// pages hand out, against the real router over a real SQLite file. Each
-// client is one person; token is their API token.
+// client is one person's browser (webtest.Browser: cookies, the CSRF
+// token, their API token) on the real router over a real database.
 type client struct {
-	t     testing.TB
-	base  string
-	http  *http.Client
+	*webtest.Browser
 	store *models.Store
-	csrf  string
-	token string
 	user  *models.User
 }
+
+// response is what a request returned.
+type response = webtest.Response
 
 // newClient starts the desk and signs in an admin.
 func newClient(t *testing.T) *client {
@@ -78,11 +72,7 @@ func anonymousOn(t testing.TB, store *models.Store, cfg handlers.Config) *client
 }
 
 func newBrowser(t testing.TB, base string, store *models.Store) *client {
-	jar, _ := cookiejar.New(nil)
-	return &client{t: t, base: base, store: store, http: &http.Client{
-		Jar:           jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}}
+	return &client{Browser: webtest.New(t, base), store: store}
 }
 
 const testPassword = "correct horse battery"
@@ -92,8 +82,8 @@ var userSeq atomic.Int64
 // as returns a new browser on the same desk, signed in as a new user with
 // the role.
 func (c *client) as(role models.Role) *client {
-	c.t.Helper()
-	o := newBrowser(c.t, c.base, c.store)
+	c.T.Helper()
+	o := newBrowser(c.T, c.Base, c.store)
 	o.signIn(role)
 	return o
 }
@@ -101,23 +91,23 @@ func (c *client) as(role models.Role) *client {
 // signIn creates a user with the role and signs in through the login form;
 // it also gives the client an API token.
 func (c *client) signIn(role models.Role) {
-	c.t.Helper()
+	c.T.Helper()
 	n := userSeq.Add(1)
-	u, err := c.store.CreateUser(c.t.Context(), models.UserInput{
+	u, err := c.store.CreateUser(c.T.Context(), models.UserInput{
 		Email: fmt.Sprintf("%s%d@example.org", role, n), Name: fmt.Sprintf("%s %d", role.Label(), n), Role: role, Password: testPassword,
 	})
 	if err != nil {
-		c.t.Fatal(err)
+		c.T.Fatal(err)
 	}
-	c.get("/login")
-	r := c.post("/login", url.Values{"email": {u.Email}, "password": {testPassword}}, false)
-	if r.status != http.StatusSeeOther {
-		c.t.Fatalf("sign in as %s: %d\n%.500s", role, r.status, r.body)
+	c.Get("/login")
+	r := c.Post("/login", url.Values{"email": {u.Email}, "password": {testPassword}}, false)
+	if r.Status != http.StatusSeeOther {
+		c.T.Fatalf("sign in as %s: %d\n%.500s", role, r.Status, r.Body)
 	}
-	c.get("/") // a fresh CSRF token for the signed-in pages
+	c.Get("/") // a fresh CSRF token for the signed-in pages
 	c.user = u
-	if c.token, _, err = c.store.CreateToken(c.t.Context(), u.ID, "tests"); err != nil {
-		c.t.Fatal(err)
+	if c.Token, _, err = c.store.CreateToken(c.T.Context(), u.ID, "tests"); err != nil {
+		c.T.Fatal(err)
 	}
 }
 
@@ -132,137 +122,37 @@ func checkRoles(t *testing.T, clients map[string]*client, name string, do func(*
 	for _, role := range []string{"anon", "reviewer", "editor", "admin"} {
 		t.Run(name+"/"+role, func(t *testing.T) {
 			r := do(clients[role])
-			if r.status != want[role] {
-				t.Fatalf("status %d, want %d; body:\n%.400s", r.status, want[role], r.body)
+			if r.Status != want[role] {
+				t.Fatalf("status %d, want %d; body:\n%.400s", r.Status, want[role], r.Body)
 			}
-			if role == "anon" && r.status == http.StatusSeeOther && !strings.HasPrefix(r.header.Get("Location"), "/login?next=") {
-				t.Errorf("anonymous redirect to %q, want /login?next=…", r.header.Get("Location"))
+			if role == "anon" && r.Status == http.StatusSeeOther && !strings.HasPrefix(r.Header.Get("Location"), "/login?next=") {
+				t.Errorf("anonymous redirect to %q, want /login?next=…", r.Header.Get("Location"))
 			}
 		})
 	}
 }
 
-// response is what a request returned.
-type response struct {
-	status int
-	header http.Header
-	body   string
-}
-
-var csrfInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
-
-func (c *client) do(req *http.Request) response {
-	c.t.Helper()
-	if strings.HasPrefix(req.URL.Path, "/api/") && c.token != "" && req.Header.Get("Authorization") == "" {
-		req.Header.Set("Authorization", "Bearer "+c.token)
-	}
-	res, err := c.http.Do(req)
-	if err != nil {
-		c.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if m := csrfInput.FindSubmatch(b); m != nil {
-		c.csrf = string(m[1])
-	}
-	return response{res.StatusCode, res.Header, string(b)}
-}
-
-func (c *client) get(path string) response {
-	c.t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, c.base+path, nil)
-	return c.do(req)
-}
-
-// post sends a form with the CSRF token, as a page would. htmx marks the
-// request as htmx's.
-func (c *client) post(path string, form url.Values, htmx bool) response {
-	c.t.Helper()
-	if form.Get("_csrf") == "" {
-		form.Set("_csrf", c.csrf)
-	}
-	return c.postRaw(path, form, htmx)
-}
-
-// upload posts a multipart form with one file, as the upload form does.
-func (c *client) upload(path, filename string, data []byte, fields map[string]string) response {
-	c.t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	if fields == nil {
-		fields = map[string]string{}
-	}
-	if _, ok := fields["_csrf"]; !ok && !strings.HasPrefix(path, "/api/") {
-		fields["_csrf"] = c.csrf
-	}
-	for k, v := range fields {
-		w.WriteField(k, v)
-	}
-	if filename != "" {
-		fw, _ := w.CreateFormFile("file", filename)
-		fw.Write(data)
-	}
-	w.Close()
-	req, _ := http.NewRequest(http.MethodPost, c.base+path, &buf)
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	return c.do(req)
-}
-
-func (c *client) postRaw(path string, form url.Values, htmx bool) response {
-	c.t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, c.base+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if htmx {
-		req.Header.Set("HX-Request", "true")
-	}
-	return c.do(req)
-}
-
-// api sends a JSON request; body may be a string of raw JSON or a value.
-func (c *client) api(method, path string, body any) response {
-	c.t.Helper()
-	var r io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		r = strings.NewReader(b)
-	case []byte:
-		r = bytes.NewReader(b)
-	default:
-		j, err := json.Marshal(b)
-		if err != nil {
-			c.t.Fatal(err)
-		}
-		r = bytes.NewReader(j)
-	}
-	req, _ := http.NewRequest(method, c.base+path, r)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	return c.do(req)
-}
-
 func decode[T any](t *testing.T, r response) T {
 	t.Helper()
 	var v T
-	if err := json.Unmarshal([]byte(r.body), &v); err != nil {
-		t.Fatalf("decoding %q: %v", r.body, err)
+	if err := json.Unmarshal([]byte(r.Body), &v); err != nil {
+		t.Fatalf("decoding %q: %v", r.Body, err)
 	}
 	return v
 }
 
 func wantStatus(t testing.TB, r response, code int) {
 	t.Helper()
-	if r.status != code {
-		t.Fatalf("status = %d, want %d; body:\n%.1500s", r.status, code, r.body)
+	if r.Status != code {
+		t.Fatalf("status = %d, want %d; body:\n%.1500s", r.Status, code, r.Body)
 	}
 }
 
 func wantContains(t *testing.T, r response, parts ...string) {
 	t.Helper()
 	for _, p := range parts {
-		if !strings.Contains(r.body, p) {
-			t.Errorf("response does not contain %q; body:\n%.3000s", p, r.body)
+		if !strings.Contains(r.Body, p) {
+			t.Errorf("response does not contain %q; body:\n%.3000s", p, r.Body)
 		}
 	}
 }

@@ -48,23 +48,23 @@ func newsSite(t *testing.T) *httptest.Server {
 func TestImportURL(t *testing.T) {
 	site := newsSite(t)
 	c := newClientWith(t, handlers.Config{AllowPrivateURLs: true})
-	r := c.post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}}, false)
+	r := c.Post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}}, false)
 	wantStatus(t, r, http.StatusSeeOther)
-	page := c.get(r.header.Get("Location"))
+	page := c.Get(r.Header.Get("Location"))
 	wantContains(t, page, "Will the US supply Tomahawks?", "World News", "supersonic speed", "$5.2bn")
-	if strings.Contains(page.body, "trackEverything") || strings.Contains(page.body, "We use cookies") {
+	if strings.Contains(page.Body, "trackEverything") || strings.Contains(page.Body, "We use cookies") {
 		a, _ := c.store.ArticleByID(t.Context(), 1)
 		t.Errorf("page furniture came through the import:\n%s", a.Body)
 	}
 
 	// The same page again: a warning with a link, and nothing stored.
-	again := c.post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}}, false)
+	again := c.Post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}}, false)
 	wantStatus(t, again, http.StatusUnprocessableEntity)
 	wantContains(t, again, "already on the desk", "Open the existing article", `name="force" value="true"`, site.URL+"/news/tomahawks")
 	// Importing anyway makes a new version that points at the first.
-	forced := c.post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}, "force": {"true"}}, false)
+	forced := c.Post("/articles/import", url.Values{"import_url": {site.URL + "/news/tomahawks"}, "force": {"true"}}, false)
 	wantStatus(t, forced, http.StatusSeeOther)
-	wantContains(t, c.get(forced.header.Get("Location")), "New version of an earlier article")
+	wantContains(t, c.Get(forced.Header.Get("Location")), "New version of an earlier article")
 	if list := articleList(t, c.store); len(list) != 2 {
 		t.Fatalf("%d articles, want 2", len(list))
 	}
@@ -86,7 +86,7 @@ func TestImportURLRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := newClientWith(t, tt.cfg)
-			r := c.post("/articles/import", url.Values{"import_url": {tt.url}}, false)
+			r := c.Post("/articles/import", url.Values{"import_url": {tt.url}}, false)
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			wantContains(t, r, "Nothing was imported.", tt.want, `value="`+tt.url+`"`)
 			if list := articleList(t, c.store); len(list) != 0 {
@@ -131,13 +131,13 @@ func TestUpload(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := newClient(t)
-			r := c.upload("/articles/upload", tt.filename, tt.data, nil)
+			r := c.Upload("/articles/upload", tt.filename, tt.data, nil)
 			wantStatus(t, r, tt.status)
 			if tt.status != http.StatusSeeOther {
 				wantContains(t, r, "Nothing was imported.", tt.want)
 				return
 			}
-			page := c.get(r.header.Get("Location"))
+			page := c.Get(r.Header.Get("Location"))
 			wantContains(t, page, "$5.2bn")
 		})
 	}
@@ -148,7 +148,7 @@ func TestUpload(t *testing.T) {
 func TestUploadDuplicateKeepsText(t *testing.T) {
 	c := newClient(t)
 	createArticle(t, c, "Trade", tradeArticle)
-	r := c.upload("/articles/upload", "trade.txt", []byte(tradeArticle), map[string]string{"import_title": "Trade again"})
+	r := c.Upload("/articles/upload", "trade.txt", []byte(tradeArticle), map[string]string{"import_title": "Trade again"})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantContains(t, r, "already on the desk", `id="mode-paste" value="paste" checked`, `value="Trade again"`, "25.8 percent less than in 2023")
 }
@@ -156,22 +156,22 @@ func TestUploadDuplicateKeepsText(t *testing.T) {
 func TestAPIImport(t *testing.T) {
 	site := newsSite(t)
 	c := newClientWith(t, handlers.Config{AllowPrivateURLs: true})
-	r := c.api(http.MethodPost, "/api/v1/articles", map[string]string{"url": site.URL + "/news/tomahawks"})
+	r := c.API(http.MethodPost, "/api/v1/articles", map[string]string{"url": site.URL + "/news/tomahawks"})
 	wantStatus(t, r, http.StatusCreated)
 	a := decode[apiArticle](t, r)
 	if a.Title != "Will the US supply Tomahawks?" || a.URL != "https://news.example.com/news/tomahawks" || !strings.Contains(a.Body, "$5.2bn") {
 		t.Errorf("imported = %+v", a)
 	}
-	dup := c.api(http.MethodPost, "/api/v1/articles", map[string]string{"url": site.URL + "/news/tomahawks"})
+	dup := c.API(http.MethodPost, "/api/v1/articles", map[string]string{"url": site.URL + "/news/tomahawks"})
 	wantStatus(t, dup, http.StatusConflict)
 	wantContains(t, dup, `"existing":{`, fmt.Sprintf(`"id":%d`, a.ID))
 
-	up := c.upload("/api/v1/articles/upload", "notes.md", []byte("# Notes\n\nThe missile has a range of 1,600km.\n"), map[string]string{"title": "Range notes"})
+	up := c.Upload("/api/v1/articles/upload", "notes.md", []byte("# Notes\n\nThe missile has a range of 1,600km.\n"), map[string]string{"title": "Range notes"})
 	wantStatus(t, up, http.StatusCreated)
 	if got := decode[apiArticle](t, up); got.Title != "Range notes" {
 		t.Errorf("uploaded title = %q", got.Title)
 	}
-	bad := c.upload("/api/v1/articles/upload", "x.pdf", []byte("%PDF-1.4 ..."), nil)
+	bad := c.Upload("/api/v1/articles/upload", "x.pdf", []byte("%PDF-1.4 ..."), nil)
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
 	wantContains(t, bad, "PDF files are not supported yet")
 }

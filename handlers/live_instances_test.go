@@ -36,7 +36,7 @@ func TestLiveAcrossInstances(t *testing.T) {
 	lines.waitFor(`id="viewers"`)
 	time.Sleep(100 * time.Millisecond) // both listening
 	for i, s := range a.Statements[:2] {
-		r := alice.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID),
+		r := alice.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID),
 			map[string]any{"verdict": "verified", "sources": []map[string]string{{"url": "https://ustr.gov"}}, "version": 1})
 		wantStatus(t, r, http.StatusOK)
 		lines.waitFor(fmt.Sprintf(`id="s-%d" class="stmt v-verified"`, s.ID))

@@ -29,8 +29,8 @@ func openStream(t *testing.T, c *client, articleID uint) *stream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/articles/%d/live", c.base, articleID), nil)
-	res, err := c.http.Do(req)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("%s/articles/%d/live", c.Base, articleID), nil)
+	res, err := c.HTTP.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,14 +96,14 @@ func TestLiveUpdatesAndPresence(t *testing.T) {
 
 	// Bob saves a review: Alice's page updates the highlight, the list
 	// item and the progress, and the panel says who changed it.
-	r := bob.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID),
+	r := bob.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID),
 		map[string]any{"verdict": "verified", "sources": []map[string]string{{"url": "https://ustr.gov"}}, "version": 1})
 	wantStatus(t, r, http.StatusOK)
 	lines.waitFor(fmt.Sprintf(`id="s-%d" class="stmt v-verified"`, s.ID))
 	lines.waitFor(bob.user.Name + " just saved a review of this statement")
 
 	// A comment updates the thread without touching the comment form.
-	wantStatus(t, bob.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", s.ID), map[string]string{"body": "USTR agrees"}), http.StatusCreated)
+	wantStatus(t, bob.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", s.ID), map[string]string{"body": "USTR agrees"}), http.StatusCreated)
 	lines.waitFor(fmt.Sprintf(`id="comment-list-%d" hx-swap-oob="true"`, s.ID))
 
 	// Shutting the hub down ends the streams.

@@ -14,11 +14,11 @@ import (
 // createArticle posts the new-article form and returns the stored article.
 func createArticle(t *testing.T, c *client, title, body string) *models.Article {
 	t.Helper()
-	r := c.post("/articles", url.Values{"title": {title}, "body": {body}}, false)
+	r := c.Post("/articles", url.Values{"title": {title}, "body": {body}}, false)
 	wantStatus(t, r, http.StatusSeeOther)
 	var id uint
-	if _, err := fmt.Sscanf(r.header.Get("Location"), "/articles/%d", &id); err != nil {
-		t.Fatalf("redirect to %q", r.header.Get("Location"))
+	if _, err := fmt.Sscanf(r.Header.Get("Location"), "/articles/%d", &id); err != nil {
+		t.Fatalf("redirect to %q", r.Header.Get("Location"))
 	}
 	a, err := c.store.ArticleByID(t.Context(), id)
 	if err != nil {
@@ -45,15 +45,15 @@ func TestPasteReviewExport(t *testing.T) {
 		t.Fatal("no statement about supersonic speed")
 	}
 
-	page := c.get(fmt.Sprintf("/articles/%d", a.ID))
+	page := c.Get(fmt.Sprintf("/articles/%d", a.ID))
 	wantStatus(t, page, http.StatusOK)
 	wantContains(t, page, "Trade &lt;talks&gt;", fmt.Sprintf(`id="s-%d"`, s.ID), fmt.Sprintf(`hx-get="/statements/%d/panel"`, s.ID))
 
-	panel := c.get(fmt.Sprintf("/statements/%d/panel", s.ID))
+	panel := c.Get(fmt.Sprintf("/statements/%d/panel", s.ID))
 	wantStatus(t, panel, http.StatusOK)
 	wantContains(t, panel, `name="version" value="1"`, "Save review")
 
-	r := c.post(fmt.Sprintf("/statements/%d", s.ID), url.Values{
+	r := c.Post(fmt.Sprintf("/statements/%d", s.ID), url.Values{
 		"version": {"1"}, "verdict": {"corrected"},
 		"correction":       {"Tomahawk missiles fly at subsonic speed, about 880 km/h."},
 		"note":             {"Manufacturer data."},
@@ -73,12 +73,12 @@ func TestPasteReviewExport(t *testing.T) {
 		t.Fatalf("stored: %+v", got)
 	}
 
-	rep := c.get(fmt.Sprintf("/articles/%d/report.md", a.ID))
+	rep := c.Get(fmt.Sprintf("/articles/%d/report.md", a.ID))
 	wantStatus(t, rep, http.StatusOK)
-	if ct := rep.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/markdown") {
+	if ct := rep.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/markdown") {
 		t.Errorf("Content-Type = %q", ct)
 	}
-	if cd := rep.header.Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="trade-talks-2025-10-20.md"`) {
+	if cd := rep.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="trade-talks-2025-10-20.md"`) {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
 	wantContains(t, rep, "subsonic speed, about 880 km/h", "https://www.navy.mil/", "Tomahawk cruise missile fact file")
@@ -98,7 +98,7 @@ func TestNewArticleFormRejectsBadInput(t *testing.T) {
 	c := newClient(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := c.post("/articles", url.Values{"title": {tt.title}, "body": {tt.body}}, false)
+			r := c.Post("/articles", url.Values{"title": {tt.title}, "body": {tt.body}}, false)
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			wantContains(t, r, append(tt.want, "Nothing was saved.")...)
 		})
@@ -124,7 +124,7 @@ func TestFormsNeedCSRFToken(t *testing.T) {
 			if tt.token != "" {
 				form.Set("_csrf", tt.token)
 			}
-			r := c.postRaw("/articles", form, false)
+			r := c.PostRaw("/articles", form, false)
 			wantStatus(t, r, http.StatusForbidden)
 			wantContains(t, r, "Reload the page and try again", `class="error-page`)
 		})
@@ -137,7 +137,7 @@ func TestFormsNeedCSRFToken(t *testing.T) {
 
 func TestHugePasteIsRefusedClearly(t *testing.T) {
 	c := newClient(t)
-	r := c.post("/articles", url.Values{"title": {"T"}, "body": {strings.Repeat("x", 50<<20)}}, false)
+	r := c.Post("/articles", url.Values{"title": {"T"}, "body": {strings.Repeat("x", 50<<20)}}, false)
 	wantStatus(t, r, http.StatusRequestEntityTooLarge)
 	wantContains(t, r, "too large")
 }
@@ -150,10 +150,10 @@ func TestReviewConflictKeepsInput(t *testing.T) {
 	s := a.Statements[1]
 	path := fmt.Sprintf("/statements/%d", s.ID)
 
-	first := c.post(path, url.Values{"version": {"1"}, "verdict": {"disputed"}, "note": {"First reviewer's note"}, "source_url": {"https://example.org/first"}}, true)
+	first := c.Post(path, url.Values{"version": {"1"}, "verdict": {"disputed"}, "note": {"First reviewer's note"}, "source_url": {"https://example.org/first"}}, true)
 	wantStatus(t, first, http.StatusOK)
 
-	second := c.post(path, url.Values{"version": {"1"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"},
+	second := c.Post(path, url.Values{"version": {"1"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"},
 		"source_url": {"https://example.org/evidence"}, "source_title": {"Evidence"}}, true)
 	wantStatus(t, second, http.StatusConflict)
 	wantContains(t, second, c.user.Name+" saved this statement while you were editing", "First reviewer&#39;s note",
@@ -164,7 +164,7 @@ func TestReviewConflictKeepsInput(t *testing.T) {
 		t.Fatalf("the stale save changed the statement: %+v", got)
 	}
 	// Saving again, now based on version 2, is a deliberate overwrite.
-	third := c.post(path, url.Values{"version": {"2"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"}, "source_url": {"https://example.org/evidence"}}, true)
+	third := c.Post(path, url.Values{"version": {"2"}, "verdict": {"verified"}, "note": {"Second reviewer typed this"}, "source_url": {"https://example.org/evidence"}}, true)
 	wantStatus(t, third, http.StatusOK)
 }
 
@@ -172,7 +172,7 @@ func TestReviewValidationKeepsInput(t *testing.T) {
 	c := newClient(t)
 	a := createArticle(t, c, "T", tradeArticle)
 	path := fmt.Sprintf("/statements/%d", a.Statements[1].ID)
-	r := c.post(path, url.Values{"version": {"1"}, "verdict": {"corrected"}, "note": {"My careful note"},
+	r := c.Post(path, url.Values{"version": {"1"}, "verdict": {"corrected"}, "note": {"My careful note"},
 		"source_url": {"ftp://files.example.org/report.pdf"}}, true)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantContains(t, r, "Not saved", "needs the corrected wording", "must start with http", "My careful note", "ftp://files.example.org/report.pdf")
@@ -183,12 +183,12 @@ func TestReviewWithoutJavaScript(t *testing.T) {
 	c := newClient(t)
 	a := createArticle(t, c, "T", tradeArticle)
 	s := a.Statements[1]
-	r := c.post(fmt.Sprintf("/statements/%d", s.ID), url.Values{"version": {"1"}, "verdict": {"verified"}, "source_url": {"https://example.org/a"}}, false)
+	r := c.Post(fmt.Sprintf("/statements/%d", s.ID), url.Values{"version": {"1"}, "verdict": {"verified"}, "source_url": {"https://example.org/a"}}, false)
 	wantStatus(t, r, http.StatusSeeOther)
-	if loc := r.header.Get("Location"); loc != fmt.Sprintf("/articles/%d?s=%d", a.ID, s.ID) {
+	if loc := r.Header.Get("Location"); loc != fmt.Sprintf("/articles/%d?s=%d", a.ID, s.ID) {
 		t.Errorf("Location = %q", loc)
 	}
-	page := c.get(r.header.Get("Location"))
+	page := c.Get(r.Header.Get("Location"))
 	wantContains(t, page, `class="review-panel"`, fmt.Sprintf(`data-statement="%d"`, s.ID))
 }
 
@@ -206,7 +206,7 @@ func TestErrorPages(t *testing.T) {
 	c := newClient(t)
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			r := c.get(tt.path)
+			r := c.Get(tt.path)
 			wantStatus(t, r, tt.code)
 			wantContains(t, r, tt.want, "Factcheck <span>Desk</span>", "/static/app.css")
 		})
@@ -215,10 +215,10 @@ func TestErrorPages(t *testing.T) {
 
 func TestHomeListsProgress(t *testing.T) {
 	c := newClient(t)
-	empty := c.get("/")
+	empty := c.Get("/")
 	wantContains(t, empty, "No articles yet", "Load the example article")
-	demo := c.post("/demo", url.Values{}, false)
+	demo := c.Post("/demo", url.Values{}, false)
 	wantStatus(t, demo, http.StatusSeeOther)
-	home := c.get("/")
+	home := c.Get("/")
 	wantContains(t, home, "Will the US supply Tomahawk missiles to Ukraine?", "0 of ", "reviewed")
 }

@@ -60,7 +60,7 @@ func newPublishDesk(t testing.TB, requireApproval bool, cfg handlers.Config) *pu
 			d.supersonic = s
 		}
 	}
-	wantStatus(t, d.admin.api(http.MethodPatch, "/api/v1/settings", map[string]any{
+	wantStatus(t, d.admin.API(http.MethodPatch, "/api/v1/settings", map[string]any{
 		"organisation": map[string]string{"name": "Desk Fact Check", "logo_url": "https://checks.example.org/logo.png"},
 		"base_url":     "https://checks.example.org/", "require_approval": requireApproval}), http.StatusOK)
 	return d
@@ -76,7 +76,7 @@ const (
 // reviewer, through the panel's form.
 func (d *publishDesk) correct(t testing.TB, version int) response {
 	t.Helper()
-	return d.reviewer.post(fmt.Sprintf("/statements/%d", d.supersonic.ID), url.Values{
+	return d.reviewer.Post(fmt.Sprintf("/statements/%d", d.supersonic.ID), url.Values{
 		"version": {fmt.Sprint(version)}, "verdict": {"corrected"}, "correction": {subsonic}, "note": {navyNote},
 		"source_url": {navySource}, "source_title": {"Tomahawk Cruise Missile"}, "source_publisher": {"US Navy"},
 		"source_quote": {"Speed: Subsonic – about 550 mph (880 km/h)"}, "source_accessed": {"2025-10-18"}}, true)
@@ -84,7 +84,7 @@ func (d *publishDesk) correct(t testing.TB, version int) response {
 
 func (d *publishDesk) step(t testing.TB, c *client, action string, version int, reason string) response {
 	t.Helper()
-	return c.post(fmt.Sprintf("/statements/%d/%s", d.supersonic.ID, action), url.Values{"version": {fmt.Sprint(version)}, "reason": {reason}}, true)
+	return c.Post(fmt.Sprintf("/statements/%d/%s", d.supersonic.ID, action), url.Values{"version": {fmt.Sprint(version)}, "reason": {reason}}, true)
 }
 
 func (d *publishDesk) version(t testing.TB) int {
@@ -100,13 +100,13 @@ func (d *publishDesk) version(t testing.TB) int {
 // pair of eyes required.
 func TestWorkflowPages(t *testing.T) {
 	d := newPublishDesk(t, true, handlers.Config{})
-	anon := newBrowser(t, d.admin.base, d.admin.store)
+	anon := newBrowser(t, d.admin.Base, d.admin.store)
 	check := fmt.Sprintf("/checks/%d", d.supersonic.ID)
 
 	wantStatus(t, d.correct(t, 1), http.StatusOK)
-	wantContains(t, d.editor.get(fmt.Sprintf("/statements/%d/panel", d.supersonic.ID)), "Awaiting approval", ">Approve</button>")
-	wantContains(t, d.editor.get("/approvals"), "Tomahawk", "reviewed by "+d.reviewer.user.Name)
-	wantStatus(t, anon.get(check), http.StatusNotFound)
+	wantContains(t, d.editor.Get(fmt.Sprintf("/statements/%d/panel", d.supersonic.ID)), "Awaiting approval", ">Approve</button>")
+	wantContains(t, d.editor.Get("/approvals"), "Tomahawk", "reviewed by "+d.reviewer.user.Name)
+	wantStatus(t, anon.Get(check), http.StatusNotFound)
 
 	steps := []struct {
 		name   string
@@ -129,28 +129,28 @@ func TestWorkflowPages(t *testing.T) {
 			v--
 		}
 		r := d.step(t, s.c, s.action, v, s.reason)
-		if r.status != s.want || !strings.Contains(r.body, s.says) {
-			t.Fatalf("%s: %d, want %d saying %q:\n%.1500s", s.name, r.status, s.want, s.says, r.body)
+		if r.Status != s.want || !strings.Contains(r.Body, s.says) {
+			t.Fatalf("%s: %d, want %d saying %q:\n%.1500s", s.name, r.Status, s.want, s.says, r.Body)
 		}
 	}
 	// The reviewer is told and finds it first in their queue.
-	wantContains(t, d.reviewer.get("/notifications"), "returned")
-	q := d.reviewer.get("/queue")
-	if i := strings.Index(q.body, "supersonic"); i < 0 {
-		t.Fatalf("the returned statement is not in the reviewer's queue:\n%.2000s", q.body)
+	wantContains(t, d.reviewer.Get("/notifications"), "returned")
+	q := d.reviewer.Get("/queue")
+	if i := strings.Index(q.Body, "supersonic"); i < 0 {
+		t.Fatalf("the returned statement is not in the reviewer's queue:\n%.2000s", q.Body)
 	}
 	wantStatus(t, d.correct(t, d.version(t)), http.StatusOK)
 	// The editor who approves did not save the rating; the admin who
 	// saved another one may not approve it.
 	wantStatus(t, d.step(t, d.editor, "approve", d.version(t), ""), http.StatusOK)
-	wantStatus(t, anon.get(check), http.StatusNotFound) // approved is not published
+	wantStatus(t, anon.Get(check), http.StatusNotFound) // approved is not published
 	r := d.step(t, d.editor, "publish", d.version(t), "")
 	wantStatus(t, r, http.StatusOK)
 	wantContains(t, r, "Published", `href="/checks/`)
-	wantStatus(t, anon.get(check), http.StatusOK)
+	wantStatus(t, anon.Get(check), http.StatusOK)
 	wantStatus(t, d.step(t, d.editor, "unpublish", d.version(t), ""), http.StatusOK)
-	wantStatus(t, anon.get(check), http.StatusNotFound)
-	if r := anon.get("/checks"); strings.Contains(r.body, "supersonic") {
+	wantStatus(t, anon.Get(check), http.StatusNotFound)
+	if r := anon.Get("/checks"); strings.Contains(r.Body, "supersonic") {
 		t.Fatal("an unpublished check is listed")
 	}
 
@@ -169,12 +169,12 @@ func TestPublishNeedsSettings(t *testing.T) {
 	admin := newClient(t)
 	a := createArticle(t, admin, "Trade", tradeArticle)
 	s := a.Statements[1]
-	wantStatus(t, admin.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{"verdict": "verified",
+	wantStatus(t, admin.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{"verdict": "verified",
 		"sources": []map[string]string{{"url": "https://ustr.gov/x"}}, "version": 1}), http.StatusOK)
-	r := admin.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/publish", s.ID), map[string]any{"version": 2})
+	r := admin.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/publish", s.ID), map[string]any{"version": 2})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantContains(t, r, `"field":"organisation.name"`, `"field":"base_url"`)
-	page := admin.post(fmt.Sprintf("/statements/%d/publish", s.ID), url.Values{"version": {"2"}}, true)
+	page := admin.Post(fmt.Sprintf("/statements/%d/publish", s.ID), url.Values{"version": {"2"}}, true)
 	wantStatus(t, page, http.StatusUnprocessableEntity)
 	wantContains(t, page, "Set the public site", "Set the name of the organisation")
 }
@@ -185,39 +185,39 @@ func TestPublishNeedsSettings(t *testing.T) {
 func TestPublicPagesAndFeeds(t *testing.T) {
 	d := newPublishDesk(t, false, handlers.Config{})
 	wantStatus(t, d.correct(t, 1), http.StatusOK)
-	anon := newBrowser(t, d.admin.base, d.admin.store)
+	anon := newBrowser(t, d.admin.Base, d.admin.store)
 	check := fmt.Sprintf("/checks/%d", d.supersonic.ID)
 	for _, path := range []string{check, "/corrections.atom"} {
-		if r := anon.get(path); strings.Contains(r.body, "subsonic") {
+		if r := anon.Get(path); strings.Contains(r.Body, "subsonic") {
 			t.Fatalf("%s shows an unpublished correction", path)
 		}
 	}
 	wantStatus(t, d.step(t, d.editor, "publish", d.version(t), ""), http.StatusOK)
 
-	page := anon.get(check)
+	page := anon.Get(check)
 	wantStatus(t, page, http.StatusOK)
 	wantContains(t, page, "fly at supersonic speed", "Will the US supply Tomahawk missiles to Ukraine?", "“Will the US supply Tomahawk missiles to Ukraine?” · Al Jazeera · by Al Jazeera Staff · 17 October 2025",
 		`class="badge big v-corrected">Corrected`, "What it should say", subsonic, "What we found", "Tomahawk Cruise Missile", "US Navy.",
 		"Speed: Subsonic – about 550 mph (880 km/h)", "Accessed 18 October 2025.", "Published 20 October 2025", `rel="canonical" href="https://checks.example.org/checks/`)
-	if page.header.Get("Set-Cookie") != "" || !strings.Contains(page.header.Get("Cache-Control"), "public") || page.header.Get("ETag") == "" {
-		t.Errorf("the public page is not cacheable: %v", page.header)
+	if page.Header.Get("Set-Cookie") != "" || !strings.Contains(page.Header.Get("Cache-Control"), "public") || page.Header.Get("ETag") == "" {
+		t.Errorf("the public page is not cacheable: %v", page.Header)
 	}
 	for _, forbidden := range []string{"hx-", "_csrf", "Sign out", "<script src"} {
-		if strings.Contains(page.body, forbidden) {
+		if strings.Contains(page.Body, forbidden) {
 			t.Errorf("the public page carries %q", forbidden)
 		}
 	}
-	req, _ := http.NewRequest(http.MethodGet, anon.base+check, nil)
-	req.Header.Set("If-None-Match", page.header.Get("ETag"))
-	if r := anon.do(req); r.status != http.StatusNotModified {
-		t.Errorf("revalidation: %d, want 304", r.status)
+	req, _ := http.NewRequest(http.MethodGet, anon.Base+check, nil)
+	req.Header.Set("If-None-Match", page.Header.Get("ETag"))
+	if r := anon.Do(req); r.Status != http.StatusNotModified {
+		t.Errorf("revalidation: %d, want 304", r.Status)
 	}
 
-	ld := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page.body)
+	ld := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page.Body)
 	if ld == nil {
 		t.Fatal("no ClaimReview on the public page")
 	}
-	n, problems, err := claimreview.Validate([]byte(page.body))
+	n, problems, err := claimreview.Validate([]byte(page.Body))
 	if err != nil || n != 1 || len(problems) != 0 {
 		t.Fatalf("the public ClaimReview does not validate: %d %v %v", n, problems, err)
 	}
@@ -226,16 +226,16 @@ func TestPublicPagesAndFeeds(t *testing.T) {
 	golden(t, "public_claimreview.jsonld", pretty.String()+"\n")
 
 	for _, path := range []string{"/checks", "/corrections"} {
-		wantContains(t, anon.get(path), "fly at supersonic speed")
+		wantContains(t, anon.Get(path), "fly at supersonic speed")
 	}
-	wantContains(t, anon.get("/corrections"), "That is wrong", "It should read: “They fly at subsonic speed", "Corrected on 20 October 2025.")
-	atom := anon.get("/corrections.atom")
+	wantContains(t, anon.Get("/corrections"), "That is wrong", "It should read: “They fly at subsonic speed", "Corrected on 20 October 2025.")
+	atom := anon.Get("/corrections.atom")
 	wantStatus(t, atom, http.StatusOK)
-	if !strings.HasPrefix(atom.header.Get("Content-Type"), "application/atom+xml") {
-		t.Errorf("atom content type %q", atom.header.Get("Content-Type"))
+	if !strings.HasPrefix(atom.Header.Get("Content-Type"), "application/atom+xml") {
+		t.Errorf("atom content type %q", atom.Header.Get("Content-Type"))
 	}
-	golden(t, "corrections.atom", atom.body)
-	feed := anon.get("/corrections.json")
+	golden(t, "corrections.atom", atom.Body)
+	feed := anon.Get("/corrections.json")
 	var jf struct {
 		Version string `json:"version"`
 		Items   []struct {
@@ -243,21 +243,21 @@ func TestPublicPagesAndFeeds(t *testing.T) {
 			ContentText string `json:"content_text"`
 		} `json:"items"`
 	}
-	if err := json.Unmarshal([]byte(feed.body), &jf); err != nil || jf.Version != "https://jsonfeed.org/version/1.1" || len(jf.Items) != 1 || jf.Items[0].ContentText == "" {
+	if err := json.Unmarshal([]byte(feed.Body), &jf); err != nil || jf.Version != "https://jsonfeed.org/version/1.1" || len(jf.Items) != 1 || jf.Items[0].ContentText == "" {
 		t.Fatalf("JSON Feed: %v %+v", err, jf)
 	}
-	golden(t, "corrections.json", feed.body)
+	golden(t, "corrections.json", feed.Body)
 
 	// Taken down: gone from the page, the lists and the feeds.
 	wantStatus(t, d.step(t, d.editor, "unpublish", d.version(t), ""), http.StatusOK)
-	wantStatus(t, anon.get(check), http.StatusNotFound)
+	wantStatus(t, anon.Get(check), http.StatusNotFound)
 	for _, path := range []string{"/checks", "/corrections", "/corrections.atom", "/corrections.json"} {
-		if r := anon.get(path); r.status != http.StatusOK || strings.Contains(r.body, "supersonic") {
-			t.Errorf("%s after unpublishing: %d, still shows it: %v", path, r.status, strings.Contains(r.body, "supersonic"))
+		if r := anon.Get(path); r.Status != http.StatusOK || strings.Contains(r.Body, "supersonic") {
+			t.Errorf("%s after unpublishing: %d, still shows it: %v", path, r.Status, strings.Contains(r.Body, "supersonic"))
 		}
 	}
-	if r := anon.get("/corrections.json"); !strings.Contains(r.body, `"items": []`) {
-		t.Errorf("an empty JSON Feed has no items list:\n%s", r.body)
+	if r := anon.Get("/corrections.json"); !strings.Contains(r.Body, `"items": []`) {
+		t.Errorf("an empty JSON Feed has no items list:\n%s", r.Body)
 	}
 }
 
@@ -297,17 +297,17 @@ func TestWebhookDeliveries(t *testing.T) {
 	defer receiver.Close()
 
 	closed := newClient(t)
-	r := closed.api(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": receiver.URL, "events": []string{"published"}})
+	r := closed.API(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": receiver.URL, "events": []string{"published"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantContains(t, r, "--allow-private-urls")
 
 	d := newPublishDesk(t, true, handlers.Config{AllowPrivateURLs: true})
-	r = d.admin.api(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": receiver.URL, "events": []string{"approved", "returned", "published", "unpublished"}})
+	r = d.admin.API(http.MethodPost, "/api/v1/webhooks", map[string]any{"url": receiver.URL, "events": []string{"approved", "returned", "published", "unpublished"}})
 	wantStatus(t, r, http.StatusCreated)
 	secret := decode[struct {
 		Secret string `json:"secret"`
 	}](t, r).Secret
-	if list := d.admin.api(http.MethodGet, "/api/v1/webhooks", nil); strings.Contains(list.body, secret) {
+	if list := d.admin.API(http.MethodGet, "/api/v1/webhooks", nil); strings.Contains(list.Body, secret) {
 		t.Fatal("the secret is shown again")
 	}
 	d.correct(t, 1)
@@ -344,7 +344,7 @@ func TestWebhookDeliveries(t *testing.T) {
 			t.Fatalf("published delivery: %s", g.body)
 		}
 	}
-	log := d.admin.api(http.MethodGet, "/api/v1/webhooks/1/deliveries", nil)
+	log := d.admin.API(http.MethodGet, "/api/v1/webhooks/1/deliveries", nil)
 	wantContains(t, log, `"status":"delivered"`, `"last_code":200`)
 }
 
@@ -352,8 +352,8 @@ func TestWebhookDeliveries(t *testing.T) {
 // built-ins, refusals; reviewers may not see them.
 func TestSettingsForm(t *testing.T) {
 	admin := newClient(t)
-	wantStatus(t, admin.as(models.Reviewer).get("/settings"), http.StatusForbidden)
-	page := admin.get("/settings")
+	wantStatus(t, admin.as(models.Reviewer).Get("/settings"), http.StatusForbidden)
+	page := admin.Get("/settings")
 	wantStatus(t, page, http.StatusOK)
 	form := url.Values{"org_name": {"Desk Fact Check"}, "base_url": {"https://checks.example.org"}, "require_approval": {"on"},
 		"best_rating": {"5"}, "worst_rating": {"1"}, "version": {"0"}, "rating_rows": {"7"}}
@@ -371,26 +371,26 @@ func TestSettingsForm(t *testing.T) {
 		"r6_needs_source": "on", "r6_needs_note": "on", "r6_value": "2", "r6_alt": "Misleading"} {
 		form.Set(k, v)
 	}
-	bad := admin.post("/settings", cloneWith(form, "r6_color", "red;}body{display:none"), false)
+	bad := admin.Post("/settings", cloneWith(form, "r6_color", "red;}body{display:none"), false)
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
 	wantContains(t, bad, "must look like #1f5fbf")
-	ok := admin.post("/settings", form, false)
+	ok := admin.Post("/settings", form, false)
 	wantStatus(t, ok, http.StatusOK)
 	wantContains(t, ok, "Settings saved.")
 	s := admin.store.Settings()
 	if !s.RequireApproval || s.Scale.Label("verified") != "True" || !s.Scale.Final("misleading") || s.Scale.Of("misleading").Value != 2 {
 		t.Fatalf("saved settings: %+v %+v", s, s.Scale.Of("misleading"))
 	}
-	css := admin.get("/scale.css?v=" + s.Scale.Fingerprint())
+	css := admin.Get("/scale.css?v=" + s.Scale.Fingerprint())
 	wantContains(t, css, ".badge.v-misleading{background:#b5651d;color:#fff}")
-	if !strings.Contains(css.header.Get("Cache-Control"), "immutable") {
-		t.Errorf("scale.css caching: %q", css.header.Get("Cache-Control"))
+	if !strings.Contains(css.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("scale.css caching: %q", css.Header.Get("Cache-Control"))
 	}
 	// The new rating is offered in the review panel, with its rules.
 	a := createArticle(t, admin, "Trade", tradeArticle)
-	panel := admin.get(fmt.Sprintf("/statements/%d/panel", a.Statements[1].ID))
+	panel := admin.Get(fmt.Sprintf("/statements/%d/panel", a.Statements[1].ID))
 	wantContains(t, panel, `value="misleading"`, ">Misleading</label>", ">True</label>")
-	r := admin.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", a.Statements[1].ID), map[string]any{"verdict": "misleading",
+	r := admin.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", a.Statements[1].ID), map[string]any{"verdict": "misleading",
 		"sources": []map[string]string{{"url": "https://ustr.gov/x"}}, "version": 1})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantContains(t, r, "A misleading statement needs a note")
@@ -413,7 +413,7 @@ func TestSearchByStatus(t *testing.T) {
 		status string
 		want   int
 	}{{"submitted", 1}, {"approved", 0}, {"published", 0}, {"nonsense", -1}} {
-		r := d.editor.api(http.MethodGet, "/api/v1/statements?status="+tt.status, nil)
+		r := d.editor.API(http.MethodGet, "/api/v1/statements?status="+tt.status, nil)
 		if tt.want < 0 {
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			continue
@@ -424,5 +424,5 @@ func TestSearchByStatus(t *testing.T) {
 			t.Errorf("status=%s: %d, want %d", tt.status, got, tt.want)
 		}
 	}
-	wantContains(t, d.editor.get("/statements?status=submitted"), "supersonic", `<option value="submitted" selected>`)
+	wantContains(t, d.editor.Get("/statements?status=submitted"), "supersonic", `<option value="submitted" selected>`)
 }

@@ -62,7 +62,7 @@ func TestVerdictSaveQueries(t *testing.T) {
 	a := createArticle(t, c, "Trade talks", tradeArticle)
 	stmt := a.Statements[1]
 	log.start()
-	r := c.post(fmt.Sprintf("/statements/%d", stmt.ID), url.Values{
+	r := c.Post(fmt.Sprintf("/statements/%d", stmt.ID), url.Values{
 		"verdict": {"verified"}, "version": {"1"}, "note": {"Checked."},
 		"source_url": {"https://ustr.gov/x"}, "source_title": {"USTR"}, "source_publisher": {""}, "source_quote": {""}, "source_accessed": {""},
 	}, true)

@@ -24,7 +24,7 @@ func reviewedArticle(t *testing.T, c *client) (*models.Article, models.Statement
 			s = x
 		}
 	}
-	r := c.post(fmt.Sprintf("/statements/%d", s.ID), url.Values{
+	r := c.Post(fmt.Sprintf("/statements/%d", s.ID), url.Values{
 		"version": {"1"}, "verdict": {"corrected"},
 		"correction": {"Tomahawk missiles fly at subsonic speed."}, "note": {"=HYPERLINK(\"http://evil\")"},
 		"source_url": {"https://www.navy.mil/tomahawk"}, "source_title": {"Tomahawk fact file"},
@@ -51,16 +51,16 @@ func TestExportFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			for _, prefix := range []string{"", "/api/v1"} {
-				r := c.get(prefix + base + tt.format)
+				r := c.Get(prefix + base + tt.format)
 				wantStatus(t, r, http.StatusOK)
-				if ct := r.header.Get("Content-Type"); ct != tt.contentType {
+				if ct := r.Header.Get("Content-Type"); ct != tt.contentType {
 					t.Errorf("%s Content-Type = %q, want %q", prefix, ct, tt.contentType)
 				}
-				if cd := r.header.Get("Content-Disposition"); cd != `attachment; filename="`+tt.file+`"` {
+				if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename="`+tt.file+`"` {
 					t.Errorf("%s Content-Disposition = %q", prefix, cd)
 				}
 				wantContains(t, r, tt.want...)
-				if strings.Contains(r.body, "<script>alert(1)</script>") && tt.format == "html" {
+				if strings.Contains(r.Body, "<script>alert(1)</script>") && tt.format == "html" {
 					t.Error("article HTML reached the printable report unescaped")
 				}
 			}
@@ -68,24 +68,24 @@ func TestExportFormats(t *testing.T) {
 	}
 	t.Run("json parses", func(t *testing.T) {
 		var v map[string]any
-		if err := json.Unmarshal([]byte(c.get(base+"json").body), &v); err != nil {
+		if err := json.Unmarshal([]byte(c.Get(base+"json").Body), &v); err != nil {
 			t.Fatal(err)
 		}
 	})
 	t.Run("csv bom", func(t *testing.T) {
-		if r := c.get(base + "csv&bom=1"); !strings.HasPrefix(r.body, "\uFEFF") {
-			t.Errorf("no BOM: %.20q", r.body)
+		if r := c.Get(base + "csv&bom=1"); !strings.HasPrefix(r.Body, "\uFEFF") {
+			t.Errorf("no BOM: %.20q", r.Body)
 		}
 	})
 	t.Run("unknown format", func(t *testing.T) {
-		r := c.get(base + "pdf")
+		r := c.Get(base + "pdf")
 		wantStatus(t, r, http.StatusBadRequest)
 		wantContains(t, r, "Unknown format")
 	})
 	t.Run("print view", func(t *testing.T) {
-		r := c.get(fmt.Sprintf("/articles/%d/print", a.ID))
+		r := c.Get(fmt.Sprintf("/articles/%d/print", a.ID))
 		wantStatus(t, r, http.StatusOK)
-		if cd := r.header.Get("Content-Disposition"); !strings.HasPrefix(cd, "inline") {
+		if cd := r.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "inline") {
 			t.Errorf("Content-Disposition = %q", cd)
 		}
 	})
@@ -94,11 +94,11 @@ func TestExportFormats(t *testing.T) {
 func TestCorrectedPage(t *testing.T) {
 	c := newClient(t)
 	a, _ := reviewedArticle(t, c)
-	r := c.get(fmt.Sprintf("/articles/%d/corrected", a.ID))
+	r := c.Get(fmt.Sprintf("/articles/%d/corrected", a.ID))
 	wantStatus(t, r, http.StatusOK)
 	wantContains(t, r, "<del>Tomahawk missiles fly at supersonic speed at low altitudes.</del>", "<ins>Tomahawk missiles fly at subsonic speed.</ins>",
 		"An earlier version of this article said", "&lt;script&gt;alert(1)&lt;/script&gt;")
-	if strings.Contains(r.body, "<script>alert(1)") {
+	if strings.Contains(r.Body, "<script>alert(1)") {
 		t.Error("article text reached the page as HTML")
 	}
 }
@@ -106,43 +106,43 @@ func TestCorrectedPage(t *testing.T) {
 func TestTeamReport(t *testing.T) {
 	c := newClient(t) // the clock says 2025-10-20, the reviews are stored with the real time
 	reviewedArticle(t, c)
-	page := c.get("/reports/team?from=2000-01-01&to=2100-01-01")
+	page := c.Get("/reports/team?from=2000-01-01&to=2100-01-01")
 	wantStatus(t, page, http.StatusOK)
 	wantContains(t, page, "1</strong> statement(s) reviewed", "Tomahawk missiles fly at supersonic speed", "Corrected: 1")
 
-	none := c.get("/reports/team?from=2000-01-01&to=2100-01-01&verdict=verified")
+	none := c.Get("/reports/team?from=2000-01-01&to=2100-01-01&verdict=verified")
 	wantContains(t, none, "0</strong> statement(s) reviewed")
 
-	md := c.get("/reports/team?from=2000-01-01&to=2100-01-01&format=md")
+	md := c.Get("/reports/team?from=2000-01-01&to=2100-01-01&format=md")
 	wantStatus(t, md, http.StatusOK)
 	wantContains(t, md, "# Team review report", "2000-01-01")
-	csv := c.get("/reports/team?from=2000-01-01&to=2100-01-01&format=csv")
+	csv := c.Get("/reports/team?from=2000-01-01&to=2100-01-01&format=csv")
 	wantStatus(t, csv, http.StatusOK)
-	if cd := csv.header.Get("Content-Disposition"); cd != `attachment; filename="team-report-2000-01-01-to-2100-01-01.csv"` {
+	if cd := csv.Header.Get("Content-Disposition"); cd != `attachment; filename="team-report-2000-01-01-to-2100-01-01.csv"` {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
 	// Like the article's CSV, the team report's has a BOM for Excel: the
 	// page offers it (ticked), and the timestamps are to the second.
 	wantContains(t, page, `name="bom" value="1" checked`)
-	if strings.HasPrefix(csv.body, "\uFEFF") {
+	if strings.HasPrefix(csv.Body, "\uFEFF") {
 		t.Error("a BOM without bom=1")
 	}
-	excel := c.get("/reports/team?from=2000-01-01&to=2100-01-01&format=csv&bom=1")
-	if !strings.HasPrefix(excel.body, "\uFEFF") {
-		t.Errorf("no BOM with bom=1: %.20q", excel.body)
+	excel := c.Get("/reports/team?from=2000-01-01&to=2100-01-01&format=csv&bom=1")
+	if !strings.HasPrefix(excel.Body, "\uFEFF") {
+		t.Errorf("no BOM with bom=1: %.20q", excel.Body)
 	}
-	if !regexp.MustCompile(`,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\r\n`).MatchString(csv.body) {
-		t.Errorf("reviewed_at not RFC 3339 to the second:\n%s", csv.body)
+	if !regexp.MustCompile(`,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\r\n`).MatchString(csv.Body) {
+		t.Errorf("reviewed_at not RFC 3339 to the second:\n%s", csv.Body)
 	}
 	// By reviewer: the admin reviewed it, a new reviewer did not.
-	mine := c.get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d", c.user.ID))
+	mine := c.Get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d", c.user.ID))
 	wantContains(t, mine, "1</strong> statement(s) reviewed")
 	other := c.as(models.Reviewer)
-	theirs := c.get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d&format=md", other.user.ID))
+	theirs := c.Get(fmt.Sprintf("/reports/team?from=2000-01-01&to=2100-01-01&reviewer=%d&format=md", other.user.ID))
 	wantContains(t, theirs, "**Reviewer:** "+other.user.Name, "| Statements | 0 |")
-	wantStatus(t, c.get("/reports/team?reviewer=999"), http.StatusBadRequest)
+	wantStatus(t, c.Get("/reports/team?reviewer=999"), http.StatusBadRequest)
 
-	bad := c.get("/reports/team?from=yesterday")
+	bad := c.Get("/reports/team?from=yesterday")
 	wantStatus(t, bad, http.StatusBadRequest)
 	wantContains(t, bad, "must look like")
 }

@@ -77,7 +77,7 @@ type workItem struct {
 
 func queueOf(t *testing.T, c *client) []uint {
 	t.Helper()
-	r := c.api(http.MethodGet, "/api/v1/queue", nil)
+	r := c.API(http.MethodGet, "/api/v1/queue", nil)
 	wantStatus(t, r, http.StatusOK)
 	ids := []uint{}
 	for _, it := range decode[[]workItem](t, r) {
@@ -95,9 +95,9 @@ func TestTeamPermissionMatrix(t *testing.T) {
 		"admin":    admin,
 		"editor":   admin.as(models.Editor),
 		"reviewer": reviewer,
-		"anon":     newBrowser(t, admin.base, admin.store),
+		"anon":     newBrowser(t, admin.Base, admin.store),
 	}
-	clients["anon"].get("/login")
+	clients["anon"].Get("/login")
 	// Enough work in the pool for every take below.
 	workArticle(t, admin, 12)
 	assigned := func() uint {
@@ -112,31 +112,31 @@ func TestTeamPermissionMatrix(t *testing.T) {
 		do   func(c *client) response
 		want roleStatus
 	}{
-		{"GET /queue", func(c *client) response { return c.get("/queue") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /pool", func(c *client) response { return c.get("/pool") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /statements", func(c *client) response { return c.get("/statements?q=bridge") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /notifications", func(c *client) response { return c.get("/notifications") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"GET /team", func(c *client) response { return c.get("/team") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
-		{"POST /queue/take", func(c *client) response { return c.post("/queue/take", url.Values{}, false) }, roleStatus{"anon": 401, "reviewer": 303, "editor": 303, "admin": 303}},
+		{"GET /queue", func(c *client) response { return c.Get("/queue") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /pool", func(c *client) response { return c.Get("/pool") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /statements", func(c *client) response { return c.Get("/statements?q=bridge") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /notifications", func(c *client) response { return c.Get("/notifications") }, roleStatus{"anon": 303, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"GET /team", func(c *client) response { return c.Get("/team") }, roleStatus{"anon": 303, "reviewer": 403, "editor": 200, "admin": 200}},
+		{"POST /queue/take", func(c *client) response { return c.Post("/queue/take", url.Values{}, false) }, roleStatus{"anon": 401, "reviewer": 303, "editor": 303, "admin": 303}},
 		{"POST /assignments", func(c *client) response {
 			a := workArticle(t, admin, 1)
-			return c.post("/assignments", url.Values{"article_id": {fmt.Sprint(a.ID)}, "scope": {"article"}, "assignee": {fmt.Sprint(reviewer.user.ID)}}, false)
+			return c.Post("/assignments", url.Values{"article_id": {fmt.Sprint(a.ID)}, "scope": {"article"}, "assignee": {fmt.Sprint(reviewer.user.ID)}}, false)
 		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
 		{"POST /assignments/unassign", func(c *client) response {
 			s := assigned()
 			st, _ := admin.store.StatementByID(t.Context(), s)
-			return c.post("/assignments/unassign", url.Values{"article_id": {fmt.Sprint(st.ArticleID)}, "statement": {fmt.Sprint(s)}}, false)
+			return c.Post("/assignments/unassign", url.Values{"article_id": {fmt.Sprint(st.ArticleID)}, "statement": {fmt.Sprint(s)}}, false)
 		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 303, "admin": 303}},
-		{"API GET /queue", func(c *client) response { return c.api(http.MethodGet, "/api/v1/queue", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API POST /queue/take", func(c *client) response { return c.api(http.MethodPost, "/api/v1/queue/take", "{}") }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API GET /statements", func(c *client) response { return c.api(http.MethodGet, "/api/v1/statements?q=bridge", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
-		{"API GET /notifications", func(c *client) response { return c.api(http.MethodGet, "/api/v1/notifications", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /queue", func(c *client) response { return c.API(http.MethodGet, "/api/v1/queue", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API POST /queue/take", func(c *client) response { return c.API(http.MethodPost, "/api/v1/queue/take", "{}") }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /statements", func(c *client) response { return c.API(http.MethodGet, "/api/v1/statements?q=bridge", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
+		{"API GET /notifications", func(c *client) response { return c.API(http.MethodGet, "/api/v1/notifications", nil) }, roleStatus{"anon": 401, "reviewer": 200, "editor": 200, "admin": 200}},
 		{"API POST /assignments", func(c *client) response {
 			a := workArticle(t, admin, 1)
-			return c.api(http.MethodPost, "/api/v1/assignments", map[string]any{"article_id": a.ID, "assignee_id": reviewer.user.ID})
+			return c.API(http.MethodPost, "/api/v1/assignments", map[string]any{"article_id": a.ID, "assignee_id": reviewer.user.ID})
 		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 200, "admin": 200}},
 		{"API POST /assignments/unassign", func(c *client) response {
-			return c.api(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{assigned()}})
+			return c.API(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{assigned()}})
 		}, roleStatus{"anon": 401, "reviewer": 403, "editor": 200, "admin": 200}},
 	}
 	for _, tt := range tests {
@@ -144,8 +144,8 @@ func TestTeamPermissionMatrix(t *testing.T) {
 	}
 	// The reviewer's pages do not offer what they may not do.
 	for _, path := range []string{"/queue", fmt.Sprintf("/articles/%d", workArticle(t, admin, 1).ID)} {
-		r := reviewer.get(path)
-		if strings.Contains(r.body, `href="/team"`) || strings.Contains(r.body, `id="assign-form"`) {
+		r := reviewer.Get(path)
+		if strings.Contains(r.Body, `href="/team"`) || strings.Contains(r.Body, `id="assign-form"`) {
 			t.Errorf("%s shows a reviewer the team link or the assign bar", path)
 		}
 	}
@@ -159,45 +159,45 @@ func TestAssignArticleFromPage(t *testing.T) {
 	a := workArticle(t, editor, 3)
 	path := fmt.Sprintf("/articles/%d", a.ID)
 
-	page := editor.get(path)
+	page := editor.Get(path)
 	wantContains(t, page, `id="assign-form"`, fmt.Sprintf(`<option value="%d">%s (Reviewer)</option>`, rev.user.ID, rev.user.Name),
 		`class="statement-list assigning"`, fmt.Sprintf(`name="statement" value="%d" form="assign-form"`, a.Statements[0].ID))
 
-	r := editor.post("/assignments", url.Values{"article_id": {fmt.Sprint(a.ID)}, "scope": {"article"},
+	r := editor.Post("/assignments", url.Values{"article_id": {fmt.Sprint(a.ID)}, "scope": {"article"},
 		"assignee": {fmt.Sprint(rev.user.ID)}, "due": {"2025-10-21"}, "priority": {"urgent"}}, false)
 	wantStatus(t, r, http.StatusSeeOther)
-	loc := r.header.Get("Location")
+	loc := r.Header.Get("Location")
 	if want := fmt.Sprintf("%s?assigned=3&to=%d", path, rev.user.ID); loc != want {
 		t.Fatalf("redirect to %q, want %q", loc, want)
 	}
-	back := editor.get(loc)
+	back := editor.Get(loc)
 	wantContains(t, back, "3 statements assigned to "+rev.user.Name+".", `<span class="badge urgent">Urgent</span>`, "Due 21 Oct 2025")
 
-	queue := rev.get("/queue")
+	queue := rev.Get("/queue")
 	wantStatus(t, queue, http.StatusOK)
 	wantContains(t, queue, `<span class="count" id="queue-count">3</span>`, `<span class="count unread">1</span>`, a.Statements[0].Text,
 		fmt.Sprintf(`href="/articles/%d?s=%d"`, a.ID, a.Statements[0].ID))
-	notes := rev.get("/notifications")
+	notes := rev.Get("/notifications")
 	wantContains(t, notes, `<span class="badge new">New</span>`,
 		fmt.Sprintf("%s assigned you 3 statements in “%s”, urgent, due 21 Oct 2025.", editor.user.Name, a.Title),
 		fmt.Sprintf(`href="/articles/%d?s=%d"`, a.ID, a.Statements[0].ID))
-	if strings.Contains(notes.body, `class="count unread"`) {
+	if strings.Contains(notes.Body, `class="count unread"`) {
 		t.Errorf("the nav still counts unread notifications on the notifications page")
 	}
-	if again := rev.get("/notifications"); strings.Contains(again.body, "badge new") {
+	if again := rev.Get("/notifications"); strings.Contains(again.Body, "badge new") {
 		t.Errorf("notifications still new after being seen")
 	}
 	api := decode[[]struct {
 		ReadAt *time.Time `json:"read_at"`
-	}](t, rev.api(http.MethodGet, "/api/v1/notifications", nil))
+	}](t, rev.API(http.MethodGet, "/api/v1/notifications", nil))
 	if len(api) != 1 || api[0].ReadAt == nil {
 		t.Errorf("API notifications = %+v", api)
 	}
 
 	// Unassign two of them from the page.
-	r = editor.post("/assignments/unassign", url.Values{"article_id": {fmt.Sprint(a.ID)}, "statement": idStrings(a.Statements[0].ID, a.Statements[1].ID)}, false)
+	r = editor.Post("/assignments/unassign", url.Values{"article_id": {fmt.Sprint(a.ID)}, "statement": idStrings(a.Statements[0].ID, a.Statements[1].ID)}, false)
 	wantStatus(t, r, http.StatusSeeOther)
-	wantContains(t, editor.get(r.header.Get("Location")), "2 statements back in the unassigned pool.")
+	wantContains(t, editor.Get(r.Header.Get("Location")), "2 statements back in the unassigned pool.")
 	if q := queueOf(t, rev); !slices.Equal(q, idList(a.Statements[2])) {
 		t.Errorf("queue after unassigning = %v", q)
 	}
@@ -239,7 +239,7 @@ func TestAssignFormKeepsInput(t *testing.T) {
 			if tt.form.Get("unassign") != "" {
 				path = "/assignments/unassign"
 			}
-			r := editor.post(path, tt.form, false)
+			r := editor.Post(path, tt.form, false)
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			wantContains(t, r, append(tt.kept, "Nothing was changed.", tt.message, `id="article-text"`)...)
 		})
@@ -249,8 +249,8 @@ func TestAssignFormKeepsInput(t *testing.T) {
 			t.Errorf("statement %d was assigned by a refused form", s.ID)
 		}
 	}
-	if r := editor.post("/assignments", url.Values{"scope": {"article"}, "assignee": {fmt.Sprint(rev.user.ID)}}, false); r.status != http.StatusBadRequest {
-		t.Errorf("a form without article: %d, want 400", r.status)
+	if r := editor.Post("/assignments", url.Values{"scope": {"article"}, "assignee": {fmt.Sprint(rev.user.ID)}}, false); r.Status != http.StatusBadRequest {
+		t.Errorf("a form without article: %d, want 400", r.Status)
 	}
 }
 
@@ -274,7 +274,7 @@ func TestQueueRules(t *testing.T) {
 		{overdue, "2025-10-19", "normal"},
 		{later, "2025-10-20T08:30:00Z", "normal"}, // half an hour ago
 	} {
-		r := editor.api(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{x.s.ID}, "assignee_id": rev.user.ID, "due_at": x.due, "priority": x.priority})
+		r := editor.API(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{x.s.ID}, "assignee_id": rev.user.ID, "due_at": x.due, "priority": x.priority})
 		wantStatus(t, r, http.StatusOK)
 		if got := decode[map[string][]uint](t, r)["assigned"]; !slices.Equal(got, []uint{x.s.ID}) {
 			t.Fatalf("assigned = %v", got)
@@ -287,19 +287,19 @@ func TestQueueRules(t *testing.T) {
 	}{
 		{"urgent or overdue first, then by due date, none last", func() {}, []models.Statement{overdue, later, urgent, today, tomorrow, noDue}},
 		{"reviewed drops out", func() {
-			r := rev.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", overdue.ID),
+			r := rev.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", overdue.ID),
 				`{"verdict":"verified","sources":[{"url":"https://example.org/a"}],"version":1}`)
 			wantStatus(t, r, http.StatusOK)
 		}, []models.Statement{later, urgent, today, tomorrow, noDue}},
 		{"in progress stays", func() {
-			wantStatus(t, rev.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", today.ID), `{"verdict":"in_progress","version":1}`), http.StatusOK)
+			wantStatus(t, rev.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", today.ID), `{"verdict":"in_progress","version":1}`), http.StatusOK)
 		}, []models.Statement{later, urgent, today, tomorrow, noDue}},
 		{"unassigned drops out", func() {
-			r := editor.api(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{later.ID}})
+			r := editor.API(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{later.ID}})
 			wantStatus(t, r, http.StatusOK)
 		}, []models.Statement{urgent, today, tomorrow, noDue}},
 		{"reassigned drops out", func() {
-			wantStatus(t, editor.api(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{urgent.ID}, "assignee_id": other.user.ID}), http.StatusOK)
+			wantStatus(t, editor.API(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{urgent.ID}, "assignee_id": other.user.ID}), http.StatusOK)
 		}, []models.Statement{today, tomorrow, noDue}},
 	}
 	for _, st := range steps {
@@ -311,18 +311,18 @@ func TestQueueRules(t *testing.T) {
 	if got := queueOf(t, other); !slices.Equal(got, idList(urgent)) {
 		t.Errorf("the new assignee's queue = %v", got)
 	}
-	items := decode[[]workItem](t, rev.api(http.MethodGet, "/api/v1/queue", nil))
+	items := decode[[]workItem](t, rev.API(http.MethodGet, "/api/v1/queue", nil))
 	if it := items[0]; it.ArticleID != a.ID || it.Text != today.Text || it.Verdict != rating.InProgress || it.DueAt == nil ||
 		*it.DueAt != "2025-10-20T23:59:59Z" || it.Priority != models.Normal || it.Version != 2 || it.Overdue {
 		t.Errorf("queue item = %+v", it)
 	}
 	// The page shows the same order, with the unassigned one in the pool.
-	page := rev.get("/queue")
-	if i, j := strings.Index(page.body, today.Text), strings.Index(page.body, noDue.Text); i < 0 || j < i {
+	page := rev.Get("/queue")
+	if i, j := strings.Index(page.Body, today.Text), strings.Index(page.Body, noDue.Text); i < 0 || j < i {
 		t.Errorf("queue page order wrong: %d, %d", i, j)
 	}
 	wantContains(t, page, `<span class="count" id="queue-count">3</span>`, "Due 20 Oct 2025")
-	wantContains(t, rev.get("/pool"), later.Text)
+	wantContains(t, rev.Get("/pool"), later.Text)
 	if n, _ := editor.store.UnreadCount(t.Context(), other.user.ID); n != 1 {
 		t.Errorf("the new assignee has %d notifications, want 1", n)
 	}
@@ -348,12 +348,12 @@ func TestAssignAPIErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := editor.api(http.MethodPost, "/api/v1/assignments", tt.body)
+			r := editor.API(http.MethodPost, "/api/v1/assignments", tt.body)
 			wantStatus(t, r, tt.status)
 			wantContains(t, r, tt.want)
 		})
 	}
-	r := editor.api(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{}})
+	r := editor.API(http.MethodPost, "/api/v1/assignments/unassign", map[string]any{"statement_ids": []uint{}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	if q := queueOf(t, rev); len(q) != 0 {
 		t.Errorf("refused requests assigned %v", q)
@@ -367,29 +367,29 @@ func TestTakeNextPage(t *testing.T) {
 	rev := editor.as(models.Reviewer)
 	a := workArticle(t, editor, 2)
 	for _, want := range a.Statements {
-		r := rev.post("/queue/take", url.Values{"from": {"pool"}}, false)
+		r := rev.Post("/queue/take", url.Values{"from": {"pool"}}, false)
 		wantStatus(t, r, http.StatusSeeOther)
-		loc := r.header.Get("Location")
+		loc := r.Header.Get("Location")
 		if w := fmt.Sprintf("/articles/%d?s=%d", a.ID, want.ID); loc != w {
 			t.Fatalf("took → %q, want %q", loc, w)
 		}
-		wantContains(t, rev.get(loc), fmt.Sprintf(`data-statement="%d"`, want.ID), `id="review-panel"`)
+		wantContains(t, rev.Get(loc), fmt.Sprintf(`data-statement="%d"`, want.ID), `id="review-panel"`)
 	}
 	for _, from := range []string{"queue", "pool"} {
-		r := rev.post("/queue/take", url.Values{"from": {from}}, false)
+		r := rev.Post("/queue/take", url.Values{"from": {from}}, false)
 		wantStatus(t, r, http.StatusSeeOther)
-		if loc := r.header.Get("Location"); loc != "/"+from+"?empty=1" {
+		if loc := r.Header.Get("Location"); loc != "/"+from+"?empty=1" {
 			t.Fatalf("empty pool → %q", loc)
 		}
-		wantContains(t, rev.get(r.header.Get("Location")), `id="pool-empty"`, "Nothing is left to take")
+		wantContains(t, rev.Get(r.Header.Get("Location")), `id="pool-empty"`, "Nothing is left to take")
 	}
 	// htmx gets the redirect as HX-Redirect.
-	r := rev.post("/queue/take", url.Values{}, true)
-	if r.status != http.StatusOK || r.header.Get("HX-Redirect") != "/queue?empty=1" {
-		t.Errorf("htmx take: %d, HX-Redirect %q", r.status, r.header.Get("HX-Redirect"))
+	r := rev.Post("/queue/take", url.Values{}, true)
+	if r.Status != http.StatusOK || r.Header.Get("HX-Redirect") != "/queue?empty=1" {
+		t.Errorf("htmx take: %d, HX-Redirect %q", r.Status, r.Header.Get("HX-Redirect"))
 	}
-	wantContains(t, rev.get("/queue"), `<span class="count" id="queue-count">2</span>`)
-	empty := rev.api(http.MethodPost, "/api/v1/queue/take", "{}")
+	wantContains(t, rev.Get("/queue"), `<span class="count" id="queue-count">2</span>`)
+	empty := rev.API(http.MethodPost, "/api/v1/queue/take", "{}")
 	wantStatus(t, empty, http.StatusNotFound)
 	wantContains(t, empty, `{"error":"Nothing is left to take`)
 }
@@ -418,11 +418,11 @@ func TestTakeNextConcurrentAPI(t *testing.T) {
 			)
 			for i, rc := range revs {
 				wg.Go(func() {
-					req, _ := http.NewRequest(http.MethodPost, rc.base+"/api/v1/queue/take", strings.NewReader("{}"))
+					req, _ := http.NewRequest(http.MethodPost, rc.Base+"/api/v1/queue/take", strings.NewReader("{}"))
 					req.Header.Set("Content-Type", "application/json")
-					req.Header.Set("Authorization", "Bearer "+rc.token)
+					req.Header.Set("Authorization", "Bearer "+rc.Token)
 					<-start
-					res, err := rc.http.Do(req)
+					res, err := rc.HTTP.Do(req)
 					if err != nil {
 						t.Errorf("take: %v", err)
 						return
@@ -485,7 +485,7 @@ func TestSearchStatements(t *testing.T) {
 	b := workArticle(t, editor, 2)
 	editor.store.DB().Model(&models.Statement{}).Where("id = ?", b.Statements[0].ID).Update("text", "Inflation hit 10% in Q_3.")
 	editor.store.DB().Model(&models.Statement{}).Where("id = ?", b.Statements[1].ID).Updates(map[string]any{"text": "Inflation hit 10 percent in Q13.", "checkable": false})
-	wantStatus(t, editor.api(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": idList(a.Statements[:2]...), "assignee_id": rev.user.ID, "due_at": "2025-10-19"}), http.StatusOK)
+	wantStatus(t, editor.API(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": idList(a.Statements[:2]...), "assignee_id": rev.user.ID, "due_at": "2025-10-19"}), http.StatusOK)
 
 	tests := []struct {
 		query string
@@ -506,7 +506,7 @@ func TestSearchStatements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r := rev.api(http.MethodGet, "/api/v1/statements?"+tt.query, nil)
+			r := rev.API(http.MethodGet, "/api/v1/statements?"+tt.query, nil)
 			wantStatus(t, r, http.StatusOK)
 			got := decode[struct {
 				Items []workItem `json:"items"`
@@ -516,29 +516,29 @@ func TestSearchStatements(t *testing.T) {
 			if got.Total != tt.total || got.Page != 1 || (tt.total > 0 && got.Items[0].ID != tt.first) || len(got.Items) != min(tt.total, 25) {
 				t.Fatalf("total %d, page %d, %d items; want total %d, first %d", got.Total, got.Page, len(got.Items), tt.total, tt.first)
 			}
-			page := rev.get("/statements?" + tt.query)
+			page := rev.Get("/statements?" + tt.query)
 			wantStatus(t, page, http.StatusOK)
 			wantContains(t, page, fmt.Sprintf("<strong>%d</strong> statement(s)", tt.total))
 		})
 	}
 	// The next page, by key, and the pager keeps the filters; page
 	// numbers still work.
-	first := rev.get("/statements?q=bridge")
-	next := regexp.MustCompile(`href="(/statements\?after=[0-9.]+&amp;q=bridge)" rel="next"`).FindStringSubmatch(first.body)
+	first := rev.Get("/statements?q=bridge")
+	next := regexp.MustCompile(`href="(/statements\?after=[0-9.]+&amp;q=bridge)" rel="next"`).FindStringSubmatch(first.Body)
 	if next == nil {
-		t.Fatalf("no next page link:\n%s", first.body)
+		t.Fatalf("no next page link:\n%s", first.Body)
 	}
-	r := rev.get(html.UnescapeString(next[1]))
+	r := rev.Get(html.UnescapeString(next[1]))
 	wantContains(t, r, `href="/statements?q=bridge" rel="first"`, a.Statements[29].Text)
-	if strings.Contains(r.body, `rel="next"`) {
+	if strings.Contains(r.Body, `rel="next"`) {
 		t.Error("the last page links to a next one")
 	}
-	wantContains(t, rev.get("/statements?q=bridge&page=2"), "Page 2", a.Statements[29].Text)
+	wantContains(t, rev.Get("/statements?q=bridge&page=2"), "Page 2", a.Statements[29].Text)
 	// A filter that makes no sense is said so.
-	bad := rev.get("/statements?verdict=maybe&due=someday")
+	bad := rev.Get("/statements?verdict=maybe&due=someday")
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
 	wantContains(t, bad, "Unknown verdict filter", "The due filter is overdue, today or none.")
-	wantStatus(t, rev.api(http.MethodGet, "/api/v1/statements?assignee=rita", nil), http.StatusUnprocessableEntity)
+	wantStatus(t, rev.API(http.MethodGet, "/api/v1/statements?assignee=rita", nil), http.StatusUnprocessableEntity)
 }
 
 func TestTeamPage(t *testing.T) {
@@ -549,9 +549,9 @@ func TestTeamPage(t *testing.T) {
 		s   models.Statement
 		due string
 	}{{a.Statements[0], "2025-10-19"}, {a.Statements[1], "2025-10-20"}, {a.Statements[2], ""}} {
-		wantStatus(t, editor.api(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{x.s.ID}, "assignee_id": rev.user.ID, "due_at": x.due}), http.StatusOK)
+		wantStatus(t, editor.API(http.MethodPost, "/api/v1/assignments", map[string]any{"statement_ids": []uint{x.s.ID}, "assignee_id": rev.user.ID, "due_at": x.due}), http.StatusOK)
 	}
-	r := editor.get("/team")
+	r := editor.Get("/team")
 	wantStatus(t, r, http.StatusOK)
 	id := rev.user.ID
 	wantContains(t, r, rev.user.Name,
@@ -568,6 +568,6 @@ func TestTeamPage(t *testing.T) {
 		fmt.Sprintf("/statements?due=overdue&assignee=%d", id):  1,
 		fmt.Sprintf("/statements?verdict=open&assignee=%d", id): 3,
 	} {
-		wantContains(t, editor.get(path), fmt.Sprintf("<strong>%d</strong> statement(s)", n))
+		wantContains(t, editor.Get(path), fmt.Sprintf("<strong>%d</strong> statement(s)", n))
 	}
 }

@@ -18,21 +18,21 @@ func TestCSRFBoundToSession(t *testing.T) {
 	d := newDesk(t, handlers.Config{})
 	alice := d.signedIn(models.Reviewer)
 	mallory := d.signedIn(models.Reviewer)
-	if alice.csrf == mallory.csrf || alice.csrf == "" {
-		t.Fatalf("two sessions share a CSRF token %q", alice.csrf)
+	if alice.CSRF == mallory.CSRF || alice.CSRF == "" {
+		t.Fatalf("two sessions share a CSRF token %q", alice.CSRF)
 	}
 	anon := d.browser()
-	anon.get("/login")
+	anon.Get("/login")
 	for _, tt := range []struct{ name, token string }{
-		{"another user's token", mallory.csrf},
-		{"a token from before sign-in", anon.csrf},
+		{"another user's token", mallory.CSRF},
+		{"a token from before sign-in", anon.CSRF},
 		{"no token", ""},
 		{"a forged token", strings.Repeat("A", 43)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := alice.post("/account/tokens", url.Values{"name": {"planted"}, "_csrf": {tt.token}})
-			if r.status != http.StatusForbidden {
-				t.Fatalf("status %d, want 403", r.status)
+			r := alice.Post("/account/tokens", url.Values{"name": {"planted"}, "_csrf": {tt.token}}, false)
+			if r.Status != http.StatusForbidden {
+				t.Fatalf("status %d, want 403", r.Status)
 			}
 		})
 	}
@@ -40,30 +40,30 @@ func TestCSRFBoundToSession(t *testing.T) {
 		t.Fatalf("a refused form made a token: %d", len(tokens))
 	}
 	// Her own token works, in the form and in htmx's header.
-	want(t, alice.post("/account/tokens", url.Values{"name": {"mine"}}), http.StatusOK)
+	want(t, alice.Post("/account/tokens", url.Values{"name": {"mine"}}, false), http.StatusOK)
 	req, _ := http.NewRequest(http.MethodPost, d.url+"/account/tokens", strings.NewReader("name=htmx"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-CSRF-Token", alice.csrf)
-	want(t, alice.do(req), http.StatusOK)
+	req.Header.Set("X-CSRF-Token", alice.CSRF)
+	want(t, alice.Do(req), http.StatusOK)
 	// A new session, a new token: signing in again invalidates the old.
-	old := alice.csrf
-	alice.post("/logout", url.Values{})
-	alice.get("/login")
-	alice.post("/login", url.Values{"email": {alice.user.Email}, "password": {password}})
-	alice.get("/")
-	if alice.csrf == old {
+	old := alice.CSRF
+	alice.Post("/logout", url.Values{}, false)
+	alice.Get("/login")
+	alice.Post("/login", url.Values{"email": {alice.user.Email}, "password": {password}}, false)
+	alice.Get("/")
+	if alice.CSRF == old {
 		t.Error("the CSRF token survived a new sign-in")
 	}
-	if r := alice.post("/account/tokens", url.Values{"name": {"stale"}, "_csrf": {old}}); r.status != http.StatusForbidden {
-		t.Errorf("the previous session's token: %d", r.status)
+	if r := alice.Post("/account/tokens", url.Values{"name": {"stale"}, "_csrf": {old}}, false); r.Status != http.StatusForbidden {
+		t.Errorf("the previous session's token: %d", r.Status)
 	}
 	// A browser marking the request cross-site is refused even with a
 	// good token: Go's CrossOriginProtection stands behind the token.
-	req, _ = http.NewRequest(http.MethodPost, d.url+"/account/tokens", strings.NewReader(url.Values{"name": {"x"}, "_csrf": {alice.csrf}}.Encode()))
+	req, _ = http.NewRequest(http.MethodPost, d.url+"/account/tokens", strings.NewReader(url.Values{"name": {"x"}, "_csrf": {alice.CSRF}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
-	if r := alice.do(req); r.status != http.StatusForbidden {
-		t.Errorf("a cross-site post: %d", r.status)
+	if r := alice.Do(req); r.Status != http.StatusForbidden {
+		t.Errorf("a cross-site post: %d", r.Status)
 	}
 }
 
@@ -72,13 +72,13 @@ func TestHostCookiesWhenSecure(t *testing.T) {
 	d := newDesk(t, handlers.Config{SecureCookies: true})
 	u := d.user(models.Admin)
 	b := d.browser()
-	r := b.get("/login")
+	r := b.Get("/login")
 	visit := findCookie(r, "__Host-fcd_visit")
 	if visit == nil || !visit.Secure || visit.Path != "/" || visit.Domain != "" {
 		t.Fatalf("visit cookie %+v", visit)
 	}
 	// The jar does not send Secure cookies over http; send it by hand.
-	req, _ := http.NewRequest(http.MethodPost, d.url+"/login", strings.NewReader(url.Values{"email": {u.Email}, "password": {password}, "_csrf": {b.csrf}}.Encode()))
+	req, _ := http.NewRequest(http.MethodPost, d.url+"/login", strings.NewReader(url.Values{"email": {u.Email}, "password": {password}, "_csrf": {b.CSRF}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(&http.Cookie{Name: visit.Name, Value: visit.Value})
 	res, err := http.DefaultTransport.RoundTrip(req)
@@ -86,14 +86,14 @@ func TestHostCookiesWhenSecure(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	session := findCookie(response{header: res.Header}, "__Host-fcd_session")
+	session := findCookie(response{Header: res.Header}, "__Host-fcd_session")
 	if res.StatusCode != http.StatusSeeOther || session == nil || !session.Secure || !session.HttpOnly || session.Path != "/" {
 		t.Fatalf("sign-in %d, session cookie %+v", res.StatusCode, session)
 	}
 }
 
 func findCookie(r response, name string) *http.Cookie {
-	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+	for _, c := range (&http.Response{Header: r.Header}).Cookies() {
 		if c.Name == name {
 			return c
 		}

@@ -77,7 +77,7 @@ func TestNestedDocxUnderMemoryBound(t *testing.T) {
 			mw.Close()
 			req, _ := http.NewRequest(http.MethodPost, d.url+"/api/v1/articles/upload", &body)
 			req.Header.Set("Content-Type", mw.FormDataContentType())
-			statuses[i] = ed.do(req).status
+			statuses[i] = ed.Do(req).Status
 		})
 	}
 	wg.Wait()

@@ -22,8 +22,8 @@ func TestFirstRunRace(t *testing.T) {
 	for i := range api {
 		wg.Go(func() {
 			b := d.browser()
-			api[i] = b.api(http.MethodPost, "/api/v1/users", map[string]string{
-				"email": "eve" + string(rune('a'+i)) + "@example.org", "name": "Eve", "role": "admin", "password": password}).status
+			api[i] = b.API(http.MethodPost, "/api/v1/users", map[string]string{
+				"email": "eve" + string(rune('a'+i)) + "@example.org", "name": "Eve", "role": "admin", "password": password}).Status
 		})
 	}
 	wg.Wait()
@@ -34,8 +34,8 @@ func TestFirstRunRace(t *testing.T) {
 	}
 	// Without the code, nobody gets in.
 	b := d.browser()
-	b.get("/setup")
-	want(t, b.post("/setup", url.Values{"email": {"eve@example.org"}, "name": {"Eve"}, "password": {password}}), http.StatusUnprocessableEntity, "set-up code is not right")
+	b.Get("/setup")
+	want(t, b.Post("/setup", url.Values{"email": {"eve@example.org"}, "name": {"Eve"}, "password": {password}}, false), http.StatusUnprocessableEntity, "set-up code is not right")
 
 	code, err := d.store.NewSetupCode(t.Context())
 	if err != nil {
@@ -45,13 +45,13 @@ func TestFirstRunRace(t *testing.T) {
 	browsers := make([]*browser, 10)
 	for i := range browsers {
 		browsers[i] = d.browser()
-		browsers[i].get("/setup")
+		browsers[i].Get("/setup")
 	}
 	start := make(chan struct{})
 	for i, b := range browsers {
 		wg.Go(func() {
 			<-start
-			statuses[i] = b.post("/setup", url.Values{"code": {code}, "email": {"admin" + string(rune('a'+i)) + "@example.org"}, "name": {"Admin"}, "password": {password}}).status
+			statuses[i] = b.Post("/setup", url.Values{"code": {code}, "email": {"admin" + string(rune('a'+i)) + "@example.org"}, "name": {"Admin"}, "password": {password}}, false).Status
 		})
 	}
 	close(start)

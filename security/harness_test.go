@@ -1,21 +1,17 @@
 package security
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/factcheckdesk/factcheck/handlers"
+	"github.com/factcheckdesk/factcheck/internal/webtest"
 	"github.com/factcheckdesk/factcheck/models"
 	"github.com/factcheckdesk/factcheck/models/modeltest"
 )
@@ -58,18 +54,19 @@ func (d *desk) user(role models.Role) *models.User {
 	return u
 }
 
-// browser keeps cookies and the CSRF token of the last page it loaded.
+// browser is one person's browser on the desk (cookies, the CSRF token,
+// their API token).
 type browser struct {
-	d     *desk
-	http  *http.Client
-	csrf  string
-	token string // API token, sent as Bearer under /api/
-	user  *models.User
+	*webtest.Browser
+	d    *desk
+	user *models.User
 }
 
+// response is what a request returned.
+type response = webtest.Response
+
 func (d *desk) browser() *browser {
-	jar, _ := cookiejar.New(nil)
-	return &browser{d: d, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	return &browser{Browser: webtest.New(d.t, d.url), d: d}
 }
 
 // signedIn is a browser signed in through the form as a new user with the
@@ -78,84 +75,26 @@ func (d *desk) signedIn(role models.Role) *browser {
 	d.t.Helper()
 	b := d.browser()
 	b.user = d.user(role)
-	b.get("/login")
-	if r := b.post("/login", url.Values{"email": {b.user.Email}, "password": {password}}); r.status != http.StatusSeeOther {
-		d.t.Fatalf("sign in: %d %.300s", r.status, r.body)
+	b.Get("/login")
+	if r := b.Post("/login", url.Values{"email": {b.user.Email}, "password": {password}}, false); r.Status != http.StatusSeeOther {
+		d.t.Fatalf("sign in: %d %.300s", r.Status, r.Body)
 	}
-	b.get("/")
+	b.Get("/")
 	var err error
-	if b.token, _, err = d.store.CreateToken(d.t.Context(), b.user.ID, "tests"); err != nil {
+	if b.Token, _, err = d.store.CreateToken(d.t.Context(), b.user.ID, "tests"); err != nil {
 		d.t.Fatal(err)
 	}
 	return b
 }
 
-type response struct {
-	status int
-	header http.Header
-	body   string
-}
-
-var csrfInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
-
-func (b *browser) do(req *http.Request) response {
-	b.d.t.Helper()
-	if strings.HasPrefix(req.URL.Path, "/api/") && b.token != "" && req.Header.Get("Authorization") == "" {
-		req.Header.Set("Authorization", "Bearer "+b.token)
-	}
-	res, err := b.http.Do(req)
-	if err != nil {
-		b.d.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	if m := csrfInput.FindSubmatch(body); m != nil {
-		b.csrf = string(m[1])
-	}
-	return response{res.StatusCode, res.Header, string(body)}
-}
-
-func (b *browser) get(path string) response {
-	req, _ := http.NewRequest(http.MethodGet, b.d.url+path, nil)
-	return b.do(req)
-}
-
-// post sends a form with the browser's CSRF token unless it has one.
-func (b *browser) post(path string, form url.Values) response {
-	if !form.Has("_csrf") {
-		form.Set("_csrf", b.csrf)
-	}
-	req, _ := http.NewRequest(http.MethodPost, b.d.url+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return b.do(req)
-}
-
-// api sends JSON (a string is sent as is).
-func (b *browser) api(method, path string, body any) response {
-	var r io.Reader
-	switch v := body.(type) {
-	case nil:
-	case string:
-		r = strings.NewReader(v)
-	default:
-		j, _ := json.Marshal(v)
-		r = bytes.NewReader(j)
-	}
-	req, _ := http.NewRequest(method, b.d.url+path, r)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	return b.do(req)
-}
-
 func want(t *testing.T, r response, status int, parts ...string) {
 	t.Helper()
-	if r.status != status {
-		t.Fatalf("status %d, want %d; body:\n%.800s", r.status, status, r.body)
+	if r.Status != status {
+		t.Fatalf("status %d, want %d; body:\n%.800s", r.Status, status, r.Body)
 	}
 	for _, p := range parts {
-		if !strings.Contains(r.body, p) {
-			t.Errorf("body lacks %q:\n%.800s", p, r.body)
+		if !strings.Contains(r.Body, p) {
+			t.Errorf("body lacks %q:\n%.800s", p, r.Body)
 		}
 	}
 }

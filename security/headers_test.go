@@ -22,7 +22,7 @@ func TestSecurityHeaders(t *testing.T) {
 				// Secure cookies are not sent back over plain HTTP; a
 				// bearer token is enough to read headers.
 				b.user = d.user(models.Admin)
-				b.token, _, _ = d.store.CreateToken(t.Context(), b.user.ID, "t")
+				b.Token, _, _ = d.store.CreateToken(t.Context(), b.user.ID, "t")
 			} else {
 				b = d.signedIn(models.Admin)
 			}
@@ -32,8 +32,8 @@ func TestSecurityHeaders(t *testing.T) {
 				paths = append(paths, "/", "/account", fmt.Sprintf("/articles/%d", a.ID), fmt.Sprintf("/articles/%d/export?format=csv", a.ID))
 			}
 			for _, p := range paths {
-				r := b.get(p)
-				h := r.header
+				r := b.Get(p)
+				h := r.Header
 				csp := h.Get("Content-Security-Policy")
 				for _, part := range []string{"script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"} {
 					if !strings.Contains(csp, part) {
@@ -62,23 +62,23 @@ func TestSecurityHeaders(t *testing.T) {
 			}
 			// The page that shows a new token once is not stored anywhere.
 			if !secure {
-				r := b.post("/account/tokens", url.Values{"name": {"cms"}})
+				r := b.Post("/account/tokens", url.Values{"name": {"cms"}}, false)
 				want(t, r, http.StatusOK, `id="new-token"`)
-				if r.header.Get("Cache-Control") != "no-store" {
-					t.Errorf("the new-token page: Cache-Control %q", r.header.Get("Cache-Control"))
+				if r.Header.Get("Cache-Control") != "no-store" {
+					t.Errorf("the new-token page: Cache-Control %q", r.Header.Get("Cache-Control"))
 				}
 				// The printable report has its own stylesheet inline and
 				// may run no script at all.
-				r = b.get(fmt.Sprintf("/articles/%d/print", a.ID))
-				csp := r.header.Get("Content-Security-Policy")
+				r = b.Get(fmt.Sprintf("/articles/%d/print", a.ID))
+				csp := r.Header.Get("Content-Security-Policy")
 				if !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "script-src") {
 					t.Errorf("report CSP %q", csp)
 				}
 			}
 			// Static files are cached: their names carry a content hash.
-			r := b.get("/static/app.css")
-			if !strings.Contains(r.header.Get("Cache-Control"), "immutable") {
-				t.Errorf("static Cache-Control %q", r.header.Get("Cache-Control"))
+			r := b.Get("/static/app.css")
+			if !strings.Contains(r.Header.Get("Cache-Control"), "immutable") {
+				t.Errorf("static Cache-Control %q", r.Header.Get("Cache-Control"))
 			}
 		})
 	}
@@ -91,17 +91,17 @@ func TestPagesNeedNoInlineCode(t *testing.T) {
 	b := d.signedIn(models.Admin)
 	a := d.anArticle("Inline", article)
 	st := a.Statements[1]
-	b.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", st.ID), map[string]any{"verdict": "in_progress", "note": "n", "version": 1})
+	b.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", st.ID), map[string]any{"verdict": "in_progress", "note": "n", "version": 1})
 	for _, p := range []string{"/", "/queue", "/pool", "/statements", "/team", "/reports/team", "/account", "/admin/users", "/notifications",
 		fmt.Sprintf("/articles/%d", a.ID), fmt.Sprintf("/articles/%d/activity", a.ID), fmt.Sprintf("/articles/%d/corrected", a.ID),
 		fmt.Sprintf("/statements/%d/panel", st.ID), fmt.Sprintf("/statements/%d/history", st.ID)} {
-		r := b.get(p)
+		r := b.Get(p)
 		want(t, r, http.StatusOK)
-		body := strings.ToLower(r.body)
+		body := strings.ToLower(r.Body)
 		for _, bad := range []string{" style=", "<style", "hx-on", "js:", "javascript:", " onclick=", " onload=", " onerror="} {
 			if strings.Contains(body, bad) {
 				i := strings.Index(body, bad)
-				t.Errorf("%s holds %q, which the CSP forbids: …%s…", p, bad, r.body[max(0, i-80):min(len(body), i+80)])
+				t.Errorf("%s holds %q, which the CSP forbids: …%s…", p, bad, r.Body[max(0, i-80):min(len(body), i+80)])
 			}
 		}
 		for _, script := range strings.Split(body, "<script")[1:] {
@@ -109,7 +109,7 @@ func TestPagesNeedNoInlineCode(t *testing.T) {
 				t.Errorf("%s holds an inline script: <script%.80s", p, script)
 			}
 		}
-		if !strings.Contains(r.body, `&#34;allowEval&#34;:false`) && strings.Contains(r.body, "htmx-config") {
+		if !strings.Contains(r.Body, `&#34;allowEval&#34;:false`) && strings.Contains(r.Body, "htmx-config") {
 			t.Errorf("%s: htmx may eval", p)
 		}
 	}

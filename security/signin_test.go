@@ -36,12 +36,12 @@ func TestParallelSignInBurst(t *testing.T) {
 func burstSignIn(t *testing.T, d *desk) {
 	victim := d.user(models.Reviewer)
 	b := d.browser()
-	b.get("/login")
-	form := url.Values{"email": {victim.Email}, "password": {"not the password"}, "_csrf": {b.csrf}}
+	b.Get("/login")
+	form := url.Values{"email": {victim.Email}, "password": {"not the password"}, "_csrf": {b.CSRF}}
 	attempt := func() int {
 		req, _ := http.NewRequest(http.MethodPost, d.url+"/login", stringsReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		for _, c := range b.http.Jar.Cookies(req.URL) {
+		for _, c := range b.HTTP.Jar.Cookies(req.URL) {
 			req.AddCookie(c)
 		}
 		res, err := http.DefaultClient.Do(req)
@@ -83,9 +83,9 @@ func burstSignIn(t *testing.T, d *desk) {
 	if s := attempt(); s != http.StatusTooManyRequests {
 		t.Fatalf("the 11th failure: %d, want 429", s)
 	}
-	r := b.post("/login", url.Values{"email": {victim.Email}, "password": {password}})
+	r := b.Post("/login", url.Values{"email": {victim.Email}, "password": {password}}, false)
 	want(t, r, http.StatusTooManyRequests, "Too many failed sign-in attempts")
-	if r.header.Get("Retry-After") == "" {
+	if r.Header.Get("Retry-After") == "" {
 		t.Error("a 429 without Retry-After")
 	}
 }
@@ -221,19 +221,19 @@ func TestSignInRedirects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(url.QueryEscape(tt.next), func(t *testing.T) {
 			b := d.browser()
-			b.get("/login")
-			r := b.post("/login", url.Values{"email": {u.Email}, "password": {password}, "next": {tt.next}})
+			b.Get("/login")
+			r := b.Post("/login", url.Values{"email": {u.Email}, "password": {password}, "next": {tt.next}}, false)
 			if tt.next == "/\x00/evil.example" {
 				want(t, r, http.StatusUnprocessableEntity) // the text rule comes first
 				return
 			}
-			if r.status != http.StatusSeeOther || r.header.Get("Location") != tt.want {
-				t.Fatalf("next=%q: %d to %q, want %q", tt.next, r.status, r.header.Get("Location"), tt.want)
+			if r.Status != http.StatusSeeOther || r.Header.Get("Location") != tt.want {
+				t.Fatalf("next=%q: %d to %q, want %q", tt.next, r.Status, r.Header.Get("Location"), tt.want)
 			}
 			// Signed in, the sign-in page itself redirects through next.
-			r = b.get("/login?next=" + url.QueryEscape(tt.next))
-			if r.header.Get("Location") != tt.want {
-				t.Fatalf("signed in, /login?next=%q went to %q, want %q", tt.next, r.header.Get("Location"), tt.want)
+			r = b.Get("/login?next=" + url.QueryEscape(tt.next))
+			if r.Header.Get("Location") != tt.want {
+				t.Fatalf("signed in, /login?next=%q went to %q, want %q", tt.next, r.Header.Get("Location"), tt.want)
 			}
 		})
 	}

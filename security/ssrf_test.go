@@ -35,20 +35,20 @@ func TestURLImportRefusesLoopback(t *testing.T) {
 			t.Run(target, func(t *testing.T) {
 				// Refused, or (for spellings no resolver reads as an
 				// address) not found: never fetched.
-				r := ed.api(http.MethodPost, "/api/v1/articles", map[string]string{"url": target})
-				if r.status < 400 {
-					t.Fatalf("import of %s: %d, want a refusal; body %.300s", target, r.status, r.body)
+				r := ed.API(http.MethodPost, "/api/v1/articles", map[string]string{"url": target})
+				if r.Status < 400 {
+					t.Fatalf("import of %s: %d, want a refusal; body %.300s", target, r.Status, r.Body)
 				}
-				if b := ed.post("/articles/import", url.Values{"import_url": {target}}); b.status < 400 {
-					t.Fatalf("form import of %s: %d", target, b.status)
+				if b := ed.Post("/articles/import", url.Values{"import_url": {target}}, false); b.Status < 400 {
+					t.Fatalf("form import of %s: %d", target, b.Status)
 				}
 			})
 		}
 	}
 	for _, u := range []string{"file:///etc/passwd", "ftp://127.0.0.1/", "gopher://127.0.0.1:" + port + "/", "http:///etc/passwd", "//127.0.0.1:" + port} {
-		r := ed.api(http.MethodPost, "/api/v1/articles", map[string]string{"url": u})
-		if r.status < 400 {
-			t.Errorf("import of %s: %d", u, r.status)
+		r := ed.API(http.MethodPost, "/api/v1/articles", map[string]string{"url": u})
+		if r.Status < 400 {
+			t.Errorf("import of %s: %d", u, r.Status)
 		}
 	}
 	if n := hits.Load(); n != 0 {

@@ -29,21 +29,21 @@ func TestStorageAmplification(t *testing.T) {
 		{"verdict": "verified", "version": 1, "sources": []map[string]string{{"url": "https://example.org", "quote": strings.Repeat("q", models.MaxNoteBytes+1)}}},
 		{"verdict": "in_progress", "version": 1, "note": strings.Repeat("n", models.MaxNoteBytes+1)},
 	} {
-		want(t, rev.api(http.MethodPatch, path, body), http.StatusUnprocessableEntity, "too long")
+		want(t, rev.API(http.MethodPatch, path, body), http.StatusUnprocessableEntity, "too long")
 	}
-	want(t, rev.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": "Body.", "url": long}), http.StatusForbidden) // a reviewer
+	want(t, rev.API(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": "Body.", "url": long}), http.StatusForbidden) // a reviewer
 	ed := d.signedIn(models.Editor)
-	want(t, ed.api(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": "Body.", "url": long}), http.StatusUnprocessableEntity, "too long")
+	want(t, ed.API(http.MethodPost, "/api/v1/articles", map[string]string{"title": "T", "body": "Body.", "url": long}), http.StatusUnprocessableEntity, "too long")
 
 	// Fifty sources with long quotes, then five small note edits.
 	var sources []map[string]string
 	for i := range models.MaxSources {
 		sources = append(sources, map[string]string{"url": fmt.Sprintf("https://example.org/%d", i), "quote": strings.Repeat("q", 10_000)})
 	}
-	r := rev.api(http.MethodPatch, path, map[string]any{"verdict": "verified", "version": 1, "note": "checked", "sources": sources})
+	r := rev.API(http.MethodPatch, path, map[string]any{"verdict": "verified", "version": 1, "note": "checked", "sources": sources})
 	want(t, r, http.StatusOK)
 	for v := 2; v <= 6; v++ {
-		want(t, rev.api(http.MethodPatch, path, map[string]any{"note": fmt.Sprintf("checked, v%d", v), "version": v}), http.StatusOK)
+		want(t, rev.API(http.MethodPatch, path, map[string]any{"note": fmt.Sprintf("checked, v%d", v), "version": v}), http.StatusOK)
 	}
 	events, err := d.store.History(t.Context(), st.ID, 0, 100)
 	if err != nil || len(events) != 6 {
@@ -62,16 +62,16 @@ func TestStorageAmplification(t *testing.T) {
 	seen := 0
 	next := path + "/history?limit=4"
 	for next != "" {
-		r := rev.api(http.MethodGet, next, nil)
+		r := rev.API(http.MethodGet, next, nil)
 		want(t, r, http.StatusOK)
-		seen += strings.Count(r.body, `"action":`)
+		seen += strings.Count(r.Body, `"action":`)
 		next = ""
-		if link := r.header.Get("Link"); link != "" {
+		if link := r.Header.Get("Link"); link != "" {
 			next = strings.TrimPrefix(strings.SplitN(link, ">", 2)[0], "<")
 		}
 	}
 	if seen != 6 {
 		t.Errorf("paging through the history saw %d entries, want 6", seen)
 	}
-	want(t, rev.api(http.MethodGet, path+"/history?limit=100000", nil), http.StatusBadRequest)
+	want(t, rev.API(http.MethodGet, path+"/history?limit=100000", nil), http.StatusBadRequest)
 }

@@ -22,7 +22,7 @@ func TestControlCharacters(t *testing.T) {
 	a := d.anArticle("Clean", article)
 	st := a.Statements[1]
 	anon := d.browser()
-	anon.get("/login")
+	anon.Get("/login")
 	for _, bad := range []string{"\x00", "\x01", "\x1b[31m", "\x7f\x00"} {
 		t.Run(fmt.Sprintf("%q", bad), func(t *testing.T) {
 			esc := strings.ReplaceAll(fmt.Sprintf("%q", bad), `\x`, `\u00`)
@@ -32,42 +32,42 @@ func TestControlCharacters(t *testing.T) {
 				do   func() response
 			}{
 				{"sign-in email, no session", func() response {
-					return anon.post("/login", url.Values{"email": {"a" + bad + "@example.org"}, "password": {password}})
+					return anon.Post("/login", url.Values{"email": {"a" + bad + "@example.org"}, "password": {password}}, false)
 				}},
-				{"search query", func() response { return admin.get("/statements?q=" + url.QueryEscape("trade"+bad)) }},
-				{"API search query", func() response { return admin.api(http.MethodGet, "/api/v1/statements?q="+url.QueryEscape(bad), nil) }},
+				{"search query", func() response { return admin.Get("/statements?q=" + url.QueryEscape("trade"+bad)) }},
+				{"API search query", func() response { return admin.API(http.MethodGet, "/api/v1/statements?q="+url.QueryEscape(bad), nil) }},
 				{"article title (form)", func() response {
-					return admin.post("/articles", url.Values{"title": {"T" + bad}, "body": {"Some text about 2024."}})
+					return admin.Post("/articles", url.Values{"title": {"T" + bad}, "body": {"Some text about 2024."}}, false)
 				}},
 				{"article title (API)", func() response {
-					return admin.api(http.MethodPost, "/api/v1/articles", `{"title":"T`+esc+`","body":"Body text."}`)
+					return admin.API(http.MethodPost, "/api/v1/articles", `{"title":"T`+esc+`","body":"Body text."}`)
 				}},
 				{"note", func() response {
-					return admin.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", st.ID), `{"verdict":"in_progress","note":"n`+esc+`","version":1}`)
+					return admin.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", st.ID), `{"verdict":"in_progress","note":"n`+esc+`","version":1}`)
 				}},
 				{"comment", func() response {
-					return admin.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", st.ID), `{"body":"c`+esc+`"}`)
+					return admin.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", st.ID), `{"body":"c`+esc+`"}`)
 				}},
 				{"comment (form)", func() response {
-					return admin.post(fmt.Sprintf("/statements/%d/comments", st.ID), url.Values{"body": {"c" + bad}})
+					return admin.Post(fmt.Sprintf("/statements/%d/comments", st.ID), url.Values{"body": {"c" + bad}}, false)
 				}},
 				{"source title", func() response {
-					return admin.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/sources", st.ID), `{"url":"https://example.org","title":"s`+esc+`","version":1}`)
+					return admin.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/sources", st.ID), `{"url":"https://example.org","title":"s`+esc+`","version":1}`)
 				}},
 				{"user name", func() response {
-					return admin.api(http.MethodPost, "/api/v1/users", `{"email":"n@example.org","name":"N`+esc+`","role":"reviewer","password":"a long password 1"}`)
+					return admin.API(http.MethodPost, "/api/v1/users", `{"email":"n@example.org","name":"N`+esc+`","role":"reviewer","password":"a long password 1"}`)
 				}},
-				{"token name", func() response { return admin.post("/account/tokens", url.Values{"name": {"t" + bad}}) }},
-				{"a parameter's name", func() response { return admin.get("/statements?" + url.QueryEscape("q"+bad) + "=x") }},
+				{"token name", func() response { return admin.Post("/account/tokens", url.Values{"name": {"t" + bad}}, false) }},
+				{"a parameter's name", func() response { return admin.Get("/statements?" + url.QueryEscape("q"+bad) + "=x") }},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
 					r := tt.do()
-					if r.status != http.StatusUnprocessableEntity {
-						t.Fatalf("status %d, want 422; body:\n%.500s", r.status, r.body)
+					if r.Status != http.StatusUnprocessableEntity {
+						t.Fatalf("status %d, want 422; body:\n%.500s", r.Status, r.Body)
 					}
-					if !strings.Contains(r.body, "control character") {
-						t.Errorf("the message does not say what is wrong:\n%.500s", r.body)
+					if !strings.Contains(r.Body, "control character") {
+						t.Errorf("the message does not say what is wrong:\n%.500s", r.Body)
 					}
 				})
 			}
@@ -88,7 +88,7 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("%d users, want 1", len(users))
 	}
 	// Tabs and line breaks are text.
-	r := admin.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", st.ID), `{"body":"line one\r\n\tline two"}`)
+	r := admin.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", st.ID), `{"body":"line one\r\n\tline two"}`)
 	want(t, r, http.StatusCreated)
 }
 

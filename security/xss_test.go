@@ -31,20 +31,20 @@ func TestStoredXSSCorpus(t *testing.T) {
 	all := strings.Join(xssCorpus, " ")
 	rev := d.browser()
 	rev.user, _ = d.store.CreateUser(t.Context(), models.UserInput{Email: "x@example.org", Name: "Eve " + xssCorpus[1], Role: models.Reviewer, Password: password})
-	rev.get("/login")
-	rev.post("/login", url.Values{"email": {rev.user.Email}, "password": {password}})
-	rev.get("/")
-	rev.token, _, _ = d.store.CreateToken(t.Context(), rev.user.ID, "t")
+	rev.Get("/login")
+	rev.Post("/login", url.Values{"email": {rev.user.Email}, "password": {password}}, false)
+	rev.Get("/")
+	rev.Token, _, _ = d.store.CreateToken(t.Context(), rev.user.ID, "t")
 
 	a := d.anArticle("Title "+all, "In 2024 trade was worth $5.2bn "+all+".\n\nMissiles fly at supersonic speed "+xssCorpus[0]+".\n")
 	st := a.Statements[0]
-	r := rev.api(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", st.ID), map[string]any{
+	r := rev.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", st.ID), map[string]any{
 		"verdict": "corrected", "version": 1, "note": "Note " + all, "correction": "Fixed " + all,
 		"sources": []map[string]string{{"url": "https://example.org/?q=" + url.QueryEscape(xssCorpus[0]), "title": "T " + all, "publisher": "P " + all, "quote": "Q " + all}},
 	})
 	want(t, r, http.StatusOK)
-	want(t, rev.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", st.ID), map[string]string{"body": "C " + all}), http.StatusCreated)
-	want(t, admin.api(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/dismiss", a.Statements[1].ID), map[string]any{"reason": "R " + all, "version": 1}), http.StatusOK)
+	want(t, rev.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/comments", st.ID), map[string]string{"body": "C " + all}), http.StatusCreated)
+	want(t, admin.API(http.MethodPost, fmt.Sprintf("/api/v1/statements/%d/dismiss", a.Statements[1].ID), map[string]any{"reason": "R " + all, "version": 1}), http.StatusOK)
 
 	pages := []string{"/", "/queue", "/pool", "/statements", "/statements?q=" + url.QueryEscape(xssCorpus[0]), "/team", "/reports/team",
 		"/account", "/admin/users", "/notifications",
@@ -54,24 +54,24 @@ func TestStoredXSSCorpus(t *testing.T) {
 	for _, f := range export.Names() {
 		pages = append(pages, fmt.Sprintf("/articles/%d/export?format=%s", a.ID, f))
 	}
-	if r := admin.get(fmt.Sprintf("/articles/%d", a.ID)); !strings.Contains(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+	if r := admin.Get(fmt.Sprintf("/articles/%d", a.ID)); !strings.Contains(r.Body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Fatal("the article page does not show the payload as text: the corpus never reached it")
 	}
 	for _, p := range pages {
-		r := admin.get(p)
-		if r.status != http.StatusOK {
-			t.Errorf("GET %s: %d", p, r.status)
+		r := admin.Get(p)
+		if r.Status != http.StatusOK {
+			t.Errorf("GET %s: %d", p, r.Status)
 			continue
 		}
-		ct := r.header.Get("Content-Type")
+		ct := r.Header.Get("Content-Type")
 		for _, x := range xssCorpus {
 			// HTML must escape markup; JSON-LD must stay safe inside a
 			// <script> element; the other formats are plain text files.
-			if (strings.Contains(ct, "html") || strings.Contains(ct, "ld+json")) && strings.Contains(r.body, x) {
+			if (strings.Contains(ct, "html") || strings.Contains(ct, "ld+json")) && strings.Contains(r.Body, x) {
 				t.Errorf("GET %s (%s) holds %q unescaped", p, ct, x)
 			}
 		}
-		if strings.Contains(ct, "ld+json") && strings.Contains(strings.ToLower(r.body), "</script") {
+		if strings.Contains(ct, "ld+json") && strings.Contains(strings.ToLower(r.Body), "</script") {
 			t.Errorf("GET %s: JSON-LD could close its script element", p)
 		}
 	}

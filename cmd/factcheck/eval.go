@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/factcheckdesk/factcheck/extract/evaluate"
 )
@@ -17,10 +18,15 @@ func evalCmd(args []string, stdout, stderr io.Writer) error {
 	shared := fs.String("shared", env("FACTCHECK_SHARED", filepath.Join(filepath.Dir(root), "shared")), "folder holding eval/ (env FACTCHECK_SHARED)")
 	news := fs.String("news", filepath.Join(root, "extract", "testdata", "news"), "folder holding the labelled news set (NAME.txt and NAME.gold)")
 	verbose := fs.Bool("v", false, "list every sentence, furniture line and facet the engine gets wrong on the news set")
+	only := fs.String("only", "", "score only the news articles whose name matches one of these comma-separated patterns (path.Match syntax, e.g. 'bbc-*,ap-*')")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return evaluate.Run(stdout, evaluate.Config{Shared: *shared, News: *news, Verbose: *verbose})
+	var pick []string
+	if *only != "" {
+		pick = strings.Split(*only, ",")
+	}
+	return evaluate.Run(stdout, evaluate.Config{Shared: *shared, News: *news, Only: pick, Verbose: *verbose})
 }
 
 // moduleRoot is the folder of the go.mod above the working directory (or

@@ -21,9 +21,10 @@ const LaterDebatesFrom = 30000
 
 // Config says where the evaluation data is.
 type Config struct {
-	Shared  string // holds eval/ (see ../shared/README.md)
-	News    string // the news set (extract/testdata/news); "" skips it
-	Verbose bool   // list every news error
+	Shared  string   // holds eval/ (see ../shared/README.md)
+	News    string   // the news set (extract/testdata/news); "" skips it
+	Only    []string // if set, score only the news articles whose name matches one of these patterns (path.Match)
+	Verbose bool     // list every news error
 }
 
 // Run prints all figures to w.
@@ -81,12 +82,24 @@ func Run(w io.Writer, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	var ns NewsScores
+	if news, err = Pick(news, cfg.Only); err != nil {
+		return err
+	}
+	var ns, held NewsScores
+	heldOut := 0
 	for _, a := range news {
 		ns.Add(a)
+		if a.HeldOut() {
+			held.Add(a)
+			heldOut++
+		}
 	}
 	fmt.Fprintf(w, "\n== News set (%d articles, hand-labelled, in extract/testdata/news) ==\n", len(news))
 	ns.Report(w, cfg.Verbose)
+	if heldOut > 0 && heldOut < len(news) {
+		fmt.Fprintf(w, "\n== Of which added as held out (%d articles, labelled before the rules that came after them) ==\n", heldOut)
+		held.Report(w, false)
+	}
 	return nil
 }
 

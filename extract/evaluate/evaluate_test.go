@@ -3,6 +3,7 @@ package evaluate
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -44,5 +45,35 @@ func TestFindSharedMissing(t *testing.T) {
 	t.Setenv("FACTCHECK_SHARED", with)
 	if got := FindShared("."); got != with {
 		t.Errorf("FindShared = %q, want %q", got, with)
+	}
+}
+
+func TestPick(t *testing.T) {
+	news := []NewsArticle{{Name: "ap-one"}, {Name: "ap-two"}, {Name: "bbc-one"}}
+	tests := []struct {
+		patterns []string
+		want     []string
+		err      bool
+	}{
+		{nil, []string{"ap-one", "ap-two", "bbc-one"}, false},
+		{[]string{"ap-*"}, []string{"ap-one", "ap-two"}, false},
+		{[]string{"bbc-one", " ap-two"}, []string{"bbc-one", "ap-two"}, false},
+		{[]string{"ap-*", "*-one"}, []string{"ap-one", "ap-two", "bbc-one"}, false},
+		{[]string{"cnn-*"}, nil, true},
+		{[]string{"["}, nil, true},
+	}
+	for _, tt := range tests {
+		got, err := Pick(news, tt.patterns)
+		if (err != nil) != tt.err {
+			t.Errorf("Pick(%q) error = %v, want error %v", tt.patterns, err, tt.err)
+			continue
+		}
+		var names []string
+		for _, a := range got {
+			names = append(names, a.Name)
+		}
+		if strings.Join(names, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("Pick(%q) = %q, want %q", tt.patterns, names, tt.want)
+		}
 	}
 }

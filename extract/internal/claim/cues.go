@@ -52,6 +52,7 @@ type Cues struct {
 	OfficialAction             bool // what "we" (a government) did: "We have suspended all flights"
 	Promotion                  bool // "Registration is now open"
 	Exposition                 bool // general explanation with nothing specific: "Inflation is usually measured…"
+	Exhortation                bool // a call to act: "Pass this bill", "Tell your senator"
 }
 
 // Analyse computes the cues of one sentence.

@@ -54,6 +54,11 @@ func TestAnalyse(t *testing.T) {
 		{"Inflation is the highest it has ever been.", []string{"Superlative", "Trend", "Agenda"}, []string{"Past"}},
 		{"Unemployment fell by half a million!", []string{"Exclamation", "NumberWord", "StrongPast", "Comparative"}, nil},
 		{"She won’t say “no”.", []string{"Quote", "Negation", "ThirdPerson"}, []string{"Future"}},
+		{"Pass this bill, and put our teachers back in the classroom.", []string{"Exhortation"}, nil},
+		{"And tell your senator to vote for it.", []string{"Exhortation"}, nil},
+		{"Let me remind you it was a Democratic tax increase.", nil, []string{"Exhortation"}},
+		{"Pass rates rose to 91% this year.", nil, []string{"Exhortation"}},
+		{"The bill would pass this week.", nil, []string{"Exhortation"}},
 	}
 	for _, tc := range tests {
 		wantCues(t, tc.sentence, tc.set, tc.unset)

@@ -51,7 +51,7 @@ func (sc *Scorer) Judge(m *Model, s string, heading bool) Judgement {
 	case "prediction":
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, "prediction")
-	case "exposition", "promotion":
+	case "exposition", "promotion", "exhortation":
 		j.Score = min(p, capOpinion)
 		j.Reasons = append(j.Reasons, j.Type)
 	default:
@@ -94,7 +94,7 @@ func floored(kind string, c *Cues) bool {
 // once the bias is shifted.
 func Forced(c *Cues, heading bool) int8 {
 	switch k := Kind(c, heading); k {
-	case "heading", "question", "opinion", "prediction", "exposition", "promotion":
+	case "heading", "question", "opinion", "prediction", "exposition", "promotion", "exhortation":
 		return -1
 	default:
 		if floored(k, c) {
@@ -132,6 +132,8 @@ func Kind(c *Cues, heading bool) string {
 		return "opinion"
 	case c.Promotion:
 		return "promotion"
+	case c.Exhortation && !hasFigure(c):
+		return "exhortation"
 	case c.Exposition:
 		return "exposition"
 	case c.Scheduled:

@@ -64,7 +64,7 @@ var ruleLists = [...]struct {
 // Kind and floored read besides the model's cues.
 func (c *Cues) newsRules(s string, toks []token) {
 	var g uint32
-	var scheduleVerb, forecastVerb, than, superlative, we bool
+	var scheduleVerb, forecastVerb, plan, than, superlative, we bool
 	for i := range toks {
 		g |= toks[i].g
 		w := toks[i].low
@@ -83,9 +83,15 @@ func (c *Cues) newsRules(s string, toks []token) {
 			c.Intention = true
 		}
 		if k := futureAt(toks, i); k > i {
-			v := headVerb(toks, k)
+			v, at := headVerb(toks, k)
 			scheduleVerb = scheduleVerb || v&rScheduleVerb != 0
-			forecastVerb = forecastVerb || v&rForecastVerb != 0 && v&rScheduleVerb == 0
+			if v&rForecastVerb != 0 && v&rScheduleVerb == 0 {
+				if namedActor(toks, i) && hasObject(toks, at) {
+					plan = true // "The BBC will also expand TV, radio and digital offerings…"
+				} else {
+					forecastVerb = true
+				}
+			}
 		}
 	}
 	if len(toks) > 1 {
@@ -95,7 +101,8 @@ func (c *Cues) newsRules(s string, toks []token) {
 		c.DomainFrame = toks[0].low == "in" && !toks[1].cap && strings.HasPrefix(s[min(len(s), 3+len(toks[1].low)):], ",")
 	}
 	personal := c.FirstSingular || we // not c.FirstPlural, which "the US" sets
-	c.Scheduled = scheduleVerb && !personal && !c.Second && (g&rScheduleWhen != 0 || c.Official || c.Years > 0 || hasFigure(c) && c.AttributionVerb)
+	c.Scheduled = scheduleVerb && !personal && !c.Second && (g&rScheduleWhen != 0 || c.Official || c.Years > 0 || hasFigure(c) && c.AttributionVerb) ||
+		plan && !personal && !c.Second && !c.Question
 	c.Forecast = forecastVerb && !c.Scheduled && !personal
 	c.CountryClaim = (than || superlative) && (c.Geo > 0 || g&rCountryWord != 0) && !c.Question && !c.FirstSingular
 	c.OfficialAction = we && (c.Past > 0 || c.PresentPerfect > 0) && g&rOfficialAct != 0 && !c.Question
@@ -106,6 +113,28 @@ func (c *Cues) newsRules(s string, toks []token) {
 	// article named: a description of it, not exposition.
 	pronoun := c.Subject == subjHeShe || c.Subject == subjThey
 	c.Exposition = !specific && !pronoun && !c.Question && (g&rExpository != 0 || c.SequenceStart || c.Definition || c.DomainFrame)
+	c.Exhortation = exhortation(toks)
+}
+
+// exhortVerbs open a call to act when a determiner or a pronoun follows:
+// "Pass this bill", "Put our teachers back", "Tell your senator".
+// "Let me", "Remember" and "Imagine" are left out: they open claims as
+// often as calls ("Let me remind you it was a Democratic tax increase").
+var exhortVerbs = set("pass", "put", "give", "tell", "send", "call", "help", "join", "stop", "support", "ask",
+	"bring", "keep", "show", "protect", "save", "vote", "invest", "fix", "build", "make", "get")
+
+// exhortObjects follow the verb of a call to act.
+var exhortObjects = set("this", "that", "these", "those", "the", "a", "an", "our", "your", "my", "their", "his",
+	"her", "its", "it", "them", "us", "me", "him", "every", "all")
+
+// exhortation: the sentence (after "and", "so", "now") opens with a verb
+// in its base form and its object: a call to act, not a claim.
+func exhortation(toks []token) bool {
+	i := 0
+	for i < len(toks) && leadingWords[toks[i].low] {
+		i++
+	}
+	return i+1 < len(toks) && exhortVerbs[toks[i].low] && exhortObjects[toks[i+1].low]
 }
 
 // futureAt returns the index after the future marker at toks[i] ("will",
@@ -121,10 +150,10 @@ func futureAt(toks []token, i int) int {
 	return 0
 }
 
-// headVerb returns the rule bits of the verb a future marker governs: the
-// first word from toks[k] on that is not "be", "not" or an adverb
-// ("will be debated", "will not rise", "will soon visit").
-func headVerb(toks []token, k int) uint32 {
+// headVerb returns the rule bits of the verb a future marker governs and
+// its index: the first word from toks[k] on that is not "be", "not" or an
+// adverb ("will be debated", "will not rise", "will soon visit").
+func headVerb(toks []token, k int) (uint32, int) {
 	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
 		w := toks[k].low
 		adverb := len(w) > 4 && strings.HasSuffix(w, "ly") && toks[k].g&(rScheduleVerb|rForecastVerb) == 0 // not "apply"
@@ -134,10 +163,42 @@ func headVerb(toks []token, k int) uint32 {
 		if w == "take" || w == "takes" {
 			// "take effect", "take office", not "take a few days off"
 			if n := lowAt(toks, k+1); n != "effect" && n != "office" && n != "place" && n != "power" {
-				return 0
+				return 0, k
 			}
 		}
-		return toks[k].g
+		return toks[k].g, k
 	}
-	return 0
+	return 0, k
+}
+
+// namedActor: the subject right before the future marker at toks[i]
+// (adverbs skipped) is a name an institution goes by: "The BBC will",
+// "the Government will also". A capital that opens the sentence is no
+// evidence: "Prices will rise" is a forecast.
+func namedActor(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].low == "also" || toks[j].low == "now" || toks[j].low == "soon" || toks[j].low == "then") {
+		j--
+	}
+	if j < 0 || !toks[j].cap || toks[j].num || toks[j].f&(bitFirstSingular|bitClosed) != 0 {
+		return false
+	}
+	return !toks[j].initial
+}
+
+// objectless are the words after a verb that show it has no object: a
+// change of a quantity ("will rise by 2%", "will fall to 3%", "will
+// grow again"), not an act on something.
+var objectless = set("by", "to", "from", "in", "at", "on", "above", "below", "over", "under", "for", "again",
+	"further", "sharply", "slightly", "next", "this", "and", "or", "as", "if", "until", "before", "after")
+
+// hasObject: the verb at toks[k] acts on something named after it ("expand
+// TV", "cut jobs"), not on a figure ("reach 5%") or nothing.
+func hasObject(toks []token, k int) bool {
+	n := k + 1
+	if n >= len(toks) || toks[n].num || toks[n].low == "" || objectless[toks[n].low] {
+		return false
+	}
+	c := toks[n].low[0]
+	return c >= 'a' && c <= 'z' || toks[n].cap
 }
