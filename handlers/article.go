@@ -176,7 +176,7 @@ func (h *Handler) renderArticleAt(c echo.Context, status int, id uint, rev int, 
 	}
 	a := ca.article
 	u := currentUser(c)
-	v := views.ArticleView{Article: a, Progress: models.ProgressOf(scale, a.Statements)}
+	v := views.ArticleView{Article: a, Progress: h.articles.progress(ca, scale)}
 	if assign != nil && len(assign.Selected) > 0 {
 		v.Parts, err = views.RenderArticleParts(views.WithScale(ctx, scale), a, u.Can(models.PermEditStatements), assign.Selected)
 	} else {

@@ -53,6 +53,10 @@ type cachedArticle struct {
 	article  *models.Article
 	parts    map[partsKey]views.ArticleParts
 	size     int
+	// progress is the article's progress on the scale progressOn, counted
+	// once rather than over every statement at every view.
+	progressOn *rating.Scale
+	progress   models.Progress
 }
 
 // partsKey says what an article's drawn parts depend on besides the
@@ -124,6 +128,16 @@ func (ac *articleCache) parts(ca *cachedArticle, k partsKey) (views.ArticleParts
 	defer ac.mu.Unlock()
 	p, ok := ca.parts[k]
 	return p, ok
+}
+
+// progress returns the article's progress on the scale.
+func (ac *articleCache) progress(ca *cachedArticle, scale *rating.Scale) models.Progress {
+	ac.mu.Lock()
+	defer ac.mu.Unlock()
+	if ca.progressOn != scale {
+		ca.progressOn, ca.progress = scale, models.ProgressOf(scale, ca.article.Statements)
+	}
+	return ca.progress
 }
 
 // evict drops the least recently viewed articles while over the bound.

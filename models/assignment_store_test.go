@@ -319,3 +319,33 @@ func TestReassignAndUnassignRecordHistory(t *testing.T) {
 		t.Errorf("unassigning nothing: %v, want a validation error", err)
 	}
 }
+
+// Assignees are the active users who may review, by name, as stored but
+// for the password hash, which the list of names never carries.
+func TestAssigneesAreActiveReviewersByName(t *testing.T) {
+	tm := newTeam(t)
+	users, err := tm.store.Users(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, u := range users { // by active first, then name: the active ones are in order
+		if u.Active && u.Role.Can(models.PermReview) {
+			want = append(want, fmt.Sprintf("%d %s %s %s", u.ID, u.Email, u.Name, u.Role))
+		}
+	}
+	got, err := tm.store.Assignees(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var have []string
+	for _, u := range got {
+		if !u.Active || u.PasswordHash != "" {
+			t.Errorf("assignee %s: active %t, password hash %q", u.Name, u.Active, u.PasswordHash)
+		}
+		have = append(have, fmt.Sprintf("%d %s %s %s", u.ID, u.Email, u.Name, u.Role))
+	}
+	if len(want) != 4 || !slices.Equal(have, want) {
+		t.Errorf("assignees\n%q\nwant (the four active users, by name)\n%q", have, want)
+	}
+}

@@ -282,8 +282,8 @@ func insertEvents(tx *gorm.DB, events ...Event) error {
 		// while SQLite's one writer is held, where every microsecond
 		// counts.
 		e := events[0]
-		return tx.Exec(`INSERT INTO statement_events (article_id, statement_id, user_id, action, before, after, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?)`, e.ArticleID, e.StatementID, e.UserID, e.Action, string(e.Before), string(e.After), e.CreatedAt).Error
+		return rawExec(tx.Statement.Context, tx, `INSERT INTO statement_events (article_id, statement_id, user_id, action, before, after, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?)`, e.ArticleID, e.StatementID, e.UserID, e.Action, string(e.Before), string(e.After), e.CreatedAt)
 	}
 	return tx.CreateInBatches(&events, 200).Error
 }

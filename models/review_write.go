@@ -106,8 +106,9 @@ func (w *reviewWrite) countsFor(assignee *uint) counts {
 // statement, and returns who the statement is assigned to; errClaimLost
 // when someone else changed it first. The sources written get their ids.
 func (w *reviewWrite) apply(tx *gorm.DB) (assignee *uint, err error) {
-	rows, err := tx.Raw(`UPDATE statements SET `+w.setSQL()+` WHERE id = ? AND version = ? RETURNING assignee_id`,
-		w.claimArgs()...).Rows()
+	ctx := tx.Statement.Context
+	rows, err := rawQuery(ctx, tx, `UPDATE statements SET `+w.setSQL()+` WHERE id = ? AND version = ? RETURNING assignee_id`,
+		w.claimArgs()...)
 	if err != nil {
 		return nil, err
 	}
@@ -125,14 +126,14 @@ func (w *reviewWrite) apply(tx *gorm.DB) (assignee *uint, err error) {
 		return nil, err
 	}
 	if w.sources != nil {
-		if err := tx.Exec("DELETE FROM sources WHERE statement_id = ?", w.st.ID).Error; err != nil {
+		if err := rawExec(ctx, tx, "DELETE FROM sources WHERE statement_id = ?", w.st.ID); err != nil {
 			return nil, err
 		}
 		for i := range w.sources {
 			src := &w.sources[i]
-			err := tx.Raw(`INSERT INTO sources (statement_id, position, url, title, publisher, quote, accessed_at, created_at)
+			err := rawRow(ctx, tx, `INSERT INTO sources (statement_id, position, url, title, publisher, quote, accessed_at, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, src.StatementID, src.Position, src.URL, src.Title, src.Publisher, src.Quote,
-				src.AccessedAt, src.CreatedAt).Row().Scan(&src.ID)
+				src.AccessedAt, src.CreatedAt).Scan(&src.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -202,7 +203,7 @@ stats AS (UPDATE article_stats st SET`)
 	q.WriteString(`, revision = st.revision + 1 FROM claim c WHERE st.article_id = ?)
 SELECT c.assignee_id, a.id, a.position FROM claim c LEFT JOIN ` + added + ` a ON true ORDER BY a.position`)
 	args = append(args, w.st.ArticleID)
-	rows, err := db.Raw(q.String(), args...).Rows()
+	rows, err := rawQuery(db.Statement.Context, db, q.String(), args...)
 	if err != nil {
 		return nil, err
 	}

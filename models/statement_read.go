@@ -57,7 +57,7 @@ func (n *nullUser) user() *User {
 // statementByID reads a statement of a live article with the people it
 // names and its sources, in one query.
 func statementByID(db *gorm.DB, id uint) (*Statement, error) {
-	rows, err := db.Raw(statementSQL, id).Rows()
+	rows, err := rawQuery(db.Statement.Context, db, statementSQL, id)
 	if err != nil {
 		return nil, fmt.Errorf("models: statement %d: %w", id, err)
 	}

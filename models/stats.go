@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -67,9 +69,9 @@ func (c counts) minus(o counts) counts {
 
 // bumpStats adds d to the article's counters and moves its revision on.
 func bumpStats(tx *gorm.DB, articleID uint, d counts) error {
-	return tx.Exec(`UPDATE article_stats SET statements = statements + ?, to_review = to_review + ?,
+	return rawExec(tx.Statement.Context, tx, `UPDATE article_stats SET statements = statements + ?, to_review = to_review + ?,
 reviewed = reviewed + ?, assigned_open = assigned_open + ?, pool = pool + ?, revision = revision + 1
-WHERE article_id = ?`, d.statements, d.toReview, d.reviewed, d.assignedOpen, d.pool, articleID).Error
+WHERE article_id = ?`, d.statements, d.toReview, d.reviewed, d.assignedOpen, d.pool, articleID)
 }
 
 // recountSQL sets articles' counters from their statements and moves their
@@ -114,17 +116,19 @@ func (s *Store) Recount(ctx context.Context) error {
 
 // ArticleRevision is a number that changes whenever anything about the
 // article's statements does: the key of its pages' ETags.
+//
+// Every view of an article page asks (see raw_sql.go).
 func (s *Store) ArticleRevision(ctx context.Context, articleID uint) (int, error) {
-	var revs []int
-	err := s.db.WithContext(ctx).Table("article_stats st").Joins("JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL").
-		Where("st.article_id = ?", articleID).Pluck("st.revision", &revs).Error
+	var rev int
+	err := rawRow(ctx, s.db, `SELECT st.revision FROM article_stats st
+JOIN articles a ON a.id = st.article_id AND a.deleted_at IS NULL WHERE st.article_id = ?`, articleID).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFoundf("article %d", articleID)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("models: revision of article %d: %w", articleID, err)
 	}
-	if len(revs) == 0 {
-		return 0, notFoundf("article %d", articleID)
-	}
-	return revs[0], nil
+	return rev, nil
 }
 
 // ArticleProgress returns how far the review of one article has come.

@@ -5,8 +5,10 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -252,6 +254,16 @@ func (s *Store) CreateSession(ctx context.Context, userID uint) (string, error) 
 	return token, nil
 }
 
+// signedInColumns are the columns of a user (as u) in the order signedInFields
+// scans them. Every request reads its user, with its session or token, so
+// those reads are scanned by hand rather than by GORM's reflection (and
+// run without its builder: raw_sql.go).
+const signedInColumns = "u.id, u.email, u.name, u.role, u.password_hash, u.active, u.created_at, u.updated_at"
+
+func signedInFields(u *User) []any {
+	return []any{&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Active, &u.CreatedAt, &u.UpdatedAt}
+}
+
 // SessionUser returns the active user signed in with the cookie value, and
 // keeps the session alive. An unknown, idle or expired session is ErrNotFound.
 // Every page asks, so it is one query: the session with its user.
@@ -259,20 +271,20 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*User, error) {
 	if token == "" {
 		return nil, noSuchSession
 	}
-	db := s.db.WithContext(ctx)
 	var row struct {
-		User          `gorm:"embedded"`
+		User
 		SessionID     string
 		SessionSeen   time.Time
 		SessionExpiry time.Time
 	}
-	err := db.Raw(`SELECT u.*, se.id AS session_id, se.last_seen_at AS session_seen, se.expires_at AS session_expiry
-FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.id = ?`, hashToken(token)).Scan(&row).Error
+	err := rawRow(ctx, s.db, `SELECT `+signedInColumns+`, se.id, se.last_seen_at, se.expires_at
+FROM sessions se JOIN users u ON u.id = se.user_id WHERE se.id = ?`, hashToken(token)).
+		Scan(append(signedInFields(&row.User), &row.SessionID, &row.SessionSeen, &row.SessionExpiry)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, noSuchSession
+	}
 	if err != nil {
 		return nil, fmt.Errorf("models: session: %w", err)
-	}
-	if row.SessionID == "" {
-		return nil, noSuchSession
 	}
 	now := s.nowUTC()
 	if now.After(row.SessionExpiry) || now.Sub(row.SessionSeen) > SessionIdle {
@@ -326,21 +338,21 @@ func (s *Store) CreateToken(ctx context.Context, userID uint, name string) (stri
 
 // TokenUser returns the active user owning a live token.
 func (s *Store) TokenUser(ctx context.Context, token string) (*User, error) {
-	db := s.db.WithContext(ctx)
 	var row struct {
-		User          `gorm:"embedded"`
+		User
 		TokenID       uint
 		TokenHash     string
 		TokenLastUsed *time.Time
 	}
 	// Every API request asks: one query, the token with its user.
-	err := db.Raw(`SELECT u.*, t.id AS token_id, t.hash AS token_hash, t.last_used_at AS token_last_used
-FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hashToken(token)).Scan(&row).Error
+	err := rawRow(ctx, s.db, `SELECT `+signedInColumns+`, t.id, t.hash, t.last_used_at
+FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hashToken(token)).
+		Scan(append(signedInFields(&row.User), &row.TokenID, &row.TokenHash, &row.TokenLastUsed)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, noSuchSession
+	}
 	if err != nil {
 		return nil, fmt.Errorf("models: token: %w", err)
-	}
-	if row.TokenID == 0 {
-		return nil, noSuchSession
 	}
 	// The hash matched in the index; compare again in constant time so the
 	// check does not depend on how the database compares strings.
