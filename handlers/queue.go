@@ -19,17 +19,32 @@ import (
 // results shows.
 const listPageSize = 25
 
-// queuePage shows the user's queue, or returns it as JSON.
+// queuePage shows a page of the user's queue, or returns it as JSON: an
+// array, as it always was, with a Link header (rel="next") when more
+// follow. ?after= is a cursor from that link (anything else starts at
+// the top) and ?limit= the page size.
 func (h *Handler) queuePage(c echo.Context) error {
-	now := h.clock()
-	items, err := h.store.Queue(c.Request().Context(), userID(c), now)
+	limit, err := limitOf(c, models.QueuePageSize, models.QueueMaxPage)
 	if err != nil {
 		return err
 	}
-	if isAPI(c) {
-		return c.JSON(http.StatusOK, toWorkItems(items, h.store.Scale(), now))
+	now := h.clock()
+	after := models.ParseQueueCursor(c.QueryParam("after"))
+	page, err := h.store.Queue(c.Request().Context(), userID(c), now, after, limit)
+	if err != nil {
+		return err
 	}
-	v := views.QueueView{Items: items, Now: now, PoolEmpty: c.QueryParam("empty") == "1"}
+	next := ""
+	if !page.Next.IsZero() {
+		next = nextLinkAt(c, "after", page.Next.String(), limit)
+	}
+	if isAPI(c) {
+		if next != "" {
+			c.Response().Header().Set("Link", "<"+next+`>; rel="next"`)
+		}
+		return c.JSON(http.StatusOK, toWorkItems(page.Items, h.store.Scale(), now))
+	}
+	v := views.QueueView{Items: page.Items, Now: now, PoolEmpty: c.QueryParam("empty") == "1", First: after.IsZero(), Next: next}
 	return render(c, http.StatusOK, views.QueuePage(h.page(c, "My queue"), v))
 }
 

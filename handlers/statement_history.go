@@ -30,13 +30,8 @@ const (
 
 // pageOf reads ?limit= and the cursor parameter (after or before).
 func pageOf(c echo.Context, cursor string) (from uint, limit int, err error) {
-	limit = historyPage
-	if s := c.QueryParam("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > historyMaxPage {
-			return 0, 0, apperr.New(http.StatusBadRequest, fmt.Sprintf("limit must be a number from 1 to %d.", historyMaxPage))
-		}
-		limit = n
+	if limit, err = limitOf(c, historyPage, historyMaxPage); err != nil {
+		return 0, 0, err
 	}
 	if s := c.QueryParam(cursor); s != "" {
 		n, err := strconv.ParseUint(s, 10, 32)
@@ -48,9 +43,27 @@ func pageOf(c echo.Context, cursor string) (from uint, limit int, err error) {
 	return from, limit, nil
 }
 
+// limitOf reads ?limit=, a page size from 1 to most; def when absent.
+func limitOf(c echo.Context, def, most int) (int, error) {
+	s := c.QueryParam("limit")
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > most {
+		return 0, apperr.New(http.StatusBadRequest, fmt.Sprintf("limit must be a number from 1 to %d.", most))
+	}
+	return n, nil
+}
+
 // nextLink says where the page after this one is, when there is one.
 func nextLink(c echo.Context, cursor string, last uint, limit int) string {
-	q := url.Values{cursor: {strconv.FormatUint(uint64(last), 10)}, "limit": {strconv.Itoa(limit)}}
+	return nextLinkAt(c, cursor, strconv.FormatUint(uint64(last), 10), limit)
+}
+
+// nextLinkAt is nextLink for a cursor that is not an id.
+func nextLinkAt(c echo.Context, cursor, at string, limit int) string {
+	q := url.Values{cursor: {at}, "limit": {strconv.Itoa(limit)}}
 	return c.Request().URL.Path + "?" + q.Encode()
 }
 

@@ -120,11 +120,11 @@ func (tm *team) dismiss(id uint) {
 
 func (tm *team) queueIDs(u *models.User) []uint {
 	tm.t.Helper()
-	q, err := tm.store.Queue(tm.t.Context(), u.ID, tm.now)
+	q, err := tm.store.Queue(tm.t.Context(), u.ID, tm.now, models.QueueCursor{}, models.QueueMaxPage)
 	if err != nil {
 		tm.t.Fatal(err)
 	}
-	return rowIDs(q)
+	return rowIDs(q.Items)
 }
 
 func rowIDs(rows []models.StatementRow) []uint {

@@ -8,7 +8,8 @@ import (
 
 // Cursors travel in links as short strings of numbers: an article's
 // creation time (Unix nanoseconds) and id; a statement's article,
-// position and id.
+// position and id; a place in My queue's order: rank, due and assignment
+// times (Unix nanoseconds, 0 for none) and id.
 
 // String is the cursor as it travels in a link.
 func (c ArticleCursor) String() string {
@@ -44,6 +45,46 @@ func ParseStatementCursor(s string) StatementCursor {
 		return StatementCursor{}
 	}
 	return StatementCursor{ArticleID: uint(n[0]), Position: int(n[1]), ID: uint(n[2])}
+}
+
+// String is the cursor as it travels in a link.
+func (c QueueCursor) String() string {
+	if c.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(c.Rank) + "." + strconv.FormatInt(unixNano(c.DueAt), 10) + "." +
+		strconv.FormatInt(unixNano(c.AssignedAt), 10) + "." + strconv.FormatUint(uint64(c.ID), 10)
+}
+
+// ParseQueueCursor reads a cursor made by String; anything else is the
+// start of the queue.
+func ParseQueueCursor(s string) QueueCursor {
+	parts := strings.Split(s, ".")
+	if len(parts) != 4 {
+		return QueueCursor{}
+	}
+	rank, err1 := strconv.Atoi(parts[0])
+	due, err2 := strconv.ParseInt(parts[1], 10, 64)
+	assigned, err3 := strconv.ParseInt(parts[2], 10, 64)
+	id, err4 := strconv.ParseUint(parts[3], 10, 31)
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil || rank < 0 || rank > 7 {
+		return QueueCursor{}
+	}
+	return QueueCursor{Rank: rank, DueAt: fromUnixNano(due), AssignedAt: fromUnixNano(assigned), ID: uint(id)}
+}
+
+func unixNano(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromUnixNano(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
 }
 
 // numbers reads want dot-separated numbers that fit the columns they key.

@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
-
+	
 	"github.com/factcheckdesk/factcheck/rating"
 )
 
@@ -73,24 +72,115 @@ func (s Statement) Overdue(scale *rating.Scale, now time.Time) bool {
 	return s.DueAt != nil && !scale.Final(s.Verdict) && s.DueAt.Before(now)
 }
 
-// Queue returns the user's open statements, most pressing first: those
-// returned to them, urgent or overdue ones, then by due date (none last), then in the order they were
-// assigned. Reviewed (and dismissed) statements drop out.
-func (s *Store) Queue(ctx context.Context, userID uint, now time.Time) ([]StatementRow, error) {
-	db := s.db.WithContext(ctx)
-	var stmts []Statement
-	err := s.queue(db.Preload("Assignee"), userID).
-		Order(clause.OrderBy{Expression: clause.Expr{
-			SQL: "CASE WHEN review_status = ? THEN 0 ELSE 1 END, " +
-				"CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 1 END, " +
-				"CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, assigned_at, id",
-			Vars: []any{ReviewReturned, Urgent, now.UTC()}, WithoutParentheses: true,
-		}}).
-		Find(&stmts).Error
-	if err != nil {
-		return nil, fmt.Errorf("models: queue of user %d: %w", userID, err)
+// QueuePageSize is how many statements a page of My queue holds unless
+// the caller asks for another size (up to QueueMaxPage).
+const (
+	QueuePageSize = 50
+	QueueMaxPage  = 500
+)
+
+// QueuePage is one page of a user's queue.
+type QueuePage struct {
+	Items []StatementRow
+	// Next starts the following page; zero when this is the last.
+	Next QueueCursor
+}
+
+// QueueCursor is where a page of My queue starts: after the statement
+// with these keys of the queue's order. Rank packs the three ranks of
+// that order (returned, urgent or overdue, without a due date) into one
+// number; DueAt and AssignedAt are zero when the statement has none.
+type QueueCursor struct {
+	Rank       int
+	DueAt      time.Time
+	AssignedAt time.Time
+	ID         uint
+}
+
+// IsZero reports whether the cursor is the start of the queue.
+func (c QueueCursor) IsZero() bool { return c.ID == 0 }
+
+// queueRank ranks a statement in the queue at now (the first argument
+// after queueRankArgs): 0–3 returned to the user, then 4–5 urgent or
+// overdue, then the rest; within each, with a due date before without.
+// Lower comes first. It is the one definition of the queue's order, read
+// by the ORDER BY, the cursor's comparison and the cursor itself.
+const queueRank = `(CASE WHEN review_status = ? THEN 0 ELSE 4 END +
+CASE WHEN priority = ? OR due_at < ? THEN 0 ELSE 2 END +
+CASE WHEN due_at IS NULL THEN 1 ELSE 0 END)`
+
+// noTime stands in for a missing due date or assignment time in the
+// queue's keys, so that they compare (NULL would not) and a cursor can
+// carry them; it is the zero of QueueCursor's times.
+var noTime = time.Unix(0, 0).UTC()
+
+// queueKeys are the queue's order after the rank, NULLs replaced.
+const queueKeys = "COALESCE(due_at, ?), COALESCE(assigned_at, ?), id"
+
+// Queue returns a page of up to limit (QueuePageSize when out of range)
+// of the user's open statements, most pressing first, starting after the
+// cursor: those returned to them, then urgent or overdue ones, then by due
+// date (none last), then in the order they were assigned. Reviewed (and
+// dismissed) statements drop out.
+//
+// "Overdue" depends on now, which ranks the whole page at once. As time
+// passes a statement can only become overdue, so its rank only moves it
+// earlier: a cursor made a while ago never shows a statement twice, but a
+// statement that fell due since the earlier pages were read is on the
+// first page rather than the next. A cursor is a position, not a row, so
+// a stale one (its statement reviewed or moved) still starts the right
+// page, and every page starts strictly after the last one's end.
+func (s *Store) Queue(ctx context.Context, userID uint, now time.Time, after QueueCursor, limit int) (QueuePage, error) {
+	if limit < 1 || limit > QueueMaxPage {
+		limit = QueuePageSize
 	}
-	return rows(db, stmts)
+	db := s.db.WithContext(ctx)
+	args := []any{ReviewReturned, Urgent, now.UTC()}
+	args = append(args, s.queueArgs(userID)...)
+	from := ""
+	if !after.IsZero() {
+		from = "WHERE (queue_rank, " + queueKeys + ") > (?, ?, ?, ?)"
+		args = append(args, noTime, noTime, after.Rank, timeKey(after.DueAt), timeKey(after.AssignedAt), after.ID)
+	}
+	args = append(args, noTime, noTime, limit+1)
+	var found []struct {
+		Statement
+		QueueRank int
+	}
+	err := db.Raw(`SELECT * FROM (SELECT statements.*, `+queueRank+` AS queue_rank FROM statements
+WHERE `+queueWhere+` AND `+liveArticle("article_id")+`) q `+from+`
+ORDER BY queue_rank, `+queueKeys+` LIMIT ?`, args...).Scan(&found).Error
+	if err != nil {
+		return QueuePage{}, fmt.Errorf("models: queue of user %d: %w", userID, err)
+	}
+	var out QueuePage
+	if len(found) > limit {
+		found = found[:limit]
+		last := found[limit-1]
+		out.Next = QueueCursor{Rank: last.QueueRank, DueAt: timeOrZero(last.DueAt), AssignedAt: timeOrZero(last.AssignedAt), ID: last.ID}
+	}
+	stmts := make([]Statement, len(found))
+	for i, f := range found {
+		stmts[i] = f.Statement
+	}
+	out.Items, err = rows(db, stmts)
+	return out, err
+}
+
+// timeKey is a cursor's time as the queue's keys compare it.
+func timeKey(t time.Time) time.Time {
+	if t.IsZero() {
+		return noTime
+	}
+	return t.UTC()
+}
+
+// timeOrZero is a statement's time as its cursor carries it.
+func timeOrZero(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.UTC()
 }
 
 // queue selects the user's open statements: assigned to them and not

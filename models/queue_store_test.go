@@ -65,10 +65,11 @@ func TestQueueOrder(t *testing.T) {
 	}
 	// Seen from three days later, the statements due tomorrow and in two
 	// days are overdue too.
-	later, err := tm.store.Queue(t.Context(), tm.r1.ID, tm.now.Add(72*time.Hour+time.Minute))
+	page, err := tm.store.Queue(t.Context(), tm.r1.ID, tm.now.Add(72*time.Hour+time.Minute), models.QueueCursor{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	later := page.Items
 	if got, want := rowIDs(later), ids(tomorrow, urgentIn2Days, in3Days, urgent, noDue); !slices.Equal(got, want) {
 		t.Fatalf("queue three days later = %v, want %v", got, want)
 	}
@@ -180,4 +181,120 @@ func TestTakeNextConcurrent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// My queue comes a page at a time: walking it by cursor at any page size
+// gives the whole queue in order, each statement once; a cursor that is
+// not one starts at the top, and time passing between pages moves newly
+// overdue statements up, never twice onto the pages.
+func TestQueuePaging(t *testing.T) {
+	tm := newTeam(t)
+	tm.requireApproval(true)
+	st := tm.article(24)
+	at := func(h int) *time.Time { d := tm.now.Add(time.Duration(h) * time.Hour); return &d }
+	// Each group is assigned at once: equal due dates and assignment
+	// times, so ties fall to the id.
+	for _, g := range []struct {
+		from, to int
+		due      *time.Time
+		priority models.Priority
+	}{
+		{0, 4, nil, models.Normal},
+		{4, 8, at(5), models.Normal},
+		{8, 11, nil, models.Urgent},
+		{11, 14, at(-2), models.Normal},
+		{14, 18, at(1), models.Urgent},
+		{18, 21, at(30), models.Normal},
+		{21, 24, at(3), models.Normal},
+	} {
+		tm.assign(models.AssignInput{StatementIDs: ids(st[g.from:g.to]...), AssigneeID: tm.r1.ID, DueAt: g.due, Priority: g.priority})
+	}
+	tm.review(st[22].ID, tm.r1.ID) // submitted: out of the queue
+	tm.review(st[23].ID, tm.r1.ID) // submitted, then returned: first
+	if _, err := tm.store.Return(t.Context(), st[23].ID, models.Step{Version: tm.statement(st[23].ID).Version, By: tm.editor, Reason: "Find a better source."}); err != nil {
+		t.Fatal(err)
+	}
+	full := tm.queueIDs(tm.r1)
+	if len(full) != 23 || full[0] != st[23].ID || slices.Contains(full, st[22].ID) {
+		t.Fatalf("queue = %v: want 23 statements, the returned one (%d) first, the submitted one (%d) out", full, st[23].ID, st[22].ID)
+	}
+
+	walk := func(t *testing.T, limit int, now func(page int) time.Time) []uint {
+		t.Helper()
+		var got []uint
+		after := models.QueueCursor{}
+		for page := 0; ; page++ {
+			if page > len(full) {
+				t.Fatalf("still paging after %d pages", page)
+			}
+			p, err := tm.store.Queue(t.Context(), tm.r1.ID, now(page), after, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Items) > limit || (len(p.Items) < limit && !p.Next.IsZero()) {
+				t.Fatalf("page %d: %d items (limit %d), next %+v", page, len(p.Items), limit, p.Next)
+			}
+			got = append(got, rowIDs(p.Items)...)
+			if p.Next.IsZero() {
+				return got
+			}
+			// The cursor travels as a string.
+			if after = models.ParseQueueCursor(p.Next.String()); after != p.Next {
+				t.Fatalf("cursor %+v came back as %+v", p.Next, after)
+			}
+		}
+	}
+	same := func(int) time.Time { return tm.now }
+	for _, limit := range []int{1, 2, 5, 7, 22, 23, 50} {
+		t.Run(fmt.Sprint("limit ", limit), func(t *testing.T) {
+			if got := walk(t, limit, same); !slices.Equal(got, full) {
+				t.Fatalf("pages of %d = %v, want %v", limit, got, full)
+			}
+		})
+	}
+
+	t.Run("not a cursor", func(t *testing.T) {
+		first, _ := tm.store.Queue(t.Context(), tm.r1.ID, tm.now, models.QueueCursor{}, 5)
+		for _, bad := range []string{"", "x", "1.2.3", "1.2.3.4.5", "8.0.0.1", "-1.0.0.5", "1.a.0.5", "0.0.0.0", "0.0.0.99999999999"} {
+			c := models.ParseQueueCursor(bad)
+			p, err := tm.store.Queue(t.Context(), tm.r1.ID, tm.now, c, 5)
+			if err != nil || !slices.Equal(rowIDs(p.Items), rowIDs(first.Items)) || p.Next != first.Next {
+				t.Errorf("cursor %q: %v %v, want the first page %v", bad, err, rowIDs(p.Items), rowIDs(first.Items))
+			}
+		}
+	})
+
+	t.Run("past the end", func(t *testing.T) {
+		far := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+		end := models.QueueCursor{Rank: 7, DueAt: far, AssignedAt: far, ID: 1 << 30}
+		p, err := tm.store.Queue(t.Context(), tm.r1.ID, tm.now, end, 5)
+		if err != nil || len(p.Items) != 0 || !p.Next.IsZero() {
+			t.Fatalf("after the end: %v %v next %+v", err, rowIDs(p.Items), p.Next)
+		}
+	})
+
+	// Six hours on, the four due in five hours and the three due in three
+	// are overdue: they move up, behind the pages already read.
+	t.Run("time passes", func(t *testing.T) {
+		moved := ids(st[4:8]...)
+		moved = append(moved, st[21].ID)
+		got := walk(t, 5, func(page int) time.Time {
+			if page == 0 {
+				return tm.now
+			}
+			return tm.now.Add(6 * time.Hour)
+		})
+		seen := map[uint]bool{}
+		for _, id := range got {
+			if seen[id] {
+				t.Fatalf("statement %d twice: %v", id, got)
+			}
+			seen[id] = true
+		}
+		for _, id := range full {
+			if !seen[id] && !slices.Contains(moved, id) {
+				t.Errorf("statement %d left out though its rank did not change: %v", id, got)
+			}
+		}
+	})
 }

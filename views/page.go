@@ -271,11 +271,13 @@ type AssignForm struct {
 	Message    string // what the last assignment did
 }
 
-// QueueView is "My queue".
+// QueueView is a page of "My queue".
 type QueueView struct {
 	Items     []models.StatementRow
 	Now       time.Time
-	PoolEmpty bool // "Take next" found nothing
+	PoolEmpty bool   // "Take next" found nothing
+	First     bool   // the page starts at the top of the queue
+	Next      string // the link to the next page; "" on the last
 }
 
 // PoolView is the unassigned pool.
@@ -360,6 +362,23 @@ func articleChoice(a *models.ArticleSummary) []models.ArticleSummary {
 }
 
 func poolAfterURL(c models.StatementCursor) string { return "/pool?after=" + c.String() }
+
+// pageNumber is 1 on a list's first page, else 0: lists paged by key
+// don't count how deep a cursor is.
+func pageNumber(first bool) int {
+	if first {
+		return 1
+	}
+	return 0
+}
+
+// nextURL is the link to the page after r, or "" on its last page.
+func nextURL(r models.StatementPage, next func(models.StatementCursor) string) string {
+	if r.Next.IsZero() {
+		return ""
+	}
+	return next(r.Next)
+}
 
 // totalText is a list's total, "more than" when it was not counted out.
 func totalText(r models.StatementPage) string {

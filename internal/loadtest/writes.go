@@ -162,14 +162,19 @@ type reviewer struct {
 // assignedTo returns n statements assigned to the user, taking more from
 // the pool when they have fewer.
 func assignedTo(ctx context.Context, store *models.Store, userID uint, n int) ([]*item, error) {
-	q, err := store.Queue(ctx, userID, time.Now())
-	if err != nil {
-		return nil, err
-	}
 	var out []*item
-	for _, r := range q {
-		if len(out) < n {
-			out = append(out, &item{id: r.ID, article: r.ArticleID, version: r.Version, verdict: r.Verdict})
+	for after := (models.QueueCursor{}); len(out) < n; {
+		q, err := store.Queue(ctx, userID, time.Now(), after, models.QueueMaxPage)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range q.Items {
+			if len(out) < n {
+				out = append(out, &item{id: r.ID, article: r.ArticleID, version: r.Version, verdict: r.Verdict})
+			}
+		}
+		if after = q.Next; after.IsZero() {
+			break
 		}
 	}
 	for len(out) < n {
