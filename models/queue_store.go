@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	
+
 	"github.com/factcheckdesk/factcheck/rating"
 )
 
