@@ -277,6 +277,8 @@ var migrations = []migration{
 	migrateFurniture,
 	// Desk settings, the review workflow, publication and webhooks.
 	migratePublication,
+	// My queue paged by key: the returned statements of an assignee.
+	migrateQueuePaging,
 }
 
 // schemaVersion records how many migrations have run.

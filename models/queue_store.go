@@ -135,8 +135,14 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time, after Que
 		limit = QueuePageSize
 	}
 	db := s.db.WithContext(ctx)
-	args := []any{ReviewReturned, Urgent, now.UTC()}
-	args = append(args, s.queueArgs(userID)...)
+	// The queue is the open statements and, apart, those returned with
+	// a final verdict: each an index range (queueWhere's OR would read
+	// every statement ever assigned to the user).
+	var args []any
+	open := s.Scale().OpenKeys()
+	for _, where := range [][]any{{userID, open, false}, {userID, ReviewReturned, open, false}} {
+		args = append(append(args, ReviewReturned, Urgent, now.UTC()), where...) // queueRank's, then the branch's
+	}
 	from := ""
 	if !after.IsZero() {
 		from = "WHERE (queue_rank, " + queueKeys + ") > (?, ?, ?, ?)"
@@ -147,8 +153,8 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time, after Que
 		Statement
 		QueueRank int
 	}
-	err := db.Raw(`SELECT * FROM (SELECT statements.*, `+queueRank+` AS queue_rank FROM statements
-WHERE `+queueWhere+` AND `+liveArticle("article_id")+`) q `+from+`
+	ranked := `SELECT statements.*, ` + queueRank + ` AS queue_rank FROM statements WHERE ` + liveArticle("article_id") + ` AND `
+	err := db.Raw(`SELECT * FROM (`+ranked+queueOpenWhere+` UNION ALL `+ranked+queueReturnedWhere+`) q `+from+`
 ORDER BY queue_rank, `+queueKeys+` LIMIT ?`, args...).Scan(&found).Error
 	if err != nil {
 		return QueuePage{}, fmt.Errorf("models: queue of user %d: %w", userID, err)
@@ -188,6 +194,14 @@ func timeOrZero(t *time.Time) time.Time {
 func (s *Store) queue(q *gorm.DB, userID uint) *gorm.DB {
 	return q.Where(queueWhere, s.queueArgs(userID)...).Where(liveArticle("article_id"))
 }
+
+// queueOpenWhere and queueReturnedWhere split queueWhere in two that
+// never overlap: the user's statements of an open verdict, and those
+// returned to them with a final one.
+const (
+	queueOpenWhere     = "assignee_id = ? AND verdict IN ? AND dismissed = ?"
+	queueReturnedWhere = "assignee_id = ? AND review_status = ? AND verdict NOT IN ? AND dismissed = ?"
+)
 
 // queueWhere selects a user's open statements, given queueArgs.
 const queueWhere = "assignee_id = ? AND (verdict IN ? OR review_status = ?) AND dismissed = ?"
