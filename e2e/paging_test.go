@@ -12,14 +12,16 @@ import (
 )
 
 // Long lists come a page at a time, by key: the home page, the pool, the
-// team's articles in progress and search all lead on to the next page; the
+// team's articles in progress, search and My queue all lead on to the next page; the
 // search's article filter is a type-ahead, not a list of every article.
 func TestPagingAndTypeahead(t *testing.T) {
 	d, p := newDesk(t)
 	// 60 articles, each a checkable claim, so every list runs over a page.
+	var claims []uint
 	for i := range 60 {
 		body := fmt.Sprintf("The harbour bridge number %d cost $%d million in 2024, the council said.", i+1, 10+i)
-		d.App.CreateArticle(t, fmt.Sprintf("Bridge report %02d", i+1), body)
+		a := d.App.CreateArticle(t, fmt.Sprintf("Bridge report %02d", i+1), body)
+		claims = append(claims, a.Statements[0].ID)
 	}
 
 	// Home: 50 newest, then the older ones.
@@ -78,6 +80,30 @@ func TestPagingAndTypeahead(t *testing.T) {
 	p.WaitJS("a page of results", `document.querySelectorAll("#results tbody tr").length === 25`)
 	follow(p, `nav.pager a[rel=next]`)
 	p.WaitJS("the next page", `document.querySelectorAll("#results tbody tr").length === 25 && location.search.includes("after=")`)
+
+	// My queue: a reviewer given all 60 sees 50, in the order assigned,
+	// then the rest; the navigation counts all of them on both pages.
+	rev := d.NewPage("queue-reviewer", models.Reviewer)
+	if _, err := d.App.Store.Assign(context.Background(), models.AssignInput{StatementIDs: claims, AssigneeID: rev.User.ID, ByUserID: p.User.ID}); err != nil {
+		t.Fatal(err)
+	}
+	rev.Open("/queue")
+	rev.WaitJS("the queue's first page", `document.querySelectorAll("#queue li").length === 50`)
+	if got, first := rev.Text("#queue-count"), rev.Text("#queue li .work-meta"); got != "60" || !strings.HasPrefix(first, "Bridge report 01") {
+		t.Errorf("queue count %q, first item %q; want 60 and Bridge report 01", got, first)
+	}
+	rev.Screenshot("queue-first-page")
+	follow(rev, `nav.pager a[rel=next]`)
+	rev.WaitJS("the queue's second page", `document.querySelectorAll("#queue li").length === 10`)
+	if got, first := rev.Text("#queue-count"), rev.Text("#queue li .work-meta"); got != "60" || !strings.HasPrefix(first, "Bridge report 51") {
+		t.Errorf("second page: queue count %q, first item %q; want 60 and Bridge report 51", got, first)
+	}
+	if n := Eval[int](rev, `document.querySelectorAll("nav.pager a[rel=next]").length`); n != 0 {
+		t.Error("the queue's last page links to a next one")
+	}
+	rev.Screenshot("queue-second-page")
+	follow(rev, `nav.pager a[rel=first]`)
+	rev.WaitJS("the queue's first page again", `document.querySelectorAll("#queue li").length === 50`)
 }
 
 // follow clicks the link sel and waits until the browser is at its page.
