@@ -102,6 +102,14 @@ func TestPagingAndTypeahead(t *testing.T) {
 		t.Error("the queue's last page links to a next one")
 	}
 	rev.Screenshot("queue-second-page")
+	if v := rev.Axe(); len(v) > 0 {
+		t.Errorf("the queue's second page has accessibility problems:\n%s", strings.Join(v, "\n"))
+	}
+	rev.SetScreen(phone)
+	rev.SetDark(true)
+	rev.Screenshot("queue-second-page-phone-dark")
+	rev.SetScreen(wide)
+	rev.SetDark(false)
 	follow(rev, `nav.pager a[rel=first]`)
 	rev.WaitJS("the queue's first page again", `document.querySelectorAll("#queue li").length === 50`)
 }

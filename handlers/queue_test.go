@@ -99,5 +99,10 @@ func TestQueuePaged(t *testing.T) {
 		if n := strings.Count(second.Body, `<div class="item-head">`); n != 10 || pageNext.MatchString(second.Body) {
 			t.Errorf("the second page lists %d statements (want 10), next link %v", n, pageNext.FindString(second.Body))
 		}
+		// A cursor past the end (its statements reviewed meanwhile) says
+		// so and leads back to the top.
+		past := rev.Get("/queue?after=7.9000000000000000000.9000000000000000000.1000000")
+		wantStatus(t, past, http.StatusOK)
+		wantContains(t, past, "No more statements after this point.", `href="/queue" rel="first"`)
 	})
 }
