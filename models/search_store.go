@@ -1,9 +1,11 @@
 package models
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -201,6 +203,26 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 				return err
 			}
 		}
+		if ordered && after.IsZero() {
+			// The count reads the first matches in the list's order, and
+			// the page is among them: one reading serves both.
+			var ids []uint
+			err := f.apply(s, tx.Table("statements"), scale).Order("article_id DESC, position, id").
+				Limit(MaxCount+1).Pluck("id", &ids).Error
+			if err != nil {
+				return fmt.Errorf("count: %w", err)
+			}
+			out.Total, out.TotalCapped = int64(min(len(ids), MaxCount)), len(ids) > MaxCount
+			from := (page - 1) * perPage
+			ids = ids[min(from, len(ids)):min(from+perPage+1, len(ids))]
+			if err := tx.Preload("Assignee").Where("id IN ?", ids).Find(&stmts).Error; err != nil {
+				return err
+			}
+			slices.SortFunc(stmts, func(a, b Statement) int {
+				return cmp.Or(cmp.Compare(b.ArticleID, a.ArticleID), cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
+			})
+			return nil
+		}
 		count := f.apply(s, tx.Table("statements").Select("1"), scale)
 		if ordered {
 			count = count.Order("article_id DESC, position, id")
@@ -211,14 +233,19 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 		}
 		inOrder := out.TotalCapped && !f.narrow()
 		from := tx.Table("statements")
+		sort := ""
 		switch {
 		case inOrder && !pg:
 			// SQLite's planner, without statistics, would rather read a
 			// broad index (verdict) and sort all it finds.
 			from = tx.Table("statements INDEXED BY idx_statements_search")
-		case inOrder && !ordered, !inOrder && ordered:
-			// See above: in order without a sort, else sorted.
-			if err := tx.Exec("SET LOCAL enable_sort = " + map[bool]string{true: "off", false: "on"}[inOrder]).Error; err != nil {
+		case inOrder && !ordered:
+			sort = "off" // as above: in order, without a sort
+		case !inOrder && ordered:
+			sort = "on" // the statistics misled: few matches, sorted
+		}
+		if sort != "" {
+			if err := tx.Exec("SET LOCAL enable_sort = " + sort).Error; err != nil {
 				return err
 			}
 		}

@@ -147,6 +147,14 @@ func TestSearchWordsWhateverTheCount(t *testing.T) {
 			if got, want := rowIDs(next.Items), ids(newest[26:51]...); !slices.Equal(got, want) {
 				t.Fatalf("next page %v, want %v", got, want)
 			}
+			// So does page 2 by number.
+			p2, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{Text: tt.q}, models.StatementCursor{}, 2, 25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rowIDs(p2.Items), ids(newest[26:51]...); !slices.Equal(got, want) || !p2.TotalCapped {
+				t.Fatalf("page 2 %v (capped %v), want %v", got, p2.TotalCapped, want)
+			}
 		})
 	}
 }
