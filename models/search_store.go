@@ -213,8 +213,8 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 				return fmt.Errorf("count: %w", err)
 			}
 			out.Total, out.TotalCapped = int64(min(len(ids), MaxCount)), len(ids) > MaxCount
-			from := (page - 1) * perPage
-			ids = ids[min(from, len(ids)):min(from+perPage+1, len(ids))]
+			skip := (page - 1) * perPage
+			ids = ids[min(skip, len(ids)):min(skip+perPage+1, len(ids))]
 			if err := tx.Preload("Assignee").Where("id IN ?", ids).Find(&stmts).Error; err != nil {
 				return err
 			}
