@@ -277,6 +277,8 @@ var migrations = []migration{
 	migrateFurniture,
 	// Desk settings, the review workflow, publication and webhooks.
 	migratePublication,
+	// Team's "done this week" from one covering index.
+	migrateReviewerDone,
 	// My queue paged by key: the returned statements of an assignee.
 	migrateQueuePaging,
 }

@@ -84,3 +84,77 @@ func TestSearchStatements(t *testing.T) {
 		t.Errorf("types = %v, %v", types, err)
 	}
 }
+
+// TestSearchWordsWhateverTheCount pins that a text search matches words
+// at their start however many statements match: few (read through the
+// full-text index and sorted) or more than the count reaches (counted,
+// on PostgreSQL, and read in the list's order), where a substring must
+// not slip in.
+func TestSearchWordsWhateverTheCount(t *testing.T) {
+	tm := newTeam(t)
+	// 2,100 statements say "bridge" (more than the count reaches and, to
+	// PostgreSQL's statistics, common enough to count in order).
+	var all []models.Statement
+	for range 7 {
+		all = append(all, tm.article(300)...)
+	}
+	db := tm.store.DB()
+	newest := all[len(all)-300:]
+	texts := map[uint]string{
+		newest[0].ID: "The footbridge of 2024 was cheap.", // "bridge" inside a word
+		newest[1].ID: "Unemployment fell, says the bridge report.",
+		newest[2].ID: "Employment rose, says the bridge report.",
+	}
+	for id, text := range texts {
+		if err := db.Model(&models.Statement{}).Where("id = ?", id).Update("text", text).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if db.Dialector.Name() == "postgres" {
+		if err := db.Exec("ANALYZE statements").Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		q      string
+		capped bool
+		want   []models.Statement // the first page
+	}{
+		{"employ", false, newest[2:3]},
+		{"BRIDGE", true, newest[1:26]},
+		{"bridge report", false, newest[1:3]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			page, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{Text: tt.q}, models.StatementCursor{}, 1, 25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rowIDs(page.Items), ids(tt.want...); !slices.Equal(got, want) {
+				t.Fatalf("found %v, want %v", got, want)
+			}
+			if page.TotalCapped != tt.capped || (!tt.capped && page.Total != int64(len(tt.want))) {
+				t.Fatalf("total %d (capped %v), want %d (capped %v)", page.Total, page.TotalCapped, len(tt.want), tt.capped)
+			}
+			if !tt.capped {
+				return
+			}
+			// The next page follows on in the list's order.
+			next, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{Text: tt.q}, page.Next, 0, 25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rowIDs(next.Items), ids(newest[26:51]...); !slices.Equal(got, want) {
+				t.Fatalf("next page %v, want %v", got, want)
+			}
+			// So does page 2 by number.
+			p2, err := tm.store.SearchStatements(t.Context(), models.StatementFilter{Text: tt.q}, models.StatementCursor{}, 2, 25)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rowIDs(p2.Items), ids(newest[26:51]...); !slices.Equal(got, want) || !p2.TotalCapped {
+				t.Fatalf("page 2 %v (capped %v), want %v", got, p2.TotalCapped, want)
+			}
+		})
+	}
+}
