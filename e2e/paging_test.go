@@ -39,12 +39,12 @@ func TestPagingAndTypeahead(t *testing.T) {
 	follow(p, `#articles-pager a[rel=first]`)
 	p.WaitJS("the first page again", `document.querySelectorAll("table.articles tbody tr").length === 50`)
 
-	// The pool: 25 at a time, oldest article first.
+	// The pool: 50 at a time, oldest article first.
 	p.Open("/pool")
-	p.WaitJS("the pool", `document.querySelectorAll("#pool li").length === 25`)
+	p.WaitJS("the pool", `document.querySelectorAll("#pool li").length === 50`)
 	follow(p, `nav.pager a[rel=next]`)
-	p.WaitJS("the pool's second page", `document.querySelectorAll("#pool li").length > 0 && location.search.includes("after=")`)
-	if !strings.Contains(p.Text("#pool"), "Bridge report 26") {
+	p.WaitJS("the pool's second page", `document.querySelectorAll("#pool li").length === 10 && location.search.includes("after=")`)
+	if !strings.Contains(p.Text("#pool"), "Bridge report 51") {
 		t.Errorf("the pool's second page starts elsewhere: %.200s", p.Text("#pool"))
 	}
 
@@ -75,11 +75,11 @@ func TestPagingAndTypeahead(t *testing.T) {
 	if got := p.Text("#results tbody"); !strings.Contains(got, "bridge number 42 ") || strings.Contains(got, "number 41 ") {
 		t.Errorf("results for article 42: %.300s", got)
 	}
-	// Everything: a page of 25, and the next.
+	// Everything: a page of 50, and the rest.
 	p.Open("/statements?q=bridge")
-	p.WaitJS("a page of results", `document.querySelectorAll("#results tbody tr").length === 25`)
+	p.WaitJS("a page of results", `document.querySelectorAll("#results tbody tr").length === 50`)
 	follow(p, `nav.pager a[rel=next]`)
-	p.WaitJS("the next page", `document.querySelectorAll("#results tbody tr").length === 25 && location.search.includes("after=")`)
+	p.WaitJS("the next page", `document.querySelectorAll("#results tbody tr").length === 10 && location.search.includes("after=")`)
 
 	// My queue: a reviewer given all 60 sees 50, in the order assigned,
 	// then the rest; the navigation counts all of them on both pages.

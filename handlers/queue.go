@@ -17,7 +17,12 @@ import (
 
 // listPageSize is how many statements a page of the pool or of search
 // results shows.
-const listPageSize = 25
+const listPageSize = 50
+
+// apiSearchPageSize is how many statements a page of the API's search
+// holds: its clients page by number (?page=N), so it stays what they were
+// given when it was first offered.
+const apiSearchPageSize = 25
 
 // queuePage shows a page of the user's queue, or returns it as JSON: an
 // array, as it always was, with a Link header (rel="next") when more

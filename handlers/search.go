@@ -29,7 +29,7 @@ func (h *Handler) searchPage(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		res, err := h.store.SearchStatements(ctx, f, after, pageParam(c.QueryParam("page")), listPageSize)
+		res, err := h.store.SearchStatements(ctx, f, after, pageParam(c.QueryParam("page")), apiSearchPageSize)
 		if err != nil {
 			return err
 		}
