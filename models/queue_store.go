@@ -135,13 +135,11 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time, after Que
 		limit = QueuePageSize
 	}
 	db := s.db.WithContext(ctx)
-	// The queue is the open statements and, apart, those returned with
-	// a final verdict: each an index range (queueWhere's OR would read
-	// every statement ever assigned to the user).
+	// Each half of the queue ranked, then the two read as one.
 	var args []any
-	open := s.Scale().OpenKeys()
-	for _, where := range [][]any{{userID, open, false}, {userID, ReviewReturned, open, false}} {
-		args = append(append(args, ReviewReturned, Urgent, now.UTC()), where...) // queueRank's, then the branch's
+	halves := s.queueHalves(userID)
+	for _, h := range halves {
+		args = append(append(args, ReviewReturned, Urgent, now.UTC()), h.args...) // queueRank's, then the half's
 	}
 	from := ""
 	if !after.IsZero() {
@@ -154,7 +152,7 @@ func (s *Store) Queue(ctx context.Context, userID uint, now time.Time, after Que
 		QueueRank int
 	}
 	ranked := `SELECT statements.*, ` + queueRank + ` AS queue_rank FROM statements WHERE ` + liveArticle("article_id") + ` AND `
-	err := db.Raw(`SELECT * FROM (`+ranked+queueOpenWhere+` UNION ALL `+ranked+queueReturnedWhere+`) q `+from+`
+	err := db.Raw(`SELECT * FROM (`+ranked+halves[0].where+` UNION ALL `+ranked+halves[1].where+`) q `+from+`
 ORDER BY queue_rank, `+queueKeys+` LIMIT ?`, args...).Scan(&found).Error
 	if err != nil {
 		return QueuePage{}, fmt.Errorf("models: queue of user %d: %w", userID, err)
@@ -189,32 +187,41 @@ func timeOrZero(t *time.Time) time.Time {
 	return t.UTC()
 }
 
-// queue selects the user's open statements: assigned to them and not
-// final yet, or returned to them to fix; dismissed ones drop out.
-func (s *Store) queue(q *gorm.DB, userID uint) *gorm.DB {
-	return q.Where(queueWhere, s.queueArgs(userID)...).Where(liveArticle("article_id"))
+// queueHalf is one of the two halves of a user's queue: a condition on
+// statements and its arguments.
+type queueHalf struct {
+	where string
+	args  []any
 }
 
-// queueOpenWhere and queueReturnedWhere split queueWhere in two that
-// never overlap: the user's statements of an open verdict, and those
-// returned to them with a final one.
-const (
-	queueOpenWhere     = "assignee_id = ? AND verdict IN ? AND dismissed = ?"
-	queueReturnedWhere = "assignee_id = ? AND review_status = ? AND verdict NOT IN ? AND dismissed = ?"
-)
+// queueHalves is the one definition of a user's queue: the statements
+// assigned to them of an open verdict, and apart, those returned to them
+// with a final one. The halves never overlap, and each is an index range
+// (one condition with OR would read every statement ever assigned to the
+// user). Dismissed statements drop out.
+func (s *Store) queueHalves(userID uint) [2]queueHalf {
+	open := s.Scale().OpenKeys()
+	return [2]queueHalf{
+		{"assignee_id = ? AND verdict IN ? AND dismissed = ?", []any{userID, open, false}},
+		{"assignee_id = ? AND review_status = ? AND verdict NOT IN ? AND dismissed = ?", []any{userID, ReviewReturned, open, false}},
+	}
+}
 
-// queueWhere selects a user's open statements, given queueArgs.
-const queueWhere = "assignee_id = ? AND (verdict IN ? OR review_status = ?) AND dismissed = ?"
-
-func (s *Store) queueArgs(userID uint) []any {
-	return []any{userID, s.Scale().OpenKeys(), ReviewReturned, false}
+// queueCount is an SQL expression counting the user's queue (statements
+// of deleted articles left out), with its arguments.
+func (s *Store) queueCount(userID uint) (string, []any) {
+	h := s.queueHalves(userID)
+	count := func(where string) string {
+		return `(SELECT COUNT(*) FROM statements WHERE ` + where + ` AND ` + liveArticle("article_id") + `)`
+	}
+	return count(h[0].where) + ` + ` + count(h[1].where), append(append([]any{}, h[0].args...), h[1].args...)
 }
 
 // QueueCount is how many open statements are assigned to the user.
 func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 	var n int64
-	err := s.queue(s.db.WithContext(ctx).Model(&Statement{}), userID).Count(&n).Error
-	if err != nil {
+	count, args := s.queueCount(userID)
+	if err := s.db.WithContext(ctx).Raw(`SELECT `+count, args...).Scan(&n).Error; err != nil {
 		return 0, fmt.Errorf("models: queue count of user %d: %w", userID, err)
 	}
 	return n, nil
@@ -225,10 +232,11 @@ func (s *Store) QueueCount(ctx context.Context, userID uint) (int64, error) {
 // and their unread notifications (UnreadCount).
 func (s *Store) NavCounts(ctx context.Context, userID uint) (queue, unread int64, err error) {
 	var row struct{ Queue, Unread int64 }
+	count, args := s.queueCount(userID)
 	err = s.db.WithContext(ctx).Raw(`SELECT
-(SELECT COUNT(*) FROM statements WHERE `+queueWhere+` AND `+liveArticle("article_id")+`) AS queue,
+`+count+` AS queue,
 (SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL AND `+noticeLive("article_id")+`) AS unread`,
-		append(s.queueArgs(userID), userID)...).Scan(&row).Error
+		append(args, userID)...).Scan(&row).Error
 	if err != nil {
 		return 0, 0, fmt.Errorf("models: navigation counts of user %d: %w", userID, err)
 	}
