@@ -529,6 +529,24 @@ func TestWalkthroughReuse(t *testing.T) {
 		if got, _ := d.App.Store.StatementByID(ctx, st.ID); got.Verdict != rating.Unreviewed || len(got.Sources) != 0 {
 			t.Errorf("%s: after Undo: %s with %d sources", p.Name, got.Verdict, len(got.Sources))
 		}
+
+		// Undo pressed the moment it appears, before anyone could see it,
+		// still goes through htmx: the page stays, the review is undone.
+		Eval[bool](p, `(() => {
+			const seen = new MutationObserver(() => {
+				const b = document.querySelector("#panel form.undo button");
+				if (b) { seen.disconnect(); window.pressedAt = location.href; b.click(); }
+			});
+			seen.observe(document.getElementById("panel"), { childList: true, subtree: true });
+			return true;
+		})()`)
+		p.Do("click Reuse again", chromedp.Click(chromedp.CSS(`#panel .matches form button`)))
+		p.WaitJS("the question", `document.getElementById("confirm").open`)
+		p.Do("say yes", chromedp.Click(chromedp.ID("confirm-ok")))
+		p.WaitJS("the undo pressed at once to land", `window.pressedAt === location.href && !document.querySelector("#panel form.undo") && !!document.querySelector("#panel .alert.ok")`)
+		if got, _ := d.App.Store.StatementByID(ctx, st.ID); got.Verdict != rating.Unreviewed {
+			t.Errorf("%s: after an Undo pressed at once: %s", p.Name, got.Verdict)
+		}
 	})
 }
 
