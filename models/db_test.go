@@ -8,9 +8,9 @@ import (
 	"github.com/factcheckdesk/factcheck/models/modeltest"
 )
 
-// The desk's PostgreSQL sessions run without JIT compilation (see
-// postgresDSN), unless the URL asks for it.
-func TestPostgresSessionsWithoutJIT(t *testing.T) {
+// The desk's PostgreSQL sessions run without JIT compilation and
+// incremental sorts (see postgresSettings), unless the URL asks for them.
+func TestPostgresSessionSettings(t *testing.T) {
 	dsn := modeltest.DSN(t)
 	s := modeltest.OpenDSN(t, dsn)
 	if s.DB().Dialector.Name() != "postgres" {
@@ -28,11 +28,11 @@ func TestPostgresSessionsWithoutJIT(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var jit string
-		err = db.Raw("SHOW jit").Scan(&jit).Error
+		var jit, incremental string
+		err = db.Raw("SELECT current_setting('jit'), current_setting('enable_incremental_sort')").Row().Scan(&jit, &incremental)
 		models.Close(db)
-		if err != nil || jit != c.want {
-			t.Errorf("%s: jit %q (%v), want %q", c.dsn, jit, err, c.want)
+		if err != nil || jit != c.want || incremental != "off" {
+			t.Errorf("%s: jit %q, enable_incremental_sort %q (%v), want jit %q and no incremental sort", c.dsn, jit, incremental, err, c.want)
 		}
 	}
 }
