@@ -137,8 +137,14 @@ func sqliteDSN(path string) string {
 //     are not: old articles are done, the open work is in new ones. At
 //     100,000 articles the unassigned pool (and so Take next) read 92,000
 //     done statements that way, 140-320 ms, against 10 ms in its own
-//     partial index.
-var postgresSettings = [][2]string{{"jit", "off"}, {"enable_incremental_sort", "off"}}
+//     partial index;
+//   - max_parallel_workers_per_gather: the desk's queries read few rows,
+//     and a plan that gathers from workers does so because the planner
+//     misjudged a text test (it expects 43 matches of a word in 100,000).
+//     Starting the workers then costs more than the reading (a search's
+//     first page: 10 ms with two workers, under 1 ms without), and on a
+//     small server twenty reviewers already keep every core busy.
+var postgresSettings = [][2]string{{"jit", "off"}, {"enable_incremental_sort", "off"}, {"max_parallel_workers_per_gather", "0"}}
 
 // postgresDSN adds postgresSettings to a PostgreSQL URL.
 func postgresDSN(dsn string) string {

@@ -8,8 +8,9 @@ import (
 	"github.com/factcheckdesk/factcheck/models/modeltest"
 )
 
-// The desk's PostgreSQL sessions run without JIT compilation and
-// incremental sorts (see postgresSettings), unless the URL asks for them.
+// The desk's PostgreSQL sessions run without JIT compilation, incremental
+// sorts and parallel workers (see postgresSettings), unless the URL asks
+// for them.
 func TestPostgresSessionSettings(t *testing.T) {
 	dsn := modeltest.DSN(t)
 	s := modeltest.OpenDSN(t, dsn)
@@ -28,11 +29,13 @@ func TestPostgresSessionSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var jit, incremental string
-		err = db.Raw("SELECT current_setting('jit'), current_setting('enable_incremental_sort')").Row().Scan(&jit, &incremental)
+		var jit, incremental, workers string
+		err = db.Raw("SELECT current_setting('jit'), current_setting('enable_incremental_sort'), current_setting('max_parallel_workers_per_gather')").
+			Row().Scan(&jit, &incremental, &workers)
 		models.Close(db)
-		if err != nil || jit != c.want || incremental != "off" {
-			t.Errorf("%s: jit %q, enable_incremental_sort %q (%v), want jit %q and no incremental sort", c.dsn, jit, incremental, err, c.want)
+		if err != nil || jit != c.want || incremental != "off" || workers != "0" {
+			t.Errorf("%s: jit %q, enable_incremental_sort %q, max_parallel_workers_per_gather %q (%v), want jit %q, no incremental sort, no workers",
+				c.dsn, jit, incremental, workers, err, c.want)
 		}
 	}
 }
