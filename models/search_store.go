@@ -9,8 +9,10 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/factcheckdesk/factcheck/rating"
 )
@@ -156,13 +158,17 @@ func cursorOf(st Statement) StatementCursor {
 // page (from 1).
 //
 // How it reads depends on what narrows the search, so that no search
-// reads a large part of a big desk. The count stops at MaxCount+1 rows,
-// found through the index that narrows most (an article's, a person's, a
-// due date's, the full-text index). When it stops short, the matches are
-// few and the page is read through the same index and sorted; when it
-// does not, matches are common, and the page is read in the list's order
-// (the index idx_statements_search) until it is full, which takes few
-// rows when matches are that common.
+// reads a large part of a big desk:
+//
+//   - one common word and nothing else (see commonWord) is not counted:
+//     it has more than MaxCount matches, and the page is read in the
+//     list's order, which meets a match every few rows;
+//   - anything else is counted up to MaxCount+1 through the index that
+//     narrows most (an article's, a person's, a due date's, the full-text
+//     index). When the count stops short, the matches are few and the
+//     page is read through the same index and sorted; when it does not,
+//     matches are common, and the page is read in the list's order (the
+//     index idx_statements_search) until it is full.
 func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after StatementCursor, page, perPage int) (StatementPage, error) {
 	page, perPage = clampPage(page, perPage)
 	if !after.IsZero() {
@@ -181,78 +187,48 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 	}
 	var stmts []Statement
 	err := read(func(tx *gorm.DB) error {
-		// One common word is counted in the list's order, which stops at
-		// MaxCount+1 matches; anything else through its narrowest index.
-		ordered := false
-		if pg {
-			var err error
-			if ordered, err = s.commonWord(tx, f); err != nil {
+		common, err := s.commonWord(tx, f)
+		if err != nil {
+			return err
+		}
+		if common {
+			ids, ok, err := s.wordInOrder(tx, searchWords(f.Text)[0], after, max(page-1, 0)*perPage, perPage+1)
+			if err != nil {
 				return err
 			}
-			// In order, PostgreSQL's planner (expecting few rows to pass a
-			// text test) would sort every match; without a sort it reads
-			// idx_statements_search and stops at the limit. Else the
-			// full-text index hands the count a bitmap of every match,
-			// which in the default 4 MB turns lossy for a common word:
-			// each row of a lossy page is then parsed again.
-			set := "SET LOCAL work_mem = '16MB'"
-			if ordered {
-				set = "SET LOCAL enable_sort = off"
-			}
-			if err := tx.Exec(set).Error; err != nil {
-				return err
+			if ok {
+				out.Total, out.TotalCapped = MaxCount, true
+				if err := tx.Preload("Assignee").Where("id IN ?", ids).Find(&stmts).Error; err != nil {
+					return err
+				}
+				slices.SortFunc(stmts, func(a, b Statement) int {
+					return cmp.Or(cmp.Compare(b.ArticleID, a.ArticleID), cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
+				})
+				return nil
 			}
 		}
-		if ordered && after.IsZero() {
-			// The count reads the first matches in the list's order, and
-			// the page is among them: one reading serves both.
-			var ids []uint
-			err := f.apply(s, tx.Table("statements"), scale).Order("article_id DESC, position, id").
-				Limit(MaxCount+1).Pluck("id", &ids).Error
-			if err != nil {
-				return fmt.Errorf("count: %w", err)
-			}
-			out.Total, out.TotalCapped = int64(min(len(ids), MaxCount)), len(ids) > MaxCount
-			skip := (page - 1) * perPage
-			ids = ids[min(skip, len(ids)):min(skip+perPage+1, len(ids))]
-			if err := tx.Preload("Assignee").Where("id IN ?", ids).Find(&stmts).Error; err != nil {
+		if pg {
+			// The full-text index hands the count a bitmap of every match,
+			// which in the default 4 MB turns lossy for a common word: each
+			// row of a lossy page is then parsed again.
+			if err := tx.Exec("SET LOCAL work_mem = '16MB'").Error; err != nil {
 				return err
 			}
-			slices.SortFunc(stmts, func(a, b Statement) int {
-				return cmp.Or(cmp.Compare(b.ArticleID, a.ArticleID), cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
-			})
-			return nil
 		}
 		count := f.apply(s, tx.Table("statements").Select("1"), scale)
-		if ordered {
-			count = count.Order("article_id DESC, position, id")
-		}
-		var err error
 		if out.Total, out.TotalCapped, err = countUpTo(tx, count); err != nil {
 			return fmt.Errorf("count: %w", err)
 		}
 		inOrder := out.TotalCapped && !f.narrow()
 		from := tx.Table("statements")
-		sort := ""
-		switch {
-		case inOrder && !pg:
-			// SQLite's planner, without statistics, would rather read a
-			// broad index (verdict) and sort all it finds.
-			from = tx.Table("statements INDEXED BY idx_statements_search")
-		case inOrder && !ordered:
-			sort = "off" // as above: in order, without a sort
-		case !inOrder && ordered:
-			sort = "on" // the statistics misled: few matches, sorted
-		}
-		if sort != "" {
-			if err := tx.Exec("SET LOCAL enable_sort = " + sort).Error; err != nil {
+		if inOrder {
+			if from, err = inListOrder(tx); err != nil {
 				return err
 			}
 		}
 		q := f.apply(s, from.Preload("Assignee"), scale)
 		if !after.IsZero() {
-			q = q.Where("article_id < ? OR (article_id = ? AND (position > ? OR (position = ? AND id > ?)))",
-				after.ArticleID, after.ArticleID, after.Position, after.Position, after.ID)
+			q = q.Where(after.sql())
 		} else {
 			q = q.Offset((page - 1) * perPage)
 		}
@@ -269,6 +245,81 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 	return out, err
 }
 
+// sql is the condition that a statement comes after c in the search's
+// order (newest article first, then in document order).
+func (c StatementCursor) sql() clause.Expr {
+	return gorm.Expr("article_id < ? OR (article_id = ? AND (position > ? OR (position = ? AND id > ?)))",
+		c.ArticleID, c.ArticleID, c.Position, c.Position, c.ID)
+}
+
+// inListOrder is the statements table read in the search's order, which
+// the planners would rather not: SQLite's, without statistics, prefers a
+// broad index (verdict) and sorts all it finds; PostgreSQL's, expecting
+// few rows to pass a text test, sorts every match. tx must be a
+// transaction on PostgreSQL.
+func inListOrder(tx *gorm.DB) (*gorm.DB, error) {
+	if tx.Dialector.Name() != "postgres" {
+		return tx.Table("statements INDEXED BY idx_statements_search"), nil
+	}
+	return tx.Table("statements"), tx.Exec("SET LOCAL enable_sort = off").Error
+}
+
+// wordInOrder returns the ids of the statements with a word starting as
+// word does, in the search's order, after the cursor when it is set, else
+// after the first skip of them, up to limit. It reads at most 50 rows for
+// each it wants, the share commonWord judged the word to have; ok is false
+// when they held too few (the word is rarer among the newest statements,
+// or the list ends): the search then counts. LIKE finds the word anywhere;
+// startsWord keeps it at the start of a word, as the full-text index would.
+func (s *Store) wordInOrder(tx *gorm.DB, word string, after StatementCursor, skip, limit int) (ids []uint, ok bool, err error) {
+	from, err := inListOrder(tx)
+	if err != nil {
+		return nil, false, err
+	}
+	read := from.Select("id, article_id, position, text").Where(liveArticle("article_id"))
+	if !after.IsZero() {
+		read = read.Where(after.sql())
+	}
+	read = read.Order("article_id DESC, position, id").Limit(50 * (skip + limit))
+	var found []struct {
+		ID   uint
+		Text string
+	}
+	err = tx.Table("(?) AS s", read).Select("id, text").Where(`LOWER(text) LIKE LOWER(?) ESCAPE '\'`, likePattern(word)).
+		Order("article_id DESC, position, id").Scan(&found).Error
+	if err != nil {
+		return nil, false, fmt.Errorf("read in order: %w", err)
+	}
+	for _, r := range found {
+		switch {
+		case !startsWord(r.Text, word):
+		case skip > 0:
+			skip--
+		case len(ids) < limit:
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids, len(ids) == limit, nil
+}
+
+// startsWord reports whether word (in lower case) starts a word of text:
+// it is there, in any case, after no letter, digit or mark.
+func startsWord(text, word string) bool {
+	lower := strings.ToLower(text)
+	for i := 0; ; {
+		j := strings.Index(lower[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		r, _ := utf8.DecodeLastRuneInString(lower[:j])
+		if j == 0 || !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
+			return true
+		}
+		i = j + len(word)
+	}
+}
+
 // narrow reports whether the filter picks few statements through an index
 // of its own (an article, a person, a due date), whatever the count says.
 func (f StatementFilter) narrow() bool {
@@ -276,19 +327,39 @@ func (f StatementFilter) narrow() bool {
 }
 
 // commonWord reports whether f is one word and nothing else, in so many
-// statements (by PostgreSQL's statistics of the full-text index) that
-// reading the list in order reaches MaxCount+1 matches sooner than the
-// full-text index lists every match, as it does before any limit: past
-// about the square root of 1,200 times the statements. At 2.1 million
-// statements a word in 100,000 is counted in order in 28-43 ms, through
-// the index in 105-147 ms.
+// statements that the search need not count them: more than twice
+// MaxCount, and (on PostgreSQL, where the count is an estimate) one
+// statement in 50. The list read in its own order then meets a match
+// every few rows, so a page takes a few thousand however big the desk is
+// (wordInOrder makes sure); the full-text index would hand over every
+// match, a number that grows with the desk. For a word in one statement
+// of 20, at 2.1 million statements on PostgreSQL: 26-45 ms to count to
+// 1,001 in order, 17-65 ms for the index's bitmap of its matches, under
+// 2 ms to read a page in order.
+//
+// On SQLite the full-text index counts the statements with the word
+// itself, which it reads in order and stops at the limit (a prefix, as
+// the search has, it would read whole: 4 ms for a word in 100,000). On
+// PostgreSQL the planner's estimate of the matches stands in for the
+// count (as in the PostgreSQL wiki's "Count estimate"), from the
+// statistics of the full-text index, which sample the words' frequencies;
+// a word they do not know is estimated at one statement in 200, which the
+// share keeps out.
 func (s *Store) commonWord(db *gorm.DB, f StatementFilter) (bool, error) {
-	if f != (StatementFilter{Text: f.Text, Now: f.Now}) || len(searchWords(f.Text)) != 1 {
+	words := searchWords(f.Text)
+	if f != (StatementFilter{Text: f.Text, Now: f.Now}) || len(words) != 1 {
 		return false, nil
 	}
+	if db.Dialector.Name() != "postgres" {
+		var n int
+		err := db.Raw("SELECT COUNT(*) FROM (SELECT docid FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?) m", words[0], 2*MaxCount).
+			Row().Scan(&n)
+		if err != nil {
+			return false, fmt.Errorf("count matches: %w", err)
+		}
+		return n == 2*MaxCount, nil
+	}
 	m, _ := s.textMatch("statements", "text", f.Text)
-	// The planner's estimate of the rows (as in the PostgreSQL wiki's
-	// "Count estimate"), and the table's size from its statistics.
 	var plan string
 	if err := db.Raw("EXPLAIN (FORMAT JSON) SELECT 1 FROM statements WHERE "+m.sql, m.args...).Row().Scan(&plan); err != nil {
 		return false, fmt.Errorf("estimate matches: %w", err)
@@ -301,12 +372,12 @@ func (s *Store) commonWord(db *gorm.DB, f StatementFilter) (bool, error) {
 	if err := json.Unmarshal([]byte(plan), &est); err != nil || len(est) == 0 {
 		return false, fmt.Errorf("estimate matches: %q: %w", plan, err)
 	}
-	var n float64
-	if err := db.Raw("SELECT reltuples FROM pg_class WHERE oid = 'statements'::regclass").Row().Scan(&n); err != nil {
+	var statements float64
+	if err := db.Raw("SELECT reltuples FROM pg_class WHERE oid = 'statements'::regclass").Row().Scan(&statements); err != nil {
 		return false, fmt.Errorf("estimate statements: %w", err)
 	}
 	matches := est[0].Plan.Rows
-	return n > 0 && matches*matches > 1200*n, nil
+	return matches > 2*MaxCount && 50*matches >= statements, nil
 }
 
 // countUpTo counts the rows q selects, up to MaxCount; capped reports that
