@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,44 @@ func TestAPIArticleContract(t *testing.T) {
 	rep := c.API(http.MethodGet, fmt.Sprintf("/api/v1/articles/%d/report.md", created.ID), nil)
 	wantStatus(t, rep, http.StatusOK)
 	wantContains(t, rep, "Trade")
+}
+
+// The list of whole articles takes articles it has read before from the
+// article cache, by revision: a change shows in the next list.
+func TestAPIArticleListFollowsChanges(t *testing.T) {
+	c := newClient(t)
+	first := decode[apiArticle](t, c.API(http.MethodPost, "/api/v1/articles", map[string]string{"title": "First", "body": tradeArticle}))
+	second := decode[apiArticle](t, c.API(http.MethodPost, "/api/v1/articles", map[string]string{"title": "Second", "body": tradeArticle + "\n\nAnother line."}))
+	list := func(query string) []apiArticle {
+		t.Helper()
+		r := c.API(http.MethodGet, "/api/v1/articles"+query, nil)
+		wantStatus(t, r, http.StatusOK)
+		return decode[[]apiArticle](t, r)
+	}
+	titles := func(l []apiArticle) (out []string) {
+		for _, a := range l {
+			out = append(out, a.Title)
+		}
+		return out
+	}
+	if got := titles(list("")); !slices.Equal(got, []string{"Second", "First"}) {
+		t.Fatalf("list: %v, want newest first", got)
+	}
+	s := first.Statements[1]
+	r := c.API(http.MethodPatch, fmt.Sprintf("/api/v1/statements/%d", s.ID), map[string]any{"verdict": "disputed", "note": "No.", "version": 1,
+		"sources": []map[string]string{{"url": "https://ustr.gov/russia", "title": "USTR"}}})
+	wantStatus(t, r, http.StatusOK)
+	got := list("")
+	if st := got[1].Statements[1]; st.ID != s.ID || st.Verdict != "disputed" || st.Version != 2 {
+		t.Fatalf("after a review the list shows %+v", st)
+	}
+	if got := titles(list("?limit=1&offset=1")); !slices.Equal(got, []string{"First"}) {
+		t.Fatalf("limit=1&offset=1: %v", got)
+	}
+	wantStatus(t, c.API(http.MethodDelete, fmt.Sprintf("/api/v1/articles/%d", second.ID), nil), http.StatusNoContent)
+	if got := titles(list("")); !slices.Equal(got, []string{"First"}) {
+		t.Fatalf("after deleting Second: %v", got)
+	}
 }
 
 func TestAPICreateArticleErrors(t *testing.T) {

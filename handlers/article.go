@@ -70,13 +70,13 @@ func (h *Handler) apiListArticles(c echo.Context) error {
 	if n, err := strconv.Atoi(c.QueryParam("offset")); err == nil && n >= 0 {
 		offset = n
 	}
-	list, err := h.store.Articles(c.Request().Context(), limit, offset)
+	list, err := h.articlesAt(c.Request().Context(), limit, offset)
 	if err != nil {
 		return err
 	}
 	out := make([]articleJSON, len(list))
-	for i := range list {
-		out[i] = toArticle(&list[i], h.store.Scale())
+	for i, a := range list {
+		out[i] = toArticle(a, h.store.Scale())
 	}
 	return c.JSON(http.StatusOK, out)
 }

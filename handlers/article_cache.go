@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -172,6 +173,36 @@ func (h *Handler) viewArticle(ctx context.Context, id uint, rev int) (*cachedArt
 		return nil, err
 	}
 	return v.(*cachedArticle), nil
+}
+
+// articlesAt returns a page of whole articles, newest first: those at a
+// revision the cache holds from it, the others read in one go and kept.
+func (h *Handler) articlesAt(ctx context.Context, limit, offset int) ([]*models.Article, error) {
+	page, err := h.store.ArticleRevisions(ctx, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*models.Article, len(page))
+	var missing []uint
+	at := map[uint]int{}
+	for i, p := range page {
+		if ca := h.articles.get(p.ID, p.Revision); ca != nil {
+			out[i] = ca.article
+			continue
+		}
+		missing = append(missing, p.ID)
+		at[p.ID] = i
+	}
+	read, err := h.store.ArticlesByID(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for i := range read {
+		a := &read[i]
+		out[at[a.ID]] = h.articles.put(page[at[a.ID]].Revision, a).article
+	}
+	// An article deleted between the two reads is left out.
+	return slices.DeleteFunc(out, func(a *models.Article) bool { return a == nil }), nil
 }
 
 // articleParts returns the drawn parts of a cached article for a viewer

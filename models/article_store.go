@@ -135,24 +135,47 @@ func (s *Store) duplicateOf(ctx context.Context, a *Article) (*DuplicateError, e
 // and their sources.
 func (s *Store) ArticleByID(ctx context.Context, id uint) (*Article, error) {
 	var a Article
-	err := s.db.WithContext(ctx).
-		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Preload("Statements.ReviewedBy").Preload("Statements.Assignee").
-		Where("deleted_at IS NULL").First(&a, id).Error
-	if err != nil {
+	if err := withStatements(s.db.WithContext(ctx)).Where("deleted_at IS NULL").First(&a, id).Error; err != nil {
 		return nil, fmt.Errorf("models: article %d: %w", id, notFound(err))
 	}
 	return &a, nil
 }
 
-// Articles returns articles newest first, with statements and sources.
-func (s *Store) Articles(ctx context.Context, limit, offset int) ([]Article, error) {
+// ArticlesByID returns the live articles among ids, in no order, each as
+// ArticleByID does.
+func (s *Store) ArticlesByID(ctx context.Context, ids []uint) ([]Article, error) {
 	var list []Article
-	err := s.db.WithContext(ctx).
-		Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+	if len(ids) == 0 {
+		return list, nil
+	}
+	if err := withStatements(s.db.WithContext(ctx)).Where("deleted_at IS NULL AND id IN ?", ids).Find(&list).Error; err != nil {
+		return nil, fmt.Errorf("models: articles: %w", err)
+	}
+	return list, nil
+}
+
+// withStatements loads articles with their statements (in document
+// order), their sources, reviewers and assignees.
+func withStatements(db *gorm.DB) *gorm.DB {
+	return db.Preload("Statements", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Preload("Statements.Sources", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Where(liveArticle("id")).Order("created_at DESC, id DESC").Limit(limit).Offset(offset).Find(&list).Error
+		Preload("Statements.ReviewedBy").Preload("Statements.Assignee")
+}
+
+// ArticleAt is an article at one revision (see ArticleRevision).
+type ArticleAt struct {
+	ID       uint
+	Revision int
+}
+
+// ArticleRevisions returns a page of the live articles, newest first, each
+// with its revision: what a list of whole articles needs to take those it
+// has already read from a cache.
+func (s *Store) ArticleRevisions(ctx context.Context, limit, offset int) ([]ArticleAt, error) {
+	var list []ArticleAt
+	err := s.db.WithContext(ctx).Table("articles a").Select("a.id, st.revision").
+		Joins("JOIN article_stats st ON st.article_id = a.id").Where(liveArticle("a.id")).
+		Order("a.created_at DESC, a.id DESC").Limit(limit).Offset(offset).Scan(&list).Error
 	if err != nil {
 		return nil, fmt.Errorf("models: articles: %w", err)
 	}
