@@ -483,8 +483,18 @@ func TestWalkthroughProgress(t *testing.T) {
 			p.Open("/")
 			p.Do("choose From a URL", chromedp.Click(chromedp.ID("mode-url")))
 			p.Do("type a URL", chromedp.SendKeys(chromedp.ID("import_url"), slow.URL+"/story"))
-			Eval[bool](p, `(document.querySelector("form.mode-url button[type=submit]").click(), true)`)
-			p.WaitJS("the import button to be busy while importing", `document.querySelector("form.mode-url button[type=submit]").getAttribute("aria-busy") === "true"`)
+			// The import loads a new page: the button is read in the same
+			// evaluation that presses it, as a poll begun once the browser
+			// is on its way to that page waits for it (and so for the
+			// news site, which waits for the test).
+			busy := Run(p, "press Import and read the button", chromedp.Evaluate[string](`new Promise(done => {
+				const b = document.querySelector("form.mode-url button[type=submit]");
+				b.click();
+				setTimeout(() => done(b.getAttribute("aria-busy") + " " + b.disabled), 50);
+			})`, chromedp.EvalAwaitPromise))
+			if busy != "true true" {
+				t.Errorf("%s: the import button while importing: %q, want busy and disabled", p.Name, busy)
+			}
 			select {
 			case answer <- struct{}{}:
 			case <-time.After(stepTimeout):

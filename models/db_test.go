@@ -39,3 +39,21 @@ func TestPostgresSessionSettings(t *testing.T) {
 		}
 	}
 }
+
+// PostgreSQL's full-text indexes take each change at once: no search reads
+// a pending list (see migrateFullTextAtOnce).
+func TestPostgresFullTextWithoutPendingList(t *testing.T) {
+	s := modeltest.Open(t)
+	if s.DB().Dialector.Name() != "postgres" {
+		t.Skip("PostgreSQL only: set FACTCHECK_TEST_POSTGRES")
+	}
+	for _, idx := range []string{"idx_statements_fts", "idx_articles_fts"} {
+		var options string
+		if err := s.DB().Raw("SELECT COALESCE(array_to_string(reloptions, ','), '') FROM pg_class WHERE relname = ?", idx).Row().Scan(&options); err != nil {
+			t.Fatal(err)
+		}
+		if options != "fastupdate=off" {
+			t.Errorf("%s: options %q, want fastupdate=off", idx, options)
+		}
+	}
+}

@@ -281,6 +281,8 @@ var migrations = []migration{
 	migrateReviewerDone,
 	// My queue paged by key: the returned statements of an assignee.
 	migrateQueuePaging,
+	// PostgreSQL's full-text indexes without a pending list.
+	migrateFullTextAtOnce,
 }
 
 // schemaVersion records how many migrations have run.
