@@ -206,6 +206,13 @@ func (s *Store) SearchStatements(ctx context.Context, f StatementFilter, after S
 				})
 				return nil
 			}
+			// Too few among the newest statements: the search counts, and
+			// a page of few matches may be sorted again.
+			if pg {
+				if err := tx.Exec("SET LOCAL enable_sort = on").Error; err != nil {
+					return err
+				}
+			}
 		}
 		if pg {
 			// The full-text index hands the count a bitmap of every match,
