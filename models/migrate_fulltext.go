@@ -2,9 +2,6 @@ package models
 
 import "gorm.io/gorm"
 
-// fullTextIndexes are PostgreSQL's full-text indexes (see migrateScale).
-var fullTextIndexes = []string{"idx_statements_fts", "idx_articles_fts"}
-
 // migrateFullTextAtOnce makes PostgreSQL's full-text indexes take each
 // change at once. By default (fastupdate) a GIN index gathers new entries
 // in a pending list of up to 4 MB, which every search reads whole until a
@@ -17,7 +14,7 @@ func migrateFullTextAtOnce(tx *gorm.DB) error {
 	if tx.Dialector.Name() != "postgres" {
 		return nil
 	}
-	for _, idx := range fullTextIndexes {
+	for _, idx := range []string{"idx_statements_fts", "idx_articles_fts"} { // see migrateScale
 		if err := tx.Exec("ALTER INDEX " + idx + " SET (fastupdate = off)").Error; err != nil {
 			return err
 		}
