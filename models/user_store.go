@@ -345,8 +345,9 @@ func (s *Store) TokenUser(ctx context.Context, token string) (*User, error) {
 		TokenLastUsed *time.Time
 	}
 	// Every API request asks: one query, the token with its user.
+	hash := hashToken(token)
 	err := rawRow(ctx, s.db, `SELECT `+signedInColumns+`, t.id, t.hash, t.last_used_at
-FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hashToken(token)).
+FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoked_at IS NULL`, hash).
 		Scan(append(signedInFields(&row.User), &row.TokenID, &row.TokenHash, &row.TokenLastUsed)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noSuchSession
@@ -356,7 +357,7 @@ FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND t.revoke
 	}
 	// The hash matched in the index; compare again in constant time so the
 	// check does not depend on how the database compares strings.
-	if subtle.ConstantTimeCompare([]byte(row.TokenHash), []byte(hashToken(token))) != 1 || !row.Active {
+	if subtle.ConstantTimeCompare([]byte(row.TokenHash), []byte(hash)) != 1 || !row.Active {
 		return nil, noSuchSession
 	}
 	now := s.nowUTC()
