@@ -416,9 +416,6 @@
     if (!form) { toast("Open a statement first: press j, or click one."); return; }
     var btn = form.querySelector("button[type=submit]");
     if (!btn) { toast("Your role may not save reviews."); return; }
-    // A panel swapped in a moment ago may not be wired to htmx yet (it is
-    // on settle); without this the form would post as a plain page.
-    htmx.process(form);
     form.requestSubmit(btn);
   }
   document.addEventListener("keydown", function (e) {
